@@ -1,0 +1,163 @@
+"""The `treve` command."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, TypeVar
+
+import typer
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from treve.config import Settings, load_settings
+from treve.errors import TreveError
+from treve.ingest import read_inputs
+from treve.pipeline import Pipeline
+from treve.records import Article, ExtractionResult, ItemError, RawItem
+
+app = typer.Typer(help="Structured event records from news about armed conflict.", no_args_is_help=True)
+evaluate_app = typer.Typer(help="Score treve against gold data.", no_args_is_help=True)
+app.add_typer(evaluate_app, name="evaluate")
+
+stderr = Console(stderr=True)
+T = TypeVar("T")
+PROGRESS_AFTER_SECONDS = 1.0
+
+
+class OutputFormat(StrEnum):
+    json = "json"
+    jsonl = "jsonl"
+    table = "table"
+
+
+def with_progress(items: Iterable[T], label: str) -> Iterator[T]:
+    """Yield `items`, showing a progress line on stderr once the work has taken more than a second."""
+    started = time.monotonic()
+    progress: Progress | None = None
+    task = None
+    try:
+        for count, item in enumerate(items, start=1):
+            if progress is None and time.monotonic() - started > PROGRESS_AFTER_SECONDS and stderr.is_terminal:
+                progress = Progress(
+                    SpinnerColumn(),
+                    TextColumn("{task.description}: {task.completed}"),
+                    TimeElapsedColumn(),
+                    console=stderr,
+                    transient=True,
+                )
+                progress.start()
+                task = progress.add_task(label, completed=count - 1)
+            if progress is not None and task is not None:
+                progress.update(task, completed=count)
+            yield item
+    finally:
+        if progress is not None:
+            progress.stop()
+
+
+def _settings(config: Path | None, languages: str | None) -> Settings:
+    try:
+        return load_settings(config, languages=languages)
+    except TreveError as exc:
+        stderr.print(f"[red]error:[/red] {exc}", highlight=False)
+        raise typer.Exit(2) from exc
+
+
+def _print_table(articles: list[Article], errors: list[ItemError]) -> None:
+    console = Console()
+    table = Table("id", "language", "published", "title", "removed", "duplicate of")
+    for article in articles:
+        table.add_row(
+            article.id,
+            f"{article.language} ({article.language_confidence:.2f})" if article.language else "?",
+            f"{article.published} ({article.published_source})" if article.published else "",
+            article.title or "",
+            str(len(article.removed)),
+            article.duplicate_of or "",
+        )
+    console.print(table)
+    for error in errors:
+        console.print(f"[red]error[/red] {error.reason}", highlight=False)
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories (read recursively) or '-' for stdin.")],
+    published: Annotated[
+        str | None, typer.Option(help="Publication date (YYYY-MM-DD) for items whose metadata gives none.")
+    ] = None,
+    output: Annotated[OutputFormat, typer.Option("--format", help="json, jsonl (streamed) or table.")] = (
+        OutputFormat.json
+    ),
+    strict: Annotated[bool, typer.Option(help="Exit non-zero when any item fails.")] = False,
+    languages: Annotated[str | None, typer.Option(help="Candidate languages, e.g. 'fr,en'.")] = None,
+    config: Annotated[Path | None, typer.Option(help="Settings file (TOML).")] = None,
+) -> None:
+    """Read news items in any format and print clean, identified articles with the errors met."""
+    try:
+        published_date = date.fromisoformat(published) if published else None
+    except ValueError as exc:
+        stderr.print(f"[red]error:[/red] --published {published!r} is not a date; use YYYY-MM-DD", highlight=False)
+        raise typer.Exit(2) from exc
+    settings = _settings(config, languages)
+    pipeline = Pipeline(settings, published=published_date)
+    items = read_inputs(paths, stdin=sys.stdin.buffer, max_item_bytes=settings.max_item_bytes)
+    articles: list[Article] = []
+    errors: list[ItemError] = []
+    processed = 0
+    streaming = output is OutputFormat.jsonl
+    for result in with_progress(pipeline.run(items), "articles"):
+        if isinstance(result, ItemError):
+            errors.append(result)
+            if streaming:
+                stderr.print(result.model_dump_json(), highlight=False, soft_wrap=True)
+            continue
+        processed += 1
+        if streaming:
+            sys.stdout.write(result.model_dump_json() + "\n")
+        else:
+            articles.append(result)
+    if output is OutputFormat.json:
+        sys.stdout.write(ExtractionResult(articles=articles, errors=errors).model_dump_json(indent=2) + "\n")
+    elif output is OutputFormat.table:
+        _print_table(articles, errors)
+    if not processed or (strict and errors):
+        raise typer.Exit(1)
+
+
+@evaluate_app.command("article-extraction")
+def evaluate_article_extraction(
+    gold: Annotated[Path, typer.Option(help="Folder with html/*.html.gz and ground-truth*.json.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """Score the article body treve extracts from web pages (word 4-gram shingle precision/recall/F1)."""
+    from treve.evaluate.article_extraction import score_article_extraction
+
+    pipeline = Pipeline(_settings(None, None))
+
+    def body(page: bytes) -> str:
+        try:
+            return pipeline.cleaner(RawItem(path="page", format="html", data=page)).text
+        except TreveError:
+            return ""
+
+    try:
+        scores = score_article_extraction(gold, extract=body)
+    except TreveError as exc:
+        stderr.print(f"[red]error:[/red] {exc}", highlight=False)
+        raise typer.Exit(2) from exc
+    if as_json:
+        sys.stdout.write(json.dumps(scores) + "\n")
+    else:
+        Console().print(
+            " ".join(
+                f"{key}={value:.3f}" if isinstance(value, float) else f"{key}={value}" for key, value in scores.items()
+            )
+        )

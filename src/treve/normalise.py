@@ -1,0 +1,36 @@
+"""A processing view of text: typographic quotes, apostrophes and odd spaces mapped one character to one.
+
+Mapping one-to-one keeps every character offset valid in both the original and the processing text, so
+stages can match on the plain forms and still point back into the original words.
+"""
+
+from __future__ import annotations
+
+_ONE_FOR_ONE = str.maketrans(
+    {
+        "\u2018": "'",  # ‘
+        "\u2019": "'",  # ’
+        "\u02bc": "'",  # ʼ
+        "\u201a": "'",  # ‚
+        "\u2032": "'",  # ′
+        "\u201c": '"',  # “
+        "\u201d": '"',  # ”
+        "\u201e": '"',  # „
+        "\u00ab": '"',  # «
+        "\u00bb": '"',  # »
+        "\u00a0": " ",  # no-break space
+        "\u202f": " ",  # narrow no-break space (French typography, thousands)
+        "\u2009": " ",  # thin space
+        "\u2007": " ",  # figure space
+        "\u200a": " ",  # hair space
+        "\u3000": " ",  # ideographic space
+        "\u2010": "-",  # hyphen
+        "\u2011": "-",  # non-breaking hyphen
+        "\u00ad": "-",  # soft hyphen, kept as a character so that offsets hold
+    }
+)
+
+
+def normalise_for_processing(text: str) -> str:
+    """The same text, same length, with typographic variants replaced by their plain ASCII forms."""
+    return text.translate(_ONE_FOR_ONE)

@@ -1,0 +1,65 @@
+"""Identity: a stable id from the normalised body, and exact or near-duplicate detection (MinHash LSH).
+
+A syndicated copy of a story under another header shares nearly all of its word 5-grams with the first
+copy, so the estimated Jaccard similarity of the two sets tells copies apart from other stories.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from typing import ClassVar
+
+from datasketch import MinHash, MinHashLSH
+
+from treve.normalise import normalise_for_processing
+from treve.records import Article
+
+_WORD = re.compile(r"\w+")
+SHINGLE_WORDS = 5
+
+
+def _comparable_words(text: str) -> list[str]:
+    return _WORD.findall(normalise_for_processing(text).casefold())
+
+
+def content_id(text: str) -> str:
+    """Sixteen hex digits of SHA-256 over the body's words: the same story body always gets the same id."""
+    return hashlib.sha256(" ".join(_comparable_words(text)).encode("utf-8")).hexdigest()[:16]
+
+
+class DuplicateFinder:
+    """Marks each article that repeats one seen earlier in the run; holds the run's index, not global state."""
+
+    name: ClassVar[str] = "identity"
+    requires: ClassVar[frozenset[str]] = frozenset({"id", "text"})
+    assigns: ClassVar[frozenset[str]] = frozenset({"duplicate_of"})
+
+    def __init__(self, *, threshold: float, permutations: int) -> None:
+        self._permutations = permutations
+        self._lsh = MinHashLSH(threshold=threshold, num_perm=permutations)
+        self._threshold = threshold
+        self._signatures: dict[str, MinHash] = {}
+        self._arrival: dict[str, int] = {}
+
+    def _signature(self, text: str) -> MinHash:
+        words = _comparable_words(text)
+        shingles = {" ".join(words[i : i + SHINGLE_WORDS]) for i in range(max(1, len(words) - SHINGLE_WORDS + 1))}
+        signature = MinHash(num_perm=self._permutations)
+        signature.update_batch([shingle.encode("utf-8") for shingle in shingles])
+        return signature
+
+    def __call__(self, article: Article) -> Article:
+        if article.id in self._signatures:
+            return article.model_copy(update={"duplicate_of": article.id})
+        signature = self._signature(article.text)
+        candidates = [
+            key for key in self._lsh.query(signature) if self._signatures[key].jaccard(signature) >= self._threshold
+        ]
+        if candidates:
+            first = min(candidates, key=self._arrival.__getitem__)
+            return article.model_copy(update={"duplicate_of": first})
+        self._signatures[article.id] = signature
+        self._arrival[article.id] = len(self._arrival)
+        self._lsh.insert(article.id, signature)
+        return article
