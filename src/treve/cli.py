@@ -161,3 +161,5 @@ def evaluate_article_extraction(
                 f"{key}={value:.3f}" if isinstance(value, float) else f"{key}={value}" for key, value in scores.items()
             )
         )
+if __name__ == "__main__":
+    app()

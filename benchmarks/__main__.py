@@ -1,0 +1,35 @@
+"""Run every benchmark: `python -m benchmarks [--pages DIR] [--warc-records N]` (or `make bench`).
+
+Prints one JSON object and writes it to benchmarks/output/results.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from benchmarks.article_layer import measure_article_layer
+from benchmarks.common import DEFAULT_PAGES
+from benchmarks.warc_memory import measure_warc_memory
+
+OUTPUT = Path(__file__).resolve().parent / "output" / "results.json"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--pages", type=Path, default=DEFAULT_PAGES, help="folder of .html.gz pages")
+    parser.add_argument("--warc-records", type=int, default=10_000)
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    results = {
+        "article_layer": measure_article_layer(args.pages, rounds=args.rounds),
+        "warc_memory": measure_warc_memory(args.pages, records=args.warc_records),
+    }
+    OUTPUT.parent.mkdir(exist_ok=True)
+    OUTPUT.write_text(json.dumps(results, indent=2), encoding="utf-8")
+    print(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()
