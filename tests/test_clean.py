@@ -107,7 +107,9 @@ def test_a_one_line_story_is_a_body_not_a_title() -> None:
 
 
 def test_known_title_repeated_as_first_line_is_not_kept_in_the_body() -> None:
-    cleaned = clean("Ceasefire holds in the south\n\nThe ceasefire held for a third day.", title="Ceasefire holds in the south")
+    cleaned = clean(
+        "Ceasefire holds in the south\n\nThe ceasefire held for a third day.", title="Ceasefire holds in the south"
+    )
     assert cleaned.body == "The ceasefire held for a third day."
 
 

@@ -22,7 +22,7 @@ def test_layers_override_in_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
 
 def test_a_bad_value_names_the_setting_and_where_to_fix_it(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TREVE_NEAR_DUPLICATE_THRESHOLD", "1.5")
-    with pytest.raises(ConfigError, match="near_duplicate_threshold.*TREVE_NEAR_DUPLICATE_THRESHOLD"):
+    with pytest.raises(ConfigError, match=r"near_duplicate_threshold.*TREVE_NEAR_DUPLICATE_THRESHOLD"):
         load_settings()
 
 
