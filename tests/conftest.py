@@ -14,7 +14,6 @@ from treve.records import Article, RawItem
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
-EXAMPLES = ROOT / "examples"
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from treve.cli import app
 
-from .conftest import EXAMPLES
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 runner = CliRunner()
 

@@ -29,6 +29,7 @@ app.add_typer(evaluate_app, name="evaluate")
 stderr = Console(stderr=True)
 T = TypeVar("T")
 PROGRESS_AFTER_SECONDS = 1.0
+TABLE_WIDTH_WHEN_PIPED = 160
 
 
 class OutputFormat(StrEnum):
@@ -72,12 +73,15 @@ def _settings(config: Path | None, languages: str | None) -> Settings:
 
 def _print_table(articles: list[Article], errors: list[ItemError]) -> None:
     console = Console()
+    if not console.is_terminal:
+        console = Console(width=TABLE_WIDTH_WHEN_PIPED)
     table = Table("id", "language", "published", "title", "removed", "duplicate of")
+    table.columns[0].no_wrap = table.columns[5].no_wrap = True
     for article in articles:
         table.add_row(
             article.id,
             f"{article.language} ({article.language_confidence:.2f})" if article.language else "?",
-            f"{article.published} ({article.published_source})" if article.published else "",
+            f"{article.published:%Y-%m-%d} ({article.published_source})" if article.published else "",
             article.title or "",
             str(len(article.removed)),
             article.duplicate_of or "",
