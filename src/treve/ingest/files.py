@@ -1,0 +1,73 @@
+"""Turn the paths a user gave into the files to read, in a stable order."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import BinaryIO
+
+from treve.ingest.common import item_error
+from treve.records import ItemError
+
+STDIN = "-"
+
+
+@dataclass(frozen=True)
+class InputFile:
+    """One file to read; `stdin` is set for '-', whose stream must not be closed after reading."""
+
+    path: str
+    stdin: BinaryIO | None = None
+
+    def open(self) -> contextlib.AbstractContextManager[BinaryIO]:
+        if self.stdin is not None:
+            return contextlib.nullcontext(self.stdin)
+        return open(self.path, "rb")
+
+
+def expand_paths(paths: Sequence[str], stdin: BinaryIO | None = None) -> Iterator[InputFile | ItemError]:
+    """Files in the order given; a directory's files walked recursively in sorted order.
+
+    Hidden files and folders inside a directory are skipped (.DS_Store, .git); a hidden file named
+    explicitly is read, since the user asked for it.
+    """
+    for path in paths:
+        if path == STDIN:
+            yield InputFile(STDIN, stdin if stdin is not None else sys.stdin.buffer)
+        elif os.path.isdir(path):
+            yield from _walk_directory(path)
+        elif os.path.exists(path):
+            yield InputFile(path)
+        else:
+            yield item_error(path, f"no such file or directory; check the path (use '{STDIN}' for standard input)")
+
+
+def _walk_directory(path: str) -> Iterator[InputFile | ItemError]:
+    found = False
+    for entry in _walk(path):
+        found = found or isinstance(entry, InputFile)
+        yield entry
+    if not found:
+        yield item_error(
+            path, "directory holds no files to read (hidden files are skipped); add news files or pass another path"
+        )
+
+
+def _walk(path: str) -> Iterator[InputFile | ItemError]:
+    """Depth-first by sorted name, so output order does not depend on the file system."""
+    try:
+        with os.scandir(path) as scan:
+            entries = sorted(scan, key=lambda entry: entry.name)
+    except OSError as error:
+        yield item_error(path, f"cannot list this directory ({error.strerror}); check its permissions")
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            yield from _walk(entry.path)
+        elif entry.is_file():
+            yield InputFile(entry.path)
