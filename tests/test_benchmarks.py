@@ -1,0 +1,37 @@
+"""The benchmarks run end to end on a few pages (the real figures come from `make bench`)."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+from benchmarks.article_layer import measure_article_layer
+from benchmarks.warc_memory import measure_warc_memory
+
+PAGE = (
+    "<html><head><title>Clashes at the border, page {n}</title></head><body><nav>Home World</nav><article>"
+    "<h1>Clashes at the border, page {n}</h1><p>Fighting broke out on day {n} near the border between the two "
+    "armies, officials said, and at least {n} soldiers were wounded in the exchange of fire.</p><p>Both sides "
+    "blamed each other for starting the clashes, which ended before dawn according to local residents.</p>"
+    "</article><footer>© Example</footer></body></html>"
+)
+
+
+def pages(folder: Path, count: int) -> Path:
+    folder.mkdir()
+    for n in range(count):
+        (folder / f"{n}.html.gz").write_bytes(gzip.compress(PAGE.format(n=n).encode()))
+    return folder
+
+
+def test_article_layer_benchmark_reports_a_ratio(tmp_path: Path) -> None:
+    report = measure_article_layer(pages(tmp_path / "pages", 3), rounds=1)
+    assert report["pages"] == 3
+    assert report["throughput_ratio"] > 0
+
+
+def test_warc_memory_benchmark_streams_every_record(tmp_path: Path) -> None:
+    report = measure_warc_memory(pages(tmp_path / "pages", 4), records=12)
+    assert report["exit_status"] == 0
+    assert report["errors_reported"] == 0
+    assert 0 < report["peak_rss_mb"]
