@@ -85,7 +85,13 @@ def _doubled_phrases(line: _Line) -> list[Removal]:
     removals: list[Removal] = []
     i = 0
     while i < len(words):
-        for size in range(min(DOUBLED_MAX_WORDS, (len(words) - i) // 2), DOUBLED_MIN_WORDS - 1, -1):
+        # A copy can only start where the word at i comes back within the longest phrase's reach.
+        sizes = [
+            size
+            for size in range(min(DOUBLED_MAX_WORDS, (len(words) - i) // 2), DOUBLED_MIN_WORDS - 1, -1)
+            if folded[i + size] == folded[i]
+        ]
+        for size in sizes:
             first, second = folded[i : i + size], folded[i + size : i + 2 * size]
             gap = line.text[words[i + size - 1].end() : words[i + size].start()]
             if (
@@ -119,8 +125,14 @@ def _cut(line: _Line, removals: list[Removal]) -> str:
     return "".join(kept)
 
 
-def clean_scraped_text(text: str, *, lexicon: DebrisLexicon, known_title: str | None = None) -> CleanText:
-    """Separate the story from scraper debris; detect the headline when no metadata gave one."""
+def clean_scraped_text(
+    text: str, *, lexicon: DebrisLexicon, known_title: str | None = None, lines_are_paragraphs: bool = False
+) -> CleanText:
+    """Separate the story from scraper debris; detect the headline when no metadata gave one.
+
+    In a plain-text scrape paragraphs are separated by blank lines and a paragraph may span lines; in
+    the main text extracted from a page (`lines_are_paragraphs`) each line is a paragraph.
+    """
     lines = _lines(text)
     repeats = Counter(_comparable(line.text) for line in lines if _is_stamp_shaped(line.text))
     removed: list[Removal] = []
@@ -143,6 +155,8 @@ def clean_scraped_text(text: str, *, lexicon: DebrisLexicon, known_title: str | 
             removed.append(Removal(text=line.text, start=line.start, end=line.start + len(line.text), reason=reason))
             continue
         kept.append(line)
+        if lines_are_paragraphs:
+            kept.append(None)
 
     paragraphs: list[str] = []
     current: list[str] = []
@@ -205,7 +219,8 @@ class Cleaner:
         where = item.path if item.record is None else f"{item.path}:{item.record}"
         title, author, source, url, language = item.title, None, item.source, item.url, item.language
         published_text = item.published
-        if item.format == "text" or (item.text is not None and item.html is None):
+        from_page = item.format == "html"
+        if not from_page:
             text = item.text if item.text is not None else decode_bytes(item.data or b"", where=where)
         else:
             page = item.html if item.html is not None else (item.data or b"")
@@ -214,7 +229,9 @@ class Cleaner:
             author, source, url = content.author, source or content.sitename, url or content.url
             published_text = published_text or content.published
             language = language or content.language
-        cleaned = clean_scraped_text(text, lexicon=self._lexicon, known_title=title)
+        cleaned = clean_scraped_text(
+            text, lexicon=self._lexicon, known_title=title, lines_are_paragraphs=from_page
+        )
         if not cleaned.body.strip():
             raise InputError(f"{where}: no article text left once debris was removed; check that it is a news story")
         published, published_source = self._publication_date(published_text)
