@@ -81,7 +81,8 @@ def _doubled_phrases(line: _Line) -> list[Removal]:
     The second copy is kept because it carries the punctuation that joins it to what follows.
     """
     words = list(_WORD.finditer(line.text))
-    folded = [normalise_for_processing(match.group()).casefold() for match in words]
+    plain = normalise_for_processing(line.text)  # same length: the word offsets hold in it
+    folded = [plain[match.start() : match.end()].casefold() for match in words]
     removals: list[Removal] = []
     i = 0
     while i < len(words):
