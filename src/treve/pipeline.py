@@ -55,9 +55,13 @@ class Pipeline:
         check_order(self.cleaner, self.stages)
 
     def process(self, item: RawItem) -> Article:
+        """Run the stages in order; once an article is found to repeat an earlier one, stop: a copy is
+        not processed twice (stages after identity are the costly ones)."""
         article = self.cleaner(item)
         for stage in self.stages:
             article = stage(article)
+            if article.duplicate_of is not None:
+                break
         return article
 
     def run(self, items: Iterable[RawItem | ItemError]) -> Iterator[Article | ItemError]:
