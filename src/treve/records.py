@@ -79,6 +79,7 @@ class Article(Record):
     paragraphs: list[ParagraphLanguage] = Field(default_factory=list)
     published: date | datetime | None = None
     published_source: PublishedSource | None = None
+    published_confidence: float | None = Field(None, description="For an inferred date: how sure, 0 to 1.")
     removed: list[Removal] = Field(default_factory=list)
     duplicate_of: str | None = Field(None, description="Id of the first copy when this is a (near-)duplicate.")
     source: str | None = None
@@ -87,6 +88,102 @@ class Article(Record):
     input_format: InputFormat
     path: str
     record: int | None = None
+    events: list[Event] = Field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Events (PLOVER 2.0 records with treve's own fields)
+
+AuxiliaryMode = Literal["historical", "future", "hypothetical", "negation"]
+DatePrecision = Literal["hour", "day", "week", "month", "season", "year", "decade"]
+CountQualifier = Literal["exact", "at least", "more than", "at most", "fewer than", "about", "vague"]
+
+
+class Entity(Record):
+    """An actor or recipient as PLOVER codes it."""
+
+    entity_text: str = Field(description="The words of the article that name it.")
+    code: str | None = Field(None, description="ISO 3166 alpha-3, or IGO, UNO, EUR, NGO, ... (PLOVER).")
+    sector: str | None = Field(None, description="GOV, MIL, REB, COP, JUD, LEG, PTY, PRE, ... (PLOVER).")
+    identifier_id: str | None = Field(None, description="Wikidata id, only where the resource knows it.")
+    start: int | None = Field(None, description="Character offset of entity_text in the article text.")
+    end: int | None = None
+
+
+class Count(Record):
+    """A figure as ACLED reconciles them: "au moins 49" is low 49, best 49, qualifier "at least"."""
+
+    low: int | None
+    best: int | None
+    high: int | None
+    qualifier: CountQualifier
+    text: str = Field(description="The words of the article that give the figure.")
+    start: int | None = None
+    end: int | None = None
+
+
+class Casualties(Record):
+    dead: Count | None = None
+    injured: Count | None = None
+    arrested: Count | None = None
+
+
+class Size(Record):
+    """PLOVER's size object: the best figure of each count."""
+
+    dead: int | None = None
+    injured: int | None = None
+    arrested: int | None = None
+
+
+class EventTime(Record):
+    """When an event happened, as precisely as the text says, in ISO 8601 (UTC when a zone is given)."""
+
+    start: date | datetime
+    end: date | datetime | None = Field(None, description="Last day or instant for a span (a night, a week).")
+    precision: DatePrecision
+    text: str | None = Field(None, description="The time expression; null when the date is the publication's.")
+
+
+class Attribution(Record):
+    """Who says the event happened: reported speech is kept apart from fact."""
+
+    source: Entity | None = Field(None, description="The speaker, when named.")
+    text: str = Field(description="The attributing words, e.g. 'selon le Premier ministre arménien'.")
+    kind: Literal["statement", "claim", "accusation", "denial"] = "statement"
+
+
+class Evidence(Record):
+    """Where in the article the event is told."""
+
+    sentence: str
+    start: int = Field(description="Character offset of the sentence in the article text.")
+    end: int
+    trigger: str | None = Field(None, description="The word or phrase that names the event.")
+
+
+class Event(Record):
+    """One event in PLOVER 2.0's record layout, plus treve's fields under their own names."""
+
+    id: str
+    date: str | None = Field(description="ISO 8601 date of the event (PLOVER's field).")
+    event: str = Field(description="PLOVER 2.0 event type, e.g. ASSAULT.")
+    mode: str | None = None
+    auxiliary_modes: list[AuxiliaryMode] = Field(default_factory=list)
+    context: list[str] = Field(default_factory=list)
+    actor: list[Entity] = Field(default_factory=list)
+    recipient: list[Entity] = Field(default_factory=list)
+    mediator: list[Entity] = Field(default_factory=list, description="Third parties that broker or host.")
+    event_text: str
+    size: Size = Field(default_factory=Size)
+    casualties: Casualties = Field(default_factory=Casualties)
+    time: EventTime | None = None
+    date_precision: DatePrecision | None = None
+    attribution: Attribution | None = None
+    evidence: Evidence
+    confidence: float
+    cameo_root: str | None = Field(None, description="CAMEO root code (two digits) this type maps to.")
+    acled_event_type: str | None = Field(None, description="ACLED event type this type and mode map to.")
 
 
 class ItemError(Record):
