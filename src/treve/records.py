@@ -162,6 +162,12 @@ class Evidence(Record):
     trigger: str | None = Field(None, description="The word or phrase that names the event.")
 
 
+class CeasefireTerms(Record):
+    """A ceasefire agreed or declared: when it takes effect, when the text says so."""
+
+    effective: EventTime | None = Field(None, description="When the ceasefire takes effect (UTC when given).")
+
+
 class Event(Record):
     """One event in PLOVER 2.0's record layout, plus treve's fields under their own names."""
 
@@ -173,7 +179,10 @@ class Event(Record):
     context: list[str] = Field(default_factory=list)
     actor: list[Entity] = Field(default_factory=list)
     recipient: list[Entity] = Field(default_factory=list)
-    mediator: list[Entity] = Field(default_factory=list, description="Third parties that broker or host.")
+    mediator: list[Entity] = Field(
+        default_factory=list, description="Third parties that broker or host: not actors, not recipients."
+    )
+    ceasefire: CeasefireTerms | None = Field(None, description="Set when the event is a ceasefire.")
     event_text: str
     size: Size = Field(default_factory=Size)
     casualties: Casualties = Field(default_factory=Casualties)

@@ -1,0 +1,139 @@
+"""Loader and matcher for the event-trigger lexicon (`lexicons/events.toml`; format and sources in the file)."""
+
+from __future__ import annotations
+
+import tomllib
+from collections import defaultdict
+from collections.abc import Sequence
+from functools import cache
+from importlib import resources
+from typing import NamedTuple
+
+from pydantic import BaseModel, ConfigDict
+from spacy.tokens import Span, Token
+
+from treve.errors import ResourceError
+
+# Words that never carry the meaning of a trigger phrase: left out of both the phrases and the text.
+_SKIPPED_POS = {"DET", "PUNCT", "SPACE"}
+
+
+class Trigger(BaseModel):
+    """What a trigger phrase means."""
+
+    model_config = ConfigDict(frozen=True)
+
+    event: str
+    mode: str | None = None
+    two_sided: bool = False
+    context: tuple[str, ...] = ()
+
+
+class TriggerMatch(NamedTuple):
+    tokens: tuple[Token, ...]
+    trigger: Trigger
+
+    @property
+    def head(self) -> Token:
+        """The token of the match the others depend on (its own head lies outside the match)."""
+        inside = {token.i for token in self.tokens}
+        outside = (token for token in self.tokens if token.head.i not in inside or token.head == token)
+        return next(outside, self.tokens[0])
+
+
+def _lemma(token: Token) -> str:
+    return (token.lemma_ or token.text).lower()
+
+
+class LanguageCues(BaseModel):
+    """One language's phrase table and cue-word sets."""
+
+    model_config = ConfigDict(frozen=True)
+
+    phrases: dict[str, list[tuple[tuple[str, ...], Trigger]]]  # first lemma → (lemmas, meaning), longest first
+    ceasefire: frozenset[str]
+    ceasefire_agreement: frozenset[str]
+    mediation: frozenset[str]
+    speech: frozenset[str]
+    accusation: frozenset[str]
+    negation: frozenset[str]
+    hypothetical: frozenset[str]
+    future: frozenset[str]
+    pair_anaphora: frozenset[str]
+    effective: tuple[str, ...]
+    light_verbs: frozenset[str]
+
+    def match(self, sentence: Span) -> list[TriggerMatch]:
+        """Trigger phrases in the sentence's content words; where matches overlap, the longest wins."""
+        words = [token for token in sentence if token.pos_ not in _SKIPPED_POS]
+        lemmas = [_lemma(token) for token in words]
+        found: list[TriggerMatch] = []
+        taken: set[int] = set()
+        candidates: list[tuple[int, int, Trigger]] = []
+        for start, lemma in enumerate(lemmas):
+            for phrase, trigger in self.phrases.get(lemma, []):
+                if tuple(lemmas[start : start + len(phrase)]) == phrase:
+                    candidates.append((start, len(phrase), trigger))
+                    break
+        for start, length, trigger in sorted(candidates, key=lambda c: (-c[1], c[0])):
+            span = set(range(start, start + length))
+            if span & taken:
+                continue
+            taken |= span
+            found.append(TriggerMatch(tuple(words[start : start + length]), trigger))
+        return sorted(found, key=lambda match: match.tokens[0].i)
+
+
+class EventLexicon(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    version: str
+    languages: dict[str, LanguageCues]
+
+    def for_language(self, language: str) -> LanguageCues | None:
+        return self.languages.get(language)
+
+
+def _cues(raw: dict, language: str) -> LanguageCues:
+    phrases: dict[str, list[tuple[tuple[str, ...], Trigger]]] = defaultdict(list)
+    for entry in raw["trigger"]:
+        meaning = Trigger(
+            event=entry["event"],
+            mode=entry.get("mode"),
+            two_sided=entry.get("two_sided", False),
+            context=tuple(entry.get("context", ())),
+        )
+        for phrase in entry.get(language, []):
+            lemmas = tuple(phrase.lower().split())
+            phrases[lemmas[0]].append((lemmas, meaning))
+    for options in phrases.values():
+        options.sort(key=lambda option: -len(option[0]))
+
+    def words(table: str, key: str = language) -> frozenset[str]:
+        return frozenset(word.lower() for word in raw[table].get(key, []))
+
+    return LanguageCues(
+        phrases=dict(phrases),
+        ceasefire=words("ceasefire"),
+        ceasefire_agreement=words("ceasefire", f"agreement_{language}"),
+        mediation=words("ceasefire", f"mediation_{language}"),
+        speech=words("speech"),
+        accusation=words("accusation"),
+        negation=words("negation"),
+        hypothetical=words("hypothetical"),
+        future=words("future"),
+        pair_anaphora=words("pair_anaphora"),
+        effective=tuple(sorted(words("effective"), key=len, reverse=True)),
+        light_verbs=words("light_verbs"),
+    )
+
+
+@cache
+def load_event_lexicon(languages: Sequence[str] = ("fr", "en")) -> EventLexicon:
+    """Read the shipped lexicon once per process."""
+    source = resources.files("treve.resources").joinpath("lexicons/events.toml")
+    try:
+        raw = tomllib.loads(source.read_text(encoding="utf-8"))
+        return EventLexicon(version=raw["version"], languages={code: _cues(raw, code) for code in languages})
+    except (OSError, KeyError, TypeError, tomllib.TOMLDecodeError) as exc:
+        raise ResourceError(f"{source}: event lexicon unreadable ({exc}); reinstall treve") from exc

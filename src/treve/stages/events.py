@@ -1,0 +1,619 @@
+"""Events: every political event an article reports, as a PLOVER 2.0 record.
+
+For each sentence, trigger phrases from the event lexicon name candidate events; the dependency parse
+gives their actor (subject, agent, or every party of a two-sided fight) and recipient (object or
+prepositional complement); actor mentions found by the actor dictionary give the codes. Reported
+speech is attributed to its speaker, and what an accusation alleges stays an allegation. Each event
+takes the time expression nearest its trigger (or the story's narrative time), the casualty figures
+of its sentence, and the auxiliary modes its grammar and date imply. Reports of one event within the
+article (the lead and a later paragraph telling the same clash) are merged into one record.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import ClassVar
+
+from spacy.tokens import Doc, Span, Token
+
+from treve.normalise import normalise_for_processing
+from treve.records import (
+    Article,
+    Attribution,
+    AuxiliaryMode,
+    Casualties,
+    CeasefireTerms,
+    Count,
+    Entity,
+    Event,
+    EventTime,
+    Evidence,
+    Size,
+)
+from treve.resources.actors import ActorDictionary, ActorMention, load_actor_dictionary
+from treve.resources.event_lexicon import EventLexicon, LanguageCues, Trigger, TriggerMatch, load_event_lexicon
+from treve.stages.casualties import CasualtyMention, find_casualties
+from treve.stages.nlp import LanguageModels
+from treve.stages.time import TimeMention, find_time_expressions
+
+# An event that ended more than this long before publication is background, coded `historical`.
+HISTORICAL_AFTER = timedelta(days=2)
+SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj", "expl:subj")
+AGENT_DEPS = ("obl:agent", "agent")
+OBJECT_DEPS = ("obj", "dobj", "iobj", "obl", "obl:arg", "obl:mod", "nmod", "pobj", "dative", "prep", "attr")
+RECIPIENT_CASES = {
+    "à",
+    "au",
+    "aux",
+    "contre",
+    "avec",
+    "vers",
+    "auprès",
+    "to",
+    "against",
+    "with",
+    "on",
+    "toward",
+    "towards",
+}
+PARTY_CASES = {"entre", "between", "avec", "with"}
+AGENT_CASES = {"par", "by", "de", "of"}
+RELATIVE_PRONOUNS = {"qui", "que", "lequel", "laquelle", "lesquels", "lesquelles", "who", "which", "that"}
+# Sectors of the entities a bare capital or country name stands for when it acts.
+CONFIDENCE_BOTH_ARGUMENTS = 0.85
+CONFIDENCE_ACTOR_ONLY = 0.7
+CONFIDENCE_INFERRED_PARTIES = 0.55
+ALLEGATION_PENALTY = 0.2
+
+
+@dataclass
+class _Found:
+    """An event while it is being coded, before it becomes a frozen record."""
+
+    match: TriggerMatch
+    sentence: Span
+    actor: list[Entity]
+    recipient: list[Entity]
+    mediator: list[Entity] = field(default_factory=list)
+    attribution: Attribution | None = None
+    time: EventTime | None = None
+    time_explicit: bool = False
+    casualties: dict[str, Count] = field(default_factory=dict)
+    auxiliary: set[AuxiliaryMode] = field(default_factory=set)
+    ceasefire: CeasefireTerms | None = None
+    confidence: float = CONFIDENCE_BOTH_ARGUMENTS
+    event: str = ""
+    mode: str | None = None
+
+
+@dataclass
+class _Story:
+    """What one article's coding needs, found once."""
+
+    text: str
+    doc: Doc
+    cues: LanguageCues
+    actors: list[ActorMention]
+    times: list[TimeMention]
+    casualties: list[CasualtyMention]
+    published: date | None
+    main_pair: list[Entity]
+
+    def entities_between(self, start: int, end: int) -> list[Entity]:
+        return _unique(m.entity for m in self.actors if m.entity.start is not None and start <= m.entity.start < end)
+
+
+def _unique(entities: Iterable[Entity]) -> list[Entity]:
+    seen: set[tuple[str | None, str | None, str]] = set()
+    result = []
+    for entity in entities:
+        key = (entity.code, entity.sector, entity.entity_text)
+        if key not in seen:
+            seen.add(key)
+            result.append(entity)
+    return result
+
+
+def _codes(entities: Iterable[Entity]) -> frozenset[str]:
+    return frozenset(entity.code for entity in entities if entity.code)
+
+
+def _span(token: Token, *, without: Sequence[str] = ("acl:relcl", "relcl", "acl", "ccomp", "advcl")) -> tuple[int, int]:
+    """Character range of a token's subtree, without the clauses it embeds (they name other people)."""
+    tokens = [token]
+    stack = [child for child in token.children if child.dep_ not in without]
+    while stack:
+        child = stack.pop()
+        tokens.append(child)
+        stack.extend(grandchild for grandchild in child.children if grandchild.dep_ not in without)
+    return min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens)
+
+
+def _case(token: Token) -> str | None:
+    for child in token.children:
+        if child.dep_ in ("case", "prep", "mark") or (child.dep_ == "fixed"):
+            return child.lemma_.lower()
+    if token.dep_ == "pobj" and token.head.dep_ == "prep":
+        return token.head.lemma_.lower()
+    return None
+
+
+def _lemma(token: Token) -> str:
+    return (token.lemma_ or token.text).lower()
+
+
+class EventCoder:
+    """The events stage: models, lexicons and dictionaries are loaded once and shared by every article."""
+
+    name: ClassVar[str] = "events"
+    requires: ClassVar[frozenset[str]] = frozenset({"text", "language", "published"})
+    assigns: ClassVar[frozenset[str]] = frozenset({"events"})
+
+    def __init__(
+        self,
+        models: LanguageModels,
+        *,
+        lexicon: EventLexicon | None = None,
+        actors: ActorDictionary | None = None,
+    ) -> None:
+        self._models = models
+        self._lexicon = lexicon or load_event_lexicon()
+        self._actors = actors or load_actor_dictionary()
+
+    def __call__(self, article: Article) -> Article:
+        language = article.language
+        cues = self._lexicon.for_language(language) if language else None
+        if language is None or cues is None or not self._models.supports(language):
+            return article
+        return article.model_copy(
+            update={"events": self.code_text(article.text, language, article.published, article.id)}
+        )
+
+    def code_text(
+        self, text: str, language: str, published: date | datetime | None, article_id: str = "text"
+    ) -> list[Event]:
+        """Every event of `text`, merged within the text, in order of first report."""
+        cues = self._lexicon.for_language(language)
+        if cues is None:
+            return []
+        reference = published.date() if isinstance(published, datetime) else published
+        actors = self._actors.find(text, language, on=reference)
+        story = _Story(
+            text=text,
+            doc=self._models.parse(normalise_for_processing(text), language),
+            cues=cues,
+            actors=actors,
+            times=find_time_expressions(text, language, reference=published),
+            casualties=find_casualties(text, language),
+            published=reference,
+            main_pair=_main_pair(actors),
+        )
+        found: list[_Found] = []
+        narrative_time: EventTime | None = None
+        for sentence in story.doc.sents:
+            in_sentence = [self._code(match, sentence, story) for match in cues.match(sentence)]
+            in_sentence.extend(self._ceasefires(sentence, story, in_sentence))
+            coded = [event for event in in_sentence if event is not None]
+            _attach_casualties(coded, sentence, story)
+            explicit = _date_events(coded, sentence, story, narrative_time)
+            if explicit is not None:
+                narrative_time = explicit
+            found.extend(coded)
+        merged = _merge_reports(event for event in found if event.actor)
+        return [_record(event, story, f"{article_id}-{number}") for number, event in enumerate(merged, start=1)]
+
+    # ------------------------------------------------------------------ one trigger
+    def _code(self, match: TriggerMatch, sentence: Span, story: _Story) -> _Found | None:
+        head = match.head
+        trigger = match.trigger
+        event = _Found(match=match, sentence=sentence, actor=[], recipient=[], event=trigger.event, mode=trigger.mode)
+        if head.pos_ in ("VERB", "AUX"):
+            actor, recipient = self._verb_arguments(head, story)
+        else:
+            actor, recipient = self._noun_arguments(head, story, two_sided=trigger.two_sided)
+        if trigger.two_sided:
+            actor, recipient = _unique([*actor, *recipient]), []
+        if not actor and trigger.two_sided:
+            actor = list(story.main_pair)
+            event.confidence = CONFIDENCE_INFERRED_PARTIES
+        if _is_reciprocal(head) and not recipient:
+            recipient = list(actor)
+        recipient = [entity for entity in recipient if entity.code not in _codes(actor)] or (
+            recipient if _is_reciprocal(head) else []
+        )
+        if event.event in ("CONSULT", "AGREE", "COOPERATE") and len(_codes(actor)) > 1 and not recipient:
+            # "A et son homologue B se sont entretenus": the first named is the actor, the others recipients.
+            actor, recipient = actor[:1], [entity for entity in actor[1:] if entity.code != actor[0].code]
+        event.actor, event.recipient = actor, recipient
+        if event.confidence == CONFIDENCE_BOTH_ARGUMENTS and not recipient and not trigger.two_sided:
+            event.confidence = CONFIDENCE_ACTOR_ONLY
+        event.mediator = self._mediators(sentence, story, exclude=_codes([*actor, *recipient]))
+        if event.event == "CONSULT" and event.mediator and event.mode is None:
+            event.mode = "third-party"
+        event.attribution = self._attribution(head, sentence, story)
+        if event.attribution is not None and event.attribution.kind == "accusation":
+            event.confidence -= ALLEGATION_PENALTY
+        event.auxiliary = _grammatical_modes(head, story.cues)
+        return event
+
+    def _subject(self, verb: Token, story: _Story, seen: frozenset[int] = frozenset()) -> list[Entity]:
+        """Who does what the verb says: its subject, or the one its grammar points to."""
+        if verb.i in seen:
+            return []
+        seen = seen | {verb.i}
+        passive = verb.tag_ == "VBN" or "Pass" in verb.morph.get("Voice") or _has_passive_aux(verb)
+        for child in verb.children:
+            is_agent = child.dep_ in AGENT_DEPS or (child.dep_.startswith("obl") and _case(child) in ("par", "by"))
+            if is_agent and passive:
+                return story.entities_between(*_span(child))
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "csubj", "expl:subj"):
+                return self._resolve(child, verb, story, seen)
+        head = verb.head
+        if verb.dep_ == "conj" and head != verb:
+            return self._subject(head, story, seen)
+        if verb.dep_ in ("xcomp", "advcl", "acl", "obl", "ccomp") and head != verb:
+            if _lemma(head) in story.cues.accusation:
+                accused = [c for c in head.children if c.dep_ in ("obj", "dobj") and c.pos_ != "PRON"]
+                if accused:
+                    return story.entities_between(*_span(accused[0]))
+            return self._subject(head, story, seen)
+        if verb.dep_ in ("acl:relcl", "relcl", "acl") and head != verb:
+            return story.entities_between(*_span(head))
+        return []
+
+    def _resolve(self, subject: Token, verb: Token, story: _Story, seen: frozenset[int]) -> list[Entity]:
+        """A subject's entities; pronouns and "the two sides" point elsewhere."""
+        named = story.entities_between(*_span(subject))
+        if named:
+            return named
+        if _lemma(subject) in story.cues.pair_anaphora or any(
+            _lemma(t) in story.cues.pair_anaphora for t in subject.subtree
+        ):
+            return list(story.main_pair)
+        if subject.pos_ == "PRON" and subject.lower_ in RELATIVE_PRONOUNS:
+            return story.entities_between(*_span(verb.head)) if verb.head != verb else []
+        if subject.pos_ == "PRON":
+            speaker = _governing_speech(verb, story.cues)
+            if speaker is not None:
+                return self._subject(speaker, story, seen)
+        return []
+
+    def _verb_arguments(self, verb: Token, story: _Story) -> tuple[list[Entity], list[Entity]]:
+        actor = self._subject(verb, story)
+        recipient: list[Entity] = []
+        for child in verb.children:
+            if child.dep_ in ("nsubj:pass",) or child.dep_.split(":")[0] in ("obj", "dobj", "iobj", "dative"):
+                recipient.extend(story.entities_between(*_span(child)))
+            elif child.dep_.split(":")[0] in ("obl", "prep", "nmod") and (_case(child) or "") in RECIPIENT_CASES:
+                target = next((c for c in child.children if c.dep_ == "pobj"), child)
+                recipient.extend(story.entities_between(*_span(target)))
+        return _unique(actor), _unique(recipient)
+
+    def _noun_arguments(self, noun: Token, story: _Story, *, two_sided: bool) -> tuple[list[Entity], list[Entity]]:
+        actor: list[Entity] = []
+        recipient: list[Entity] = []
+        for child in noun.children:
+            case = _case(child) or ""
+            target = next((c for c in child.children if c.dep_ == "pobj"), child)
+            if child.dep_ == "amod" or child.dep_ == "compound":
+                actor.extend(story.entities_between(*_span(child)))
+            elif child.dep_.split(":")[0] in ("nmod", "prep", "obl"):
+                entities = story.entities_between(*_span(target))
+                if not entities and any(_lemma(t) in story.cues.pair_anaphora for t in target.subtree):
+                    entities = list(story.main_pair)
+                if (case in PARTY_CASES and two_sided) or case in AGENT_CASES:
+                    actor.extend(entities)
+                elif case in RECIPIENT_CASES:
+                    recipient.extend(entities)
+        governor = noun.head
+        if not actor and governor != noun and governor.pos_ in ("VERB", "AUX"):
+            if _lemma(governor) in story.cues.light_verbs or noun.dep_ in ("obj", "dobj"):
+                actor = self._subject(governor, story)
+            elif noun.dep_ in SUBJECT_DEPS and two_sided:
+                actor = []
+        if not actor and noun.dep_.split(":")[0] in ("obj", "dobj") and governor.pos_ == "VERB":
+            actor = self._subject(governor, story)
+        return _unique(actor), _unique(recipient)
+
+    def _mediators(self, sentence: Span, story: _Story, *, exclude: frozenset[str]) -> list[Entity]:
+        """Third parties named as brokering: "sous la médiation de l'UE", "médiation russe", "brokered by"."""
+        mediators: list[Entity] = []
+        for token in sentence:
+            if _lemma(token) not in story.cues.mediation:
+                continue
+            if token.pos_ in ("NOUN", "PROPN"):
+                for child in token.children:
+                    if child.dep_ in ("amod", "nmod", "prep", "compound"):
+                        target = next((c for c in child.children if c.dep_ == "pobj"), child)
+                        mediators.extend(story.entities_between(*_span(target)))
+            elif token.pos_ == "VERB":
+                mediators.extend(self._subject(token, story))
+        return [entity for entity in _unique(mediators) if entity.code not in exclude]
+
+    def _attribution(self, head: Token, sentence: Span, story: _Story) -> Attribution | None:
+        """Who says so: "selon X", a speech verb governing the event, or one inserted in a quotation."""
+        clause = [head, *head.ancestors]
+        for token in clause:
+            for child in token.children:
+                if _lemma(child) in ("selon", "according", "d'après") or (
+                    child.dep_ in ("obl", "prep", "nmod", "obl:mod") and _case(child) in ("selon", "according")
+                ):
+                    source = story.entities_between(*_span(child))
+                    text = story.text[_span(child)[0] : _span(child)[1]]
+                    return Attribution(source=source[0] if source else None, text=text, kind="statement")
+        for ancestor in head.ancestors:
+            lemma = _lemma(ancestor)
+            if lemma in story.cues.accusation or lemma in story.cues.speech:
+                return self._speaker(ancestor, story, lemma in story.cues.accusation)
+        root = sentence.root
+        for child in root.children:
+            if child.dep_.startswith("parataxis") and _lemma(child) in story.cues.speech and child != head:
+                return self._speaker(child, story, False)
+        if head.dep_ == "ROOT":
+            return None
+        return None
+
+    def _speaker(self, verb: Token, story: _Story, accusation: bool) -> Attribution:
+        speakers = self._subject(verb, story)
+        start, end = _span(verb, without=("ccomp", "xcomp", "obj", "advcl", "parataxis", "acl:relcl", "conj", "punct"))
+        kind = (
+            "accusation"
+            if accusation
+            else ("claim" if _lemma(verb) in ("affirmer", "claim", "prétendre") else "statement")
+        )
+        return Attribution(source=speakers[0] if speakers else None, text=story.text[start:end], kind=kind)
+
+    def _ceasefires(self, sentence: Span, story: _Story, coded: list[_Found | None]) -> list[_Found | None]:
+        """Ceasefires agreed or brokered in the sentence, as AGREE events between their parties."""
+        found: list[_Found | None] = []
+        for token in sentence:
+            if _lemma(token) not in story.cues.ceasefire:
+                continue
+            linked = [token.head, *token.children, *token.head.children]
+            if not any(_lemma(t) in story.cues.ceasefire_agreement for t in linked if t != token):
+                continue
+            parties: list[Entity] = []
+            for child in [*token.children, *token.head.children]:
+                if child.dep_.split(":")[0] in ("nmod", "obl", "prep") and (_case(child) or "") in PARTY_CASES:
+                    target = next((c for c in child.children if c.dep_ == "pobj"), child)
+                    parties.extend(story.entities_between(*_span(target)))
+            confidence = CONFIDENCE_BOTH_ARGUMENTS
+            if not parties:
+                parties, confidence = list(story.main_pair), CONFIDENCE_INFERRED_PARTIES
+            if not parties:
+                continue
+            # Drop the AGREE the lexicon found on the same words ("accord"): this one says more.
+            for index, other in enumerate(coded):
+                if other is not None and other.event == "AGREE" and other.sentence == sentence:
+                    coded[index] = None
+            match = TriggerMatch((token,), Trigger(event="AGREE", context=("military",)))
+            event = _Found(
+                match=match,
+                sentence=sentence,
+                actor=_unique(parties),
+                recipient=[],
+                event="AGREE",
+                confidence=confidence,
+            )
+            event.mediator = self._mediators(sentence, story, exclude=_codes(parties))
+            broker = token.head if token.head.pos_ == "VERB" else None
+            if broker is not None and not event.mediator:
+                event.mediator = [e for e in self._subject(broker, story) if e.code not in _codes(parties)]
+            event.attribution = self._attribution(token, sentence, story)
+            event.auxiliary = _grammatical_modes(token, story.cues)
+            event.ceasefire = CeasefireTerms(effective=_effective_time(sentence, story))
+            found.append(event)
+        return found
+
+
+def _has_passive_aux(verb: Token) -> bool:
+    return any(child.dep_ in ("aux:pass", "auxpass") for child in verb.children)
+
+
+def _is_reciprocal(head: Token) -> bool:
+    """ "se sont accusés", "accused each other": the subjects are also the recipients."""
+    reflexive = any(
+        c.dep_ in ("expl:comp", "expl:pv", "obj", "iobj") and c.lower_ in ("se", "s'") for c in head.children
+    )
+    each_other = "each other" in head.sent.text.lower() or "one another" in head.sent.text.lower()
+    subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
+    plural = any(any(gc.dep_ == "conj" for gc in s.children) for s in subjects)
+    return (reflexive and plural) or each_other
+
+
+def _governing_speech(verb: Token, cues: LanguageCues) -> Token | None:
+    for ancestor in verb.ancestors:
+        if _lemma(ancestor) in cues.speech:
+            return ancestor
+    return None
+
+
+def _grammatical_modes(head: Token, cues: LanguageCues) -> set[AuxiliaryMode]:
+    modes: set[AuxiliaryMode] = set()
+    related = [head, *head.children]
+    if any(_lemma(t) in cues.negation and t.dep_ in ("advmod", "neg", "det") for t in head.children):
+        modes.add("negation")
+    if any("Cnd" in t.morph.get("Mood") for t in related) or any(
+        _lemma(t) in cues.hypothetical and t.dep_ in ("mark", "aux") for t in head.children
+    ):
+        modes.add("hypothetical")
+    if any("Fut" in t.morph.get("Tense") for t in related) or any(
+        _lemma(t) in cues.future and t.dep_ in ("aux", "amod") for t in head.children
+    ):
+        modes.add("future")
+    return modes
+
+
+def _main_pair(actors: Sequence[ActorMention]) -> list[Entity]:
+    """The two countries the story is most about, when two stand out: "the two sides" refers to them."""
+    counts = Counter(
+        m.entity.code for m in actors if m.entity.code and len(m.entity.code) == 3 and m.entity.code.isalpha()
+    )
+    top = [code for code, count in counts.most_common(2) if count >= 2]
+    if len(top) < 2:
+        return []
+    first = {m.entity.code: m.entity for m in reversed(actors)}
+    return [Entity(entity_text=first[code].entity_text, code=code, sector=None) for code in top]
+
+
+def _times_in(sentence: Span, story: _Story) -> list[TimeMention]:
+    return [t for t in story.times if sentence.start_char <= t.start < sentence.end_char]
+
+
+def _effective_time(sentence: Span, story: _Story) -> EventTime | None:
+    for mention in _times_in(sentence, story):
+        before = normalise_for_processing(
+            story.text[max(sentence.start_char, mention.start - 25) : mention.start]
+        ).lower()
+        if any(cue in before for cue in story.cues.effective):
+            precise = [
+                t for t in _times_in(sentence, story) if t.value.precision == "hour" and t.start >= mention.start
+            ]
+            return (precise[-1] if precise else mention).value
+    return None
+
+
+def _date_events(coded: list[_Found], sentence: Span, story: _Story, narrative: EventTime | None) -> EventTime | None:
+    """Give each event the time expression nearest its trigger; return the sentence's explicit time."""
+    mentions = _times_in(sentence, story)
+    explicit = next((m.value for m in mentions if not m.relative), None)
+    for event in coded:
+        anchor = event.match.head.idx
+        if mentions:
+            nearest = min(mentions, key=lambda m: abs(m.start - anchor))
+            event.time, event.time_explicit = nearest.value, True
+        elif narrative is not None:
+            event.time, event.time_explicit = narrative, True
+        elif story.published is not None:
+            event.time = EventTime(start=story.published, precision="day")
+        if event.time is not None and story.published is not None and _ended_before(event.time, story.published):
+            event.auxiliary.add("historical")
+    return explicit
+
+
+def _ended_before(time: EventTime, published: date) -> bool:
+    last = time.end or time.start
+    last_day = last.date() if isinstance(last, datetime) else last
+    return last_day < published - HISTORICAL_AFTER
+
+
+def _attach_casualties(coded: list[_Found], sentence: Span, story: _Story) -> None:
+    """Each casualty figure of the sentence goes to the nearest violent event of that sentence."""
+    violent = [event for event in coded if event.event == "ASSAULT"] or [
+        event for event in coded if event.event == "COERCE" and event.mode == "arrest"
+    ]
+    for mention in story.casualties:
+        if not (sentence.start_char <= mention.start < sentence.end_char) or not violent:
+            continue
+        nearest = min(violent, key=lambda event: abs(event.match.head.idx - mention.start))
+        current = nearest.casualties.get(mention.kind)
+        if current is None or _more_specific(mention.count, current):
+            nearest.casualties[mention.kind] = mention.count
+
+
+def _more_specific(new: Count, old: Count) -> bool:
+    return (old.qualifier == "vague") and new.qualifier != "vague"
+
+
+def _compatible_times(a: EventTime | None, b: EventTime | None) -> bool:
+    if a is None or b is None:
+        return True
+
+    def bounds(t: EventTime) -> tuple[date, date]:
+        start = t.start.date() if isinstance(t.start, datetime) else t.start
+        end = t.end or t.start
+        return start, end.date() if isinstance(end, datetime) else end
+
+    (a_start, a_end), (b_start, b_end) = bounds(a), bounds(b)
+    return a_start <= b_end + timedelta(days=1) and b_start <= a_end + timedelta(days=1)
+
+
+_PRECISION_RANK = {"hour": 0, "day": 1, "week": 2, "month": 3, "season": 4, "year": 5, "decade": 6}
+
+
+def _merge_reports(events: Iterable[_Found]) -> list[_Found]:
+    """Reports of one event inside one article become one record (same type, parties, time)."""
+    merged: list[_Found] = []
+    for event in events:
+        twin = next(
+            (
+                kept
+                for kept in merged
+                if kept.event == event.event
+                and (kept.ceasefire is None) == (event.ceasefire is None)
+                and _codes(kept.actor) == _codes(event.actor)
+                and _codes(kept.recipient) <= _codes(event.recipient) | _codes(kept.recipient)
+                and (_codes(kept.recipient) == _codes(event.recipient) or event.event == "ASSAULT")
+                and ("historical" in kept.auxiliary) == ("historical" in event.auxiliary)
+                and _compatible_times(kept.time, event.time)
+            ),
+            None,
+        )
+        if twin is None:
+            merged.append(event)
+            continue
+        if event.time is not None and (
+            twin.time is None or _PRECISION_RANK[event.time.precision] < _PRECISION_RANK[twin.time.precision]
+        ):
+            twin.time = event.time
+        for kind, count in event.casualties.items():
+            if kind not in twin.casualties or _more_specific(count, twin.casualties[kind]):
+                twin.casualties[kind] = count
+                if event.attribution is not None:
+                    twin.attribution = event.attribution
+        if twin.attribution is None or (twin.attribution.kind == "accusation" and event.attribution is not None):
+            twin.attribution = event.attribution or twin.attribution
+        twin.mediator = _unique([*twin.mediator, *event.mediator])
+        twin.recipient = _unique([*twin.recipient, *event.recipient])
+        if event.ceasefire is not None and event.ceasefire.effective is not None:
+            twin.ceasefire = event.ceasefire
+        twin.mode = twin.mode or event.mode
+        twin.confidence = max(twin.confidence, event.confidence)
+    return merged
+
+
+def _record(event: _Found, story: _Story, event_id: str) -> Event:
+    sentence = event.sentence
+    trigger_text = " ".join(story.text[t.idx : t.idx + len(t.text)] for t in event.match.tokens)
+    casualties = Casualties(**event.casualties)
+    context = sorted(set(event.match.trigger.context) | ({"ceasefire"} if event.ceasefire else set()))
+    return Event(
+        id=event_id,
+        date=_iso_date(event.time),
+        event=event.event,
+        mode=event.mode,
+        auxiliary_modes=sorted(event.auxiliary),
+        context=context,
+        actor=event.actor,
+        recipient=event.recipient,
+        mediator=event.mediator,
+        event_text=trigger_text,
+        size=Size(
+            dead=casualties.dead.best if casualties.dead else None,
+            injured=casualties.injured.best if casualties.injured else None,
+            arrested=casualties.arrested.best if casualties.arrested else None,
+        ),
+        casualties=casualties,
+        time=event.time,
+        date_precision=event.time.precision if event.time else None,
+        attribution=event.attribution,
+        evidence=Evidence(
+            sentence=story.text[sentence.start_char : sentence.end_char].strip(),
+            start=sentence.start_char,
+            end=sentence.end_char,
+            trigger=trigger_text,
+        ),
+        confidence=round(max(0.05, event.confidence), 2),
+        ceasefire=event.ceasefire,
+    )
+
+
+def _iso_date(time: EventTime | None) -> str | None:
+    if time is None:
+        return None
+    start = time.start
+    return (start.date() if isinstance(start, datetime) else start).isoformat()
