@@ -193,6 +193,7 @@ class Event(Record):
     confidence: float
     cameo_root: str | None = Field(None, description="CAMEO root code (two digits) this type maps to.")
     acled_event_type: str | None = Field(None, description="ACLED event type this type and mode map to.")
+    acled_sub_event_type: str | None = Field(None, description="ACLED sub-event type, where the record tells.")
 
 
 class ItemError(Record):

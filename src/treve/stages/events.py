@@ -20,6 +20,7 @@ from typing import ClassVar
 from spacy.tokens import Doc, Span, Token
 
 from treve.normalise import normalise_for_processing
+from treve.ontology import acled_category, cameo_root
 from treve.records import (
     Article,
     Attribution,
@@ -580,8 +581,8 @@ def _record(event: _Found, story: _Story, event_id: str) -> Event:
     sentence = event.sentence
     trigger_text = " ".join(story.text[t.idx : t.idx + len(t.text)] for t in event.match.tokens)
     casualties = Casualties(**event.casualties)
-    context = sorted(set(event.match.trigger.context) | ({"ceasefire"} if event.ceasefire else set()))
-    return Event(
+    context = sorted(set(event.match.trigger.context) | ({"military", "diplomatic"} if event.ceasefire else set()))
+    record = Event(
         id=event_id,
         date=_iso_date(event.time),
         event=event.event,
@@ -609,6 +610,13 @@ def _record(event: _Found, story: _Story, event_id: str) -> Event:
         ),
         confidence=round(max(0.05, event.confidence), 2),
         ceasefire=event.ceasefire,
+        cameo_root=cameo_root(event.event, event.mode),
+    )
+    acled = acled_category(record)
+    if acled is None:
+        return record
+    return record.model_copy(
+        update={"acled_event_type": acled.event_type, "acled_sub_event_type": acled.sub_event_type}
     )
 
 
