@@ -6,31 +6,33 @@ stages can match on the plain forms and still point back into the original words
 
 from __future__ import annotations
 
-_ONE_FOR_ONE = str.maketrans(
-    {
-        "\u2018": "'",  # ‘
-        "\u2019": "'",  # ’
-        "\u02bc": "'",  # ʼ
-        "\u201a": "'",  # ‚
-        "\u2032": "'",  # ′
-        "\u201c": '"',  # “
-        "\u201d": '"',  # ”
-        "\u201e": '"',  # „
-        "\u00ab": '"',  # «
-        "\u00bb": '"',  # »
-        "\u00a0": " ",  # no-break space
-        "\u202f": " ",  # narrow no-break space (French typography, thousands)
-        "\u2009": " ",  # thin space
-        "\u2007": " ",  # figure space
-        "\u200a": " ",  # hair space
-        "\u3000": " ",  # ideographic space
-        "\u2010": "-",  # hyphen
-        "\u2011": "-",  # non-breaking hyphen
-        "\u00ad": "-",  # soft hyphen, kept as a character so that offsets hold
-    }
-)
+import re
+
+_ONE_FOR_ONE = {
+    "\u2018": "'",  # ‘
+    "\u2019": "'",  # ’
+    "\u02bc": "'",  # ʼ
+    "\u201a": "'",  # ‚
+    "\u2032": "'",  # ′
+    "\u201c": '"',  # “
+    "\u201d": '"',  # ”
+    "\u201e": '"',  # „
+    "\u00ab": '"',  # «
+    "\u00bb": '"',  # »
+    "\u00a0": " ",  # no-break space
+    "\u202f": " ",  # narrow no-break space (French typography, thousands)
+    "\u2009": " ",  # thin space
+    "\u2007": " ",  # figure space
+    "\u200a": " ",  # hair space
+    "\u3000": " ",  # ideographic space
+    "\u2010": "-",  # hyphen
+    "\u2011": "-",  # non-breaking hyphen
+    "\u00ad": "-",  # soft hyphen, kept as a character so that offsets hold
+}
+# A regular expression over the few characters concerned is several times faster than str.translate.
+_VARIANTS = re.compile("[" + "".join(_ONE_FOR_ONE) + "]")
 
 
 def normalise_for_processing(text: str) -> str:
     """The same text, same length, with typographic variants replaced by their plain ASCII forms."""
-    return text.translate(_ONE_FOR_ONE)
+    return _VARIANTS.sub(lambda match: _ONE_FOR_ONE[match.group()], text)
