@@ -55,9 +55,10 @@ def test_seed_is_french_in_every_paragraph(seed_article: Article) -> None:
     assert {paragraph.language for paragraph in seed_article.paragraphs} == {"fr"}
 
 
-def test_seed_has_no_publication_date_of_its_own(seed_article: Article) -> None:
-    assert seed_article.published is None
-    assert seed_article.published_source is None
+def test_seed_publication_date_is_inferred_from_its_text(seed_article: Article) -> None:
+    assert str(seed_article.published) == "2022-09-13"
+    assert seed_article.published_source == "inferred"
+    assert seed_article.published_confidence is not None and seed_article.published_confidence >= 0.7
 
 
 def test_english_scrape_debris_of_each_kind() -> None:

@@ -21,6 +21,7 @@ from treve.errors import TreveError
 from treve.ingest import read_inputs
 from treve.pipeline import Pipeline
 from treve.records import Article, ExtractionResult, ItemError, RawItem
+from treve.stages.clean import Cleaner
 
 app = typer.Typer(help="Structured event records from news about armed conflict.", no_args_is_help=True)
 evaluate_app = typer.Typer(help="Score treve against gold data.", no_args_is_help=True)
@@ -144,11 +145,11 @@ def evaluate_article_extraction(
     """Score the article body treve extracts from web pages (word 4-gram shingle precision/recall/F1)."""
     from treve.evaluate.article_extraction import score_article_extraction
 
-    pipeline = Pipeline(_settings(None, None))
+    cleaner = Cleaner()
 
     def body(page: bytes) -> str:
         try:
-            return pipeline.cleaner(RawItem(path="page", format="html", data=page)).text
+            return cleaner(RawItem(path="page", format="html", data=page)).text
         except TreveError:
             return ""
 

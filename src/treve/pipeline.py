@@ -15,8 +15,11 @@ from treve.config import Settings
 from treve.errors import ConfigError, TreveError
 from treve.records import Article, ItemError, RawItem
 from treve.stages.clean import Cleaner
+from treve.stages.events import EventCoder
 from treve.stages.identity import DuplicateFinder
 from treve.stages.language import LanguageIdentifier
+from treve.stages.nlp import LanguageModels
+from treve.stages.published import PublicationDater
 
 log = logging.getLogger(__name__)
 
@@ -46,12 +49,16 @@ def check_order(first: Stage, stages: Sequence[Stage]) -> None:
 class Pipeline:
     """One run over a batch: models and the duplicate index are built once and shared by every item."""
 
-    def __init__(self, settings: Settings, *, published: date | None = None) -> None:
+    def __init__(self, settings: Settings, *, published: date | None = None, events: bool = True) -> None:
+        """`events=False` stops at the article layer (clean, identified, dated articles)."""
         self.cleaner = Cleaner(published=published)
         self.stages: list[ArticleStage] = [
             LanguageIdentifier(settings.languages, accuracy=settings.language_accuracy),
             DuplicateFinder(threshold=settings.near_duplicate_threshold, permutations=settings.minhash_permutations),
+            PublicationDater(),
         ]
+        if events:
+            self.stages.append(EventCoder(LanguageModels()))
         check_order(self.cleaner, self.stages)
 
     def process(self, item: RawItem) -> Article:
