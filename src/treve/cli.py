@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -20,8 +20,10 @@ from treve.config import Settings, load_settings
 from treve.errors import TreveError
 from treve.ingest import read_inputs
 from treve.pipeline import Pipeline
-from treve.records import Article, ExtractionResult, ItemError, RawItem
+from treve.records import Article, Event, ExtractionResult, ItemError, RawItem
 from treve.stages.clean import Cleaner
+from treve.stages.events import EventCoder
+from treve.stages.nlp import LanguageModels
 
 app = typer.Typer(help="Structured event records from news about armed conflict.", no_args_is_help=True)
 evaluate_app = typer.Typer(help="Score treve against gold data.", no_args_is_help=True)
@@ -153,18 +155,57 @@ def evaluate_article_extraction(
         except TreveError:
             return ""
 
+    _report(lambda: score_article_extraction(gold, extract=body), as_json)
+
+
+def _report(score: Callable[[], dict[str, Any]], as_json: bool) -> None:
+    """Run a scorer and print its figures; a gold-set problem is a one-line error, exit status 2."""
     try:
-        scores = score_article_extraction(gold, extract=body)
+        scores = score()
     except TreveError as exc:
         stderr.print(f"[red]error:[/red] {exc}", highlight=False)
         raise typer.Exit(2) from exc
     if as_json:
         sys.stdout.write(json.dumps(scores) + "\n")
-    else:
-        Console().print(
-            " ".join(
-                f"{key}={value:.3f}" if isinstance(value, float) else f"{key}={value}" for key, value in scores.items()
-            )
-        )
+        return
+    Console().print_json(json.dumps(scores))
+
+
+def _sentence_coder(language: str) -> Callable[[str], list[Event]]:
+    """Code one text as treve codes an article body, with no publication date."""
+    coder = EventCoder(LanguageModels())
+    return lambda text: coder.code_text(text, language, None)
+
+
+GoldFile = Annotated[Path, typer.Option(help="The gold file, in the format of ../shared/eval.")]
+GoldFolder = Annotated[Path, typer.Option(help="The gold folder, laid out as in ../shared/eval.")]
+AsJson = Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")]
+Limit = Annotated[int | None, typer.Option(help="Score only the first N items.")]
+
+
+@evaluate_app.command("plover")
+def evaluate_plover(gold: GoldFile, as_json: AsJson = False, limit: Limit = None) -> None:
+    """Event type, actor and recipient codes against PLOVER gold records (legacy names mapped)."""
+    from treve.evaluate.plover import score_plover
+
+    _report(lambda: score_plover(gold, _sentence_coder("en"), limit=limit), as_json)
+
+
+@evaluate_app.command("case2021")
+def evaluate_case2021(gold: GoldFile, as_json: AsJson = False, limit: Limit = None) -> None:
+    """The CASE 2021 subtype each snippet's main event maps to (accuracy, macro and weighted F1)."""
+    from treve.evaluate.case2021 import score_case2021
+
+    _report(lambda: score_case2021(gold, _sentence_coder("en"), limit=limit), as_json)
+
+
+@evaluate_app.command("india-police")
+def evaluate_india_police(gold: GoldFolder, as_json: AsJson = False, limit: Limit = None) -> None:
+    """Sentence-level KILL, ARREST, FORCE, FAIL and ANY_ACTION against IndiaPoliceEvents."""
+    from treve.evaluate.india_police import score_india_police
+
+    _report(lambda: score_india_police(gold, _sentence_coder("en"), limit=limit), as_json)
+
+
 if __name__ == "__main__":
     app()

@@ -14,8 +14,9 @@ from spacy.tokens import Span, Token
 
 from treve.errors import ResourceError
 
-# Words that never carry the meaning of a trigger phrase: left out of both the phrases and the text.
-_SKIPPED_POS = {"DET", "PUNCT", "SPACE"}
+# Words that never carry the meaning of a trigger phrase ("s'étaient précédemment entretenus"): left out
+# of the text before phrases are matched, and never written in the phrases.
+_SKIPPED_POS = {"DET", "PUNCT", "SPACE", "ADV", "AUX"}
 
 
 class Trigger(BaseModel):
@@ -26,6 +27,7 @@ class Trigger(BaseModel):
     event: str
     mode: str | None = None
     two_sided: bool = False
+    victim_subject: bool = False
     context: tuple[str, ...] = ()
 
 
@@ -101,6 +103,7 @@ def _cues(raw: dict, language: str) -> LanguageCues:
             event=entry["event"],
             mode=entry.get("mode"),
             two_sided=entry.get("two_sided", False),
+            victim_subject=entry.get("victim_subject", False),
             context=tuple(entry.get("context", ())),
         )
         for phrase in entry.get(language, []):

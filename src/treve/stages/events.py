@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import ClassVar
 
@@ -41,7 +41,7 @@ from treve.stages.nlp import LanguageModels
 from treve.stages.time import TimeMention, find_time_expressions
 
 # An event that ended more than this long before publication is background, coded `historical`.
-HISTORICAL_AFTER = timedelta(days=2)
+HISTORICAL_AFTER = timedelta(days=1)
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj", "expl:subj")
 AGENT_DEPS = ("obl:agent", "agent")
 OBJECT_DEPS = ("obj", "dobj", "iobj", "obl", "obl:arg", "obl:mod", "nmod", "pobj", "dative", "prep", "attr")
@@ -62,6 +62,7 @@ RECIPIENT_CASES = {
 }
 PARTY_CASES = {"entre", "between", "avec", "with"}
 AGENT_CASES = {"par", "by", "de", "of"}
+MEDIATED_TYPES = {"AGREE", "CONSULT", "COOPERATE", "CONCEDE"}
 RELATIVE_PRONOUNS = {"qui", "que", "lequel", "laquelle", "lesquels", "lesquelles", "who", "which", "that"}
 # Sectors of the entities a bare capital or country name stands for when it acts.
 CONFIDENCE_BOTH_ARGUMENTS = 0.85
@@ -116,6 +117,16 @@ def _unique(entities: Iterable[Entity]) -> list[Entity]:
             seen.add(key)
             result.append(entity)
     return result
+
+
+def _one_per_code(entities: list[Entity]) -> list[Entity]:
+    """One entity per (code, sector) for the record, the sectorless one only when no other has that code."""
+    best: dict[str, Entity] = {}
+    for entity in entities:
+        key = entity.code or entity.entity_text
+        if key not in best or (best[key].sector is None and entity.sector is not None):
+            best[key] = entity
+    return list(best.values())
 
 
 def _codes(entities: Iterable[Entity]) -> frozenset[str]:
@@ -197,11 +208,11 @@ class EventCoder:
         for sentence in story.doc.sents:
             in_sentence = [self._code(match, sentence, story) for match in cues.match(sentence)]
             in_sentence.extend(self._ceasefires(sentence, story, in_sentence))
-            coded = [event for event in in_sentence if event is not None]
+            coded = _fold_within_sentence([event for event in in_sentence if event is not None])
             _attach_casualties(coded, sentence, story)
-            explicit = _date_events(coded, sentence, story, narrative_time)
-            if explicit is not None:
-                narrative_time = explicit
+            continues_story = _refers_back(sentence)
+            coded, explicit = _date_events(coded, sentence, story, narrative_time if continues_story else None)
+            narrative_time = explicit
             found.extend(coded)
         merged = _merge_reports(event for event in found if event.actor)
         return [_record(event, story, f"{article_id}-{number}") for number, event in enumerate(merged, start=1)]
@@ -215,6 +226,11 @@ class EventCoder:
             actor, recipient = self._verb_arguments(head, story)
         else:
             actor, recipient = self._noun_arguments(head, story, two_sided=trigger.two_sided)
+        if trigger.victim_subject:
+            # The subject lost people: the victim; the actor is the other side of the story's conflict.
+            recipient = actor
+            actor = [party for party in story.main_pair if party.code not in _codes(recipient)]
+            event.confidence = CONFIDENCE_INFERRED_PARTIES
         if trigger.two_sided:
             actor, recipient = _unique([*actor, *recipient]), []
         if not actor and trigger.two_sided:
@@ -231,7 +247,8 @@ class EventCoder:
         event.actor, event.recipient = actor, recipient
         if event.confidence == CONFIDENCE_BOTH_ARGUMENTS and not recipient and not trigger.two_sided:
             event.confidence = CONFIDENCE_ACTOR_ONLY
-        event.mediator = self._mediators(sentence, story, exclude=_codes([*actor, *recipient]))
+        if event.event in MEDIATED_TYPES:
+            event.mediator = self._mediators(sentence, story, exclude=_codes([*actor, *recipient]))
         if event.event == "CONSULT" and event.mediator and event.mode is None:
             event.mode = "third-party"
         event.attribution = self._attribution(head, sentence, story)
@@ -245,14 +262,17 @@ class EventCoder:
         if verb.i in seen:
             return []
         seen = seen | {verb.i}
-        passive = verb.tag_ == "VBN" or "Pass" in verb.morph.get("Voice") or _has_passive_aux(verb)
+        passive = _is_passive(verb)
         for child in verb.children:
             is_agent = child.dep_ in AGENT_DEPS or (child.dep_.startswith("obl") and _case(child) in ("par", "by"))
-            if is_agent and passive:
-                return story.entities_between(*_span(child))
+            if is_agent and passive and (agents := story.entities_between(*_span(child))):
+                return agents
+        subject_deps = ("nsubj", "csubj", "expl:subj") if passive else ("nsubj", "csubj", "expl:subj", "nsubj:pass")
         for child in verb.children:
-            if child.dep_ in ("nsubj", "csubj", "expl:subj"):
+            if child.dep_ in subject_deps:
                 return self._resolve(child, verb, story, seen)
+        if passive:
+            return []  # "deux soldats ont été tués": by whom, the sentence does not say
         head = verb.head
         if verb.dep_ == "conj" and head != verb:
             return self._subject(head, story, seen)
@@ -287,7 +307,8 @@ class EventCoder:
         actor = self._subject(verb, story)
         recipient: list[Entity] = []
         for child in verb.children:
-            if child.dep_ in ("nsubj:pass",) or child.dep_.split(":")[0] in ("obj", "dobj", "iobj", "dative"):
+            passive_subject = child.dep_ == "nsubj:pass" and _is_passive(verb)
+            if passive_subject or child.dep_.split(":")[0] in ("obj", "dobj", "iobj", "dative"):
                 recipient.extend(story.entities_between(*_span(child)))
             elif child.dep_.split(":")[0] in ("obl", "prep", "nmod") and (_case(child) or "") in RECIPIENT_CASES:
                 target = next((c for c in child.children if c.dep_ == "pobj"), child)
@@ -306,18 +327,21 @@ class EventCoder:
                 entities = story.entities_between(*_span(target))
                 if not entities and any(_lemma(t) in story.cues.pair_anaphora for t in target.subtree):
                     entities = list(story.main_pair)
-                if (case in PARTY_CASES and two_sided) or case in AGENT_CASES:
+                if two_sided and case not in PARTY_CASES:
+                    continue  # "les affrontements liés à l'invasion de l'Ukraine": not a party to them
+                if case in (PARTY_CASES if two_sided else AGENT_CASES):
                     actor.extend(entities)
                 elif case in RECIPIENT_CASES:
                     recipient.extend(entities)
         governor = noun.head
-        if not actor and governor != noun and governor.pos_ in ("VERB", "AUX"):
-            if _lemma(governor) in story.cues.light_verbs or noun.dep_ in ("obj", "dobj"):
-                actor = self._subject(governor, story)
-            elif noun.dep_ in SUBJECT_DEPS and two_sided:
-                actor = []
-        if not actor and noun.dep_.split(":")[0] in ("obj", "dobj") and governor.pos_ == "VERB":
+        light = governor != noun and _lemma(governor) in story.cues.light_verbs
+        if not actor and light and noun.dep_.split(":")[0] in ("obj", "dobj"):
             actor = self._subject(governor, story)
+        clause = _clause_verb(noun)
+        adverbial = noun.dep_.split(":")[0] not in (*SUBJECT_DEPS, "obj", "dobj", "nmod", "appos", "conj")
+        if not actor and not two_sided and adverbial and clause is not None:
+            # "Lors de pourparlers à Bruxelles, A et B ont convenu …": the clause's subject took part.
+            actor = self._subject(clause, story)
         return _unique(actor), _unique(recipient)
 
     def _mediators(self, sentence: Span, story: _Story, *, exclude: frozenset[str]) -> list[Entity]:
@@ -374,7 +398,7 @@ class EventCoder:
         for token in sentence:
             if _lemma(token) not in story.cues.ceasefire:
                 continue
-            linked = [token.head, *token.children, *token.head.children]
+            linked = [*token.ancestors, *token.children, *token.head.children]
             if not any(_lemma(t) in story.cues.ceasefire_agreement for t in linked if t != token):
                 continue
             parties: list[Entity] = []
@@ -411,8 +435,14 @@ class EventCoder:
         return found
 
 
-def _has_passive_aux(verb: Token) -> bool:
-    return any(child.dep_ in ("aux:pass", "auxpass") for child in verb.children)
+def _is_passive(verb: Token) -> bool:
+    """A passive clause: a passive auxiliary (not a pronominal verb, which French parses alike), or a past
+    participle modifying a noun ("un cessez-le-feu négocié par la Russie")."""
+    if any(child.lower_ in ("se", "s'") for child in verb.children):
+        return False
+    if any(child.dep_ in ("aux:pass", "auxpass") for child in verb.children):
+        return True
+    return verb.dep_ == "acl" and ("Part" in verb.morph.get("VerbForm") or verb.tag_ == "VBN")
 
 
 def _is_reciprocal(head: Token) -> bool:
@@ -478,22 +508,149 @@ def _effective_time(sentence: Span, story: _Story) -> EventTime | None:
     return None
 
 
-def _date_events(coded: list[_Found], sentence: Span, story: _Story, narrative: EventTime | None) -> EventTime | None:
-    """Give each event the time expression nearest its trigger; return the sentence's explicit time."""
+def _date_events(
+    coded: list[_Found], sentence: Span, story: _Story, narrative: EventTime | None
+) -> tuple[list[_Found], EventTime | None]:
+    """Give each event its time; return the events (one per time for "two wars, in the 1990s and in 2020")
+    and the sentence's explicit time, which the next sentence may continue.
+
+    An event takes a time expression inside its own phrase first, else the nearest one that no other
+    event's phrase holds ("the shootings since the 2020 war": 2020 is the war's); else the time the
+    story is telling, when this sentence refers back to the previous one; else the publication date.
+    """
     mentions = _times_in(sentence, story)
     explicit = next((m.value for m in mentions if not m.relative), None)
+    dated: list[_Found] = []
     for event in coded:
-        anchor = event.match.head.idx
-        if mentions:
-            nearest = min(mentions, key=lambda m: abs(m.start - anchor))
+        head = event.match.head
+        own_start, own_end = head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text)
+        claimed = [
+            (other.match.head.left_edge.idx, other.match.head.right_edge.idx + len(other.match.head.right_edge.text))
+            for other in coded
+            if other is not event
+            and other.match.head.pos_ in ("NOUN", "PROPN")
+            and head not in other.match.head.subtree
+        ]
+        own = [m for m in mentions if own_start <= m.start < own_end and not any(a <= m.start < b for a, b in claimed)]
+        occasion = [  # "lors de pourparlers en mai": the time of the occasion the clause happened at
+            m
+            for other in coded
+            if other is not event and _clause_verb(other.match.head) == head
+            for m in mentions
+            if other.match.head.left_edge.idx <= m.start <= other.match.head.right_edge.idx
+        ]
+        free = own or [m for m in mentions if not any(a <= m.start < b for a, b in claimed)] or occasion
+        if not free and _tells_the_past(head):
+            # "Six semaines de combats à l'automne 2020 … se sont terminés par un cessez-le-feu": the
+            # sentence's own period, rather than the publication date, for a clause in a past tense.
+            free = [m for m in mentions if not m.relative]
+        if len(own) > 1 and _is_plural(head):
+            copies = [_dated_copy(event, mention.value, story) for mention in own]
+            dated.extend(copies)
+            continue
+        if free:
+            nearest = min(free, key=lambda m: abs(m.start - head.idx))
             event.time, event.time_explicit = nearest.value, True
         elif narrative is not None:
             event.time, event.time_explicit = narrative, True
         elif story.published is not None:
             event.time = EventTime(start=story.published, precision="day")
-        if event.time is not None and story.published is not None and _ended_before(event.time, story.published):
-            event.auxiliary.add("historical")
-    return explicit
+        dated.append(_dated_copy(event, event.time, story))
+    return dated, explicit
+
+
+def _dated_copy(event: _Found, time: EventTime | None, story: _Story) -> _Found:
+    copy = replace(event, time=time, auxiliary=set(event.auxiliary), casualties=dict(event.casualties))
+    if time is not None and story.published is not None and _ended_before(time, story.published):
+        copy.auxiliary.add("historical")
+    return copy
+
+
+def _clause_verb(token: Token) -> Token | None:
+    """The verb of the clause a word belongs to."""
+    for ancestor in token.ancestors:
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return ancestor
+    return None
+
+
+def _tells_the_past(token: Token) -> bool:
+    verb = token if token.pos_ in ("VERB", "AUX") else _clause_verb(token)
+    if verb is None:
+        return False
+    tenses = set(verb.morph.get("Tense"))
+    for child in verb.children:
+        if child.dep_.startswith("aux"):
+            tenses |= set(child.morph.get("Tense"))
+    return verb.tag_ in ("VBD", "VBN") or bool(tenses & {"Past", "Imp", "Pqp"})
+
+
+def _is_plural(token: Token) -> bool:
+    numbers = [child for child in token.children if child.dep_ == "nummod" and child.like_num]
+    return "Plur" in token.morph.get("Number") and (bool(numbers) or token.tag_ == "NNS")
+
+
+def _refers_back(sentence: Span) -> bool:
+    """A sentence that continues the previous one's story: "cet accord", "the conflict that followed"."""
+    return any(
+        (token.pos_ == "DET" and "Dem" in token.morph.get("PronType")) or _lemma(token) in ("suivre", "follow")
+        for token in sentence
+    )
+
+
+def _fold_within_sentence(coded: list[_Found]) -> list[_Found]:
+    """Two triggers of one sentence that tell one event become one: a relative clause about an event
+    ("des coups de feu qui ont tué 49 personnes"), or a phrase inside another ("tué ... lors d'une
+    fusillade")."""
+    kept: list[_Found] = []
+    for event in coded:
+        host = next((other for other in kept if _same_event(other, event)), None)
+        if host is None:
+            kept.append(event)
+        else:
+            _absorb(host, event)
+    return kept
+
+
+def _same_event(first: _Found, second: _Found) -> bool:
+    if first.event != second.event or (first.ceasefire is None) != (second.ceasefire is None):
+        return False
+    a, b = first.match.head, second.match.head
+    if _governs(a, b) or _governs(b, a):
+        return True
+    return _relative_antecedent(b) in first.match.tokens
+
+
+def _relative_antecedent(token: Token) -> Token | None:
+    """The noun a relative clause is about ("des coups de feu qui ont commencé … et qui ont tué …")."""
+    clause = token
+    while clause.dep_ == "conj" and clause.head != clause:
+        clause = clause.head
+    if clause.dep_ in ("acl:relcl", "relcl") and clause.head != clause:
+        return clause.head
+    return None
+
+
+def _governs(head: Token, dependent: Token, levels: int = 2) -> bool:
+    """Whether `dependent` hangs from `head` within a couple of links ("tué ... lors d'une fusillade")."""
+    for _ in range(levels):
+        if dependent.head == dependent:
+            return False
+        dependent = dependent.head
+        if dependent == head:
+            return True
+    return False
+
+
+def _absorb(host: _Found, other: _Found) -> None:
+    """Fold `other`'s details into `host`, keeping the more specific of each."""
+    host.actor = host.actor or other.actor
+    host.recipient = _unique([*host.recipient, *other.recipient])
+    host.mediator = _unique([*host.mediator, *other.mediator])
+    host.mode = host.mode or other.mode
+    if other.attribution is not None and (host.attribution is None or host.attribution.kind == "accusation"):
+        host.attribution = other.attribution
+    host.confidence = max(host.confidence, other.confidence)
 
 
 def _ended_before(time: EventTime, published: date) -> bool:
@@ -564,16 +721,10 @@ def _merge_reports(events: Iterable[_Found]) -> list[_Found]:
         for kind, count in event.casualties.items():
             if kind not in twin.casualties or _more_specific(count, twin.casualties[kind]):
                 twin.casualties[kind] = count
-                if event.attribution is not None:
-                    twin.attribution = event.attribution
-        if twin.attribution is None or (twin.attribution.kind == "accusation" and event.attribution is not None):
-            twin.attribution = event.attribution or twin.attribution
-        twin.mediator = _unique([*twin.mediator, *event.mediator])
-        twin.recipient = _unique([*twin.recipient, *event.recipient])
+                twin.attribution = event.attribution or twin.attribution
         if event.ceasefire is not None and event.ceasefire.effective is not None:
             twin.ceasefire = event.ceasefire
-        twin.mode = twin.mode or event.mode
-        twin.confidence = max(twin.confidence, event.confidence)
+        _absorb(twin, event)
     return merged
 
 
@@ -589,9 +740,9 @@ def _record(event: _Found, story: _Story, event_id: str) -> Event:
         mode=event.mode,
         auxiliary_modes=sorted(event.auxiliary),
         context=context,
-        actor=event.actor,
-        recipient=event.recipient,
-        mediator=event.mediator,
+        actor=_one_per_code(event.actor),
+        recipient=_one_per_code(event.recipient),
+        mediator=_one_per_code(event.mediator),
         event_text=trigger_text,
         size=Size(
             dead=casualties.dead.best if casualties.dead else None,
