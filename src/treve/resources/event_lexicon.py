@@ -64,6 +64,7 @@ class LanguageCues(BaseModel):
     pair_anaphora: frozenset[str]
     effective: tuple[str, ...]
     light_verbs: frozenset[str]
+    generic_actors: dict[str, str]  # lemma → sector
 
     def match(self, sentence: Span) -> list[TriggerMatch]:
         """Trigger phrases in the sentence's content words; where matches overlap, the longest wins."""
@@ -128,6 +129,7 @@ def _cues(raw: dict, language: str) -> LanguageCues:
         pair_anaphora=words("pair_anaphora"),
         effective=tuple(sorted(words("effective"), key=len, reverse=True)),
         light_verbs=words("light_verbs"),
+        generic_actors={lemma.lower(): sector for lemma, sector in raw["generic_actors"].get(language, {}).items()},
     )
 
 

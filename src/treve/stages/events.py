@@ -103,9 +103,12 @@ class _Story:
     casualties: list[CasualtyMention]
     published: date | None
     main_pair: list[Entity]
+    generic: list[Entity]
 
     def entities_between(self, start: int, end: int) -> list[Entity]:
-        return _unique(m.entity for m in self.actors if m.entity.start is not None and start <= m.entity.start < end)
+        """The actors named in a stretch of text; failing those, the ones named by their kind alone."""
+        named = [m.entity for m in self.actors if m.entity.start is not None and start <= m.entity.start < end]
+        return _unique(named or [e for e in self.generic if e.start is not None and start <= e.start < end])
 
 
 def _unique(entities: Iterable[Entity]) -> list[Entity]:
@@ -202,7 +205,9 @@ class EventCoder:
             casualties=find_casualties(text, language),
             published=reference,
             main_pair=_main_pair(actors),
+            generic=[],
         )
+        story.generic = _generic_actors(story)
         found: list[_Found] = []
         narrative_time: EventTime | None = None
         for sentence in story.doc.sents:
@@ -489,6 +494,29 @@ def _main_pair(actors: Sequence[ActorMention]) -> list[Entity]:
         return []
     first = {m.entity.code: m.entity for m in reversed(actors)}
     return [Entity(entity_text=first[code].entity_text, code=code, sector=None) for code in top]
+
+
+def _generic_actors(story: _Story) -> list[Entity]:
+    """ "la police", "the army": the sector from the lexicon, the code of the story's country if one stands out."""
+    counts = Counter(m.entity.code for m in story.actors if m.kind in ("country", "capital") and m.entity.code)
+    leading = counts.most_common(2)
+    home = leading[0][0] if leading and (len(leading) == 1 or leading[0][1] > leading[1][1]) else None
+    named = [(m.entity.start, m.entity.end) for m in story.actors if m.entity.start is not None]
+    found = []
+    for token in story.doc:
+        sector = story.cues.generic_actors.get(_lemma(token))
+        if sector is None or token.pos_ not in ("NOUN", "PROPN") or any(a <= token.idx < b for a, b in named if b):
+            continue
+        found.append(
+            Entity(
+                entity_text=story.text[token.idx : token.idx + len(token.text)],
+                code=home,
+                sector=sector,
+                start=token.idx,
+                end=token.idx + len(token.text),
+            )
+        )
+    return found
 
 
 def _times_in(sentence: Span, story: _Story) -> list[TimeMention]:
