@@ -65,6 +65,7 @@ class LanguageCues(BaseModel):
     effective: tuple[str, ...]
     light_verbs: frozenset[str]
     generic_actors: dict[str, str]  # lemma → sector
+    midnight: frozenset[str]
 
     def match(self, sentence: Span) -> list[TriggerMatch]:
         """Trigger phrases in the sentence's content words; where matches overlap, the longest wins."""
@@ -129,6 +130,7 @@ def _cues(raw: dict, language: str) -> LanguageCues:
         pair_anaphora=words("pair_anaphora"),
         effective=tuple(sorted(words("effective"), key=len, reverse=True)),
         light_verbs=words("light_verbs"),
+        midnight=words("midnight"),
         generic_actors={lemma.lower(): sector for lemma, sector in raw["generic_actors"].get(language, {}).items()},
     )
 

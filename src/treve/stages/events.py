@@ -42,6 +42,9 @@ from treve.stages.time import TimeMention, find_time_expressions
 
 # An event that ended more than this long before publication is background, coded `historical`.
 HISTORICAL_AFTER = timedelta(days=1)
+# How directly an event's time was told, most direct first; reports of one event keep the most direct.
+TIME_OF_OWN_PHRASE, TIME_OF_SENTENCE, TIME_FROM_PUBLICATION = 0, 1, 2
+_PRECISION_RANK = {"hour": 0, "day": 1, "week": 2, "month": 3, "season": 4, "year": 5, "decade": 6}
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj", "expl:subj")
 AGENT_DEPS = ("obl:agent", "agent")
 OBJECT_DEPS = ("obj", "dobj", "iobj", "obl", "obl:arg", "obl:mod", "nmod", "pobj", "dative", "prep", "attr")
@@ -82,7 +85,7 @@ class _Found:
     mediator: list[Entity] = field(default_factory=list)
     attribution: Attribution | None = None
     time: EventTime | None = None
-    time_explicit: bool = False
+    time_rank: int = TIME_FROM_PUBLICATION
     casualties: dict[str, Count] = field(default_factory=dict)
     auxiliary: set[AuxiliaryMode] = field(default_factory=set)
     ceasefire: CeasefireTerms | None = None
@@ -441,11 +444,11 @@ class EventCoder:
 
 
 def _is_passive(verb: Token) -> bool:
-    """A passive clause: a passive auxiliary (not a pronominal verb, which French parses alike), or a past
-    participle modifying a noun ("un cessez-le-feu négocié par la Russie")."""
+    """A passive clause: a passive auxiliary or an agent (not a pronominal verb, which French parses
+    alike), or a past participle modifying a noun ("un cessez-le-feu négocié par la Russie")."""
     if any(child.lower_ in ("se", "s'") for child in verb.children):
         return False
-    if any(child.dep_ in ("aux:pass", "auxpass") for child in verb.children):
+    if any(child.dep_ in ("aux:pass", "auxpass", *AGENT_DEPS) for child in verb.children):
         return True
     return verb.dep_ == "acl" and ("Part" in verb.morph.get("VerbForm") or verb.tag_ == "VBN")
 
@@ -578,13 +581,24 @@ def _date_events(
             continue
         if free:
             nearest = min(free, key=lambda m: abs(m.start - head.idx))
-            event.time, event.time_explicit = nearest.value, True
+            event.time = _as_night(nearest, story.cues)
+            event.time_rank = TIME_OF_OWN_PHRASE if own else TIME_OF_SENTENCE
         elif narrative is not None:
-            event.time, event.time_explicit = narrative, True
+            event.time, event.time_rank = narrative, TIME_OF_SENTENCE
         elif story.published is not None:
             event.time = EventTime(start=story.published, precision="day")
         dated.append(_dated_copy(event, event.time, story))
     return dated, explicit
+
+
+def _as_night(mention: TimeMention, cues: LanguageCues) -> EventTime:
+    """ "vers minuit, heure locale": the night from the day before to the day itself, at day precision."""
+    value = mention.value
+    at = value.start
+    is_midnight = isinstance(at, datetime) and at.tzinfo is None and (at.hour, at.minute) == (0, 0)
+    if not is_midnight or not any(word in mention.text.lower() for word in cues.midnight):
+        return value
+    return EventTime(start=at.date() - timedelta(days=1), end=at.date(), precision="day", text=mention.text)
 
 
 def _dated_copy(event: _Found, time: EventTime | None, story: _Story) -> _Found:
@@ -718,9 +732,6 @@ def _compatible_times(a: EventTime | None, b: EventTime | None) -> bool:
     return a_start <= b_end + timedelta(days=1) and b_start <= a_end + timedelta(days=1)
 
 
-_PRECISION_RANK = {"hour": 0, "day": 1, "week": 2, "month": 3, "season": 4, "year": 5, "decade": 6}
-
-
 def _merge_reports(events: Iterable[_Found]) -> list[_Found]:
     """Reports of one event inside one article become one record (same type, parties, time)."""
     merged: list[_Found] = []
@@ -743,9 +754,11 @@ def _merge_reports(events: Iterable[_Found]) -> list[_Found]:
             merged.append(event)
             continue
         if event.time is not None and (
-            twin.time is None or _PRECISION_RANK[event.time.precision] < _PRECISION_RANK[twin.time.precision]
+            twin.time is None
+            or (event.time_rank, _PRECISION_RANK[event.time.precision])
+            < (twin.time_rank, _PRECISION_RANK[twin.time.precision])
         ):
-            twin.time = event.time
+            twin.time, twin.time_rank = event.time, event.time_rank
         for kind, count in event.casualties.items():
             if kind not in twin.casualties or _more_specific(count, twin.casualties[kind]):
                 twin.casualties[kind] = count
