@@ -3,7 +3,7 @@ with no publication date), expect the events a careful reader finds in it."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -51,7 +51,7 @@ def test_the_ceasefire_russia_brokered_takes_effect_at_six_utc(events: list[Even
     assert ceasefire.event == "AGREE"
     assert codes(ceasefire.actor) == {"ARM", "AZE"}
     assert codes(ceasefire.mediator) == {"RUS"}
-    assert ceasefire.ceasefire.effective.start == datetime(2022, 9, 13, 6, 0, tzinfo=timezone.utc)
+    assert ceasefire.ceasefire.effective.start == datetime(2022, 9, 13, 6, 0, tzinfo=UTC)
     assert day(ceasefire) == date(2022, 9, 13)
 
 

@@ -40,8 +40,9 @@ from treve.stages.casualties import CasualtyMention, find_casualties
 from treve.stages.nlp import LanguageModels
 from treve.stages.time import TimeMention, find_time_expressions
 
-# An event that ended more than this long before publication is background, coded `historical`.
-HISTORICAL_AFTER = timedelta(days=1)
+# An event that ended more than this long before publication, or in a period the story calls past
+# ("la semaine dernière"), is background, coded `historical`; "on Monday" in Wednesday's paper is news.
+HISTORICAL_AFTER = timedelta(days=7)
 # How directly an event's time was told, most direct first; reports of one event keep the most direct.
 TIME_OF_OWN_PHRASE, TIME_OF_SENTENCE, TIME_FROM_PUBLICATION = 0, 1, 2
 _PRECISION_RANK = {"hour": 0, "day": 1, "week": 2, "month": 3, "season": 4, "year": 5, "decade": 6}
@@ -234,6 +235,8 @@ class EventCoder:
             actor, recipient = self._verb_arguments(head, story)
         else:
             actor, recipient = self._noun_arguments(head, story, two_sided=trigger.two_sided)
+            # "des milliers de manifestants", "gunmen": a noun that names the doers is its own actor.
+            actor = story.entities_between(head.idx, head.idx + len(head.text)) or actor
         if trigger.victim_subject:
             # The subject lost people: the victim; the actor is the other side of the story's conflict.
             recipient = actor
@@ -246,7 +249,8 @@ class EventCoder:
             event.confidence = CONFIDENCE_INFERRED_PARTIES
         if _is_reciprocal(head) and not recipient:
             recipient = list(actor)
-        recipient = [entity for entity in recipient if entity.code not in _codes(actor)] or (
+        acting = {(entity.code, entity.sector) for entity in actor}
+        recipient = [entity for entity in recipient if (entity.code, entity.sector) not in acting] or (
             recipient if _is_reciprocal(head) else []
         )
         if event.event in ("CONSULT", "AGREE", "COOPERATE") and len(_codes(actor)) > 1 and not recipient:
@@ -384,15 +388,23 @@ class EventCoder:
                 return self._speaker(ancestor, story, lemma in story.cues.accusation)
         root = sentence.root
         for child in root.children:
-            if child.dep_.startswith("parataxis") and _lemma(child) in story.cues.speech and child != head:
+            # "…, a annoncé l'armée": a speech verb set after the clause it reports (French inversion).
+            inserted = child.dep_.startswith("parataxis") or (child.dep_ == "conj" and child.i > head.i)
+            if inserted and _lemma(child) in story.cues.speech and child != head:
                 return self._speaker(child, story, False)
-        if head.dep_ == "ROOT":
-            return None
         return None
 
     def _speaker(self, verb: Token, story: _Story, accusation: bool) -> Attribution:
-        speakers = self._subject(verb, story)
-        start, end = _span(verb, without=("ccomp", "xcomp", "obj", "advcl", "parataxis", "acl:relcl", "conj", "punct"))
+        inverted = [c for c in verb.children if c.dep_ in ("obj", "dobj") and c.i > verb.i]
+        has_subject = any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+        if not has_subject and inverted and verb.head.i < verb.i:
+            speakers = story.entities_between(*_span(inverted[0]))  # "…, a annoncé l'armée malienne"
+            start, end = verb.idx, _span(inverted[0])[1]
+        else:
+            speakers = self._subject(verb, story)
+            start, end = _span(
+                verb, without=("ccomp", "xcomp", "obj", "advcl", "parataxis", "acl:relcl", "conj", "punct")
+            )
         kind = (
             "accusation"
             if accusation
@@ -472,8 +484,15 @@ def _governing_speech(verb: Token, cues: LanguageCues) -> Token | None:
 
 
 def _grammatical_modes(head: Token, cues: LanguageCues) -> set[AuxiliaryMode]:
+    """Negation, hypothesis and future from the trigger's own grammar and the verbs that govern it
+    ("threatened to strike": the strike is hypothetical; "promised to send": it is in the future)."""
     modes: set[AuxiliaryMode] = set()
     related = [head, *head.children]
+    governors = [a for a in head.ancestors if a.pos_ in ("VERB", "AUX")][:2]
+    if any(_lemma(g) in cues.hypothetical for g in governors):
+        modes.add("hypothetical")
+    if any(_lemma(g) in cues.future for g in governors):
+        modes.add("future")
     if any(_lemma(t) in cues.negation and t.dep_ in ("advmod", "neg", "det") for t in head.children):
         modes.add("negation")
     if any("Cnd" in t.morph.get("Mood") for t in related) or any(
@@ -576,18 +595,20 @@ def _date_events(
             # sentence's own period, rather than the publication date, for a clause in a past tense.
             free = [m for m in mentions if not m.relative]
         if len(own) > 1 and _is_plural(head):
-            copies = [_dated_copy(event, mention.value, story) for mention in own]
+            copies = [_dated_copy(event, mention.value, story, _told_as_past_period(mention)) for mention in own]
             dated.extend(copies)
             continue
+        past_period = False
         if free:
             nearest = min(free, key=lambda m: abs(m.start - head.idx))
+            past_period = _told_as_past_period(nearest)
             event.time = _as_night(nearest, story.cues)
             event.time_rank = TIME_OF_OWN_PHRASE if own else TIME_OF_SENTENCE
         elif narrative is not None:
             event.time, event.time_rank = narrative, TIME_OF_SENTENCE
         elif story.published is not None:
             event.time = EventTime(start=story.published, precision="day")
-        dated.append(_dated_copy(event, event.time, story))
+        dated.append(_dated_copy(event, event.time, story, past_period))
     return dated, explicit
 
 
@@ -601,9 +622,9 @@ def _as_night(mention: TimeMention, cues: LanguageCues) -> EventTime:
     return EventTime(start=at.date() - timedelta(days=1), end=at.date(), precision="day", text=mention.text)
 
 
-def _dated_copy(event: _Found, time: EventTime | None, story: _Story) -> _Found:
+def _dated_copy(event: _Found, time: EventTime | None, story: _Story, past_period: bool) -> _Found:
     copy = replace(event, time=time, auxiliary=set(event.auxiliary), casualties=dict(event.casualties))
-    if time is not None and story.published is not None and _ended_before(time, story.published):
+    if past_period or (time is not None and story.published is not None and _ended_before(time, story.published)):
         copy.auxiliary.add("historical")
     return copy
 
@@ -699,6 +720,11 @@ def _ended_before(time: EventTime, published: date) -> bool:
     last = time.end or time.start
     last_day = last.date() if isinstance(last, datetime) else last
     return last_day < published - HISTORICAL_AFTER
+
+
+def _told_as_past_period(mention: TimeMention) -> bool:
+    """ "la semaine dernière", "last month": a period the story sets in the past, background news."""
+    return mention.anchor == "past" and mention.value.precision in ("week", "month", "season", "year", "decade")
 
 
 def _attach_casualties(coded: list[_Found], sentence: Span, story: _Story) -> None:

@@ -1,0 +1,106 @@
+"""Given short French and English stories written for these tests, expect the events a careful coder
+would record: who did what to whom, when, with what toll, and how sure the text is of it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from treve.records import Event
+from treve.stages.events import EventCoder
+from treve.stages.nlp import LanguageModels
+
+WEDNESDAY = date(2024, 3, 13)
+
+
+@pytest.fixture(scope="module")
+def coder() -> EventCoder:
+    return EventCoder(LanguageModels())
+
+
+def code(coder: EventCoder, text: str, language: str = "en") -> list[Event]:
+    return coder.code_text(text, language, WEDNESDAY)
+
+
+def summary(event: Event) -> tuple:
+    return (
+        event.event,
+        event.mode,
+        tuple(sorted({(e.code, e.sector) for e in event.actor}, key=str)),
+        tuple(sorted({(e.code, e.sector) for e in event.recipient}, key=str)),
+    )
+
+
+def test_shelling_with_a_toll_said_by_an_official(coder: EventCoder) -> None:
+    events = code(
+        coder,
+        "Russian forces shelled the city of Kharkiv on Monday, killing at least 12 civilians, the regional "
+        "governor said.\n\nUkraine's foreign ministry condemned the attack.",
+    )
+    shelling = next(e for e in events if e.event == "ASSAULT")
+    assert summary(shelling) == ("ASSAULT", "heavy-weapons", (("RUS", "MIL"),), ())
+    assert (shelling.date, shelling.date_precision) == ("2024-03-11", "day")
+    assert shelling.size.dead == 12 and shelling.casualties.dead.qualifier == "at least"
+    assert shelling.auxiliary_modes == []
+    assert shelling.cameo_root == "19"
+    assert shelling.attribution is not None and "governor" in shelling.attribution.text
+    assert any(e.event == "ACCUSE" and e.mode == "disapprove" and summary(e)[2] == (("UKR", "GOV"),) for e in events)
+
+
+def test_a_denied_attack_is_negated_and_a_threatened_strike_is_hypothetical(coder: EventCoder) -> None:
+    events = code(
+        coder,
+        "The Turkish army did not attack the village, a defence ministry spokesman said on Friday.\n\n"
+        "Israel threatened to strike Hezbollah positions in Lebanon if the rocket fire continued.",
+    )
+    denied = next(e for e in events if e.event == "ASSAULT" and summary(e)[2] == (("TUR", "MIL"),))
+    assert "negation" in denied.auxiliary_modes
+    assert any(e.event == "THREATEN" and {a.code for a in e.actor} == {"ISR"} for e in events)
+    strike = next(e for e in events if e.event == "ASSAULT" and {a.code for a in e.actor} == {"ISR"})
+    assert "hypothetical" in strike.auxiliary_modes
+
+
+def test_protesters_are_actors_and_the_police_arrest_them(coder: EventCoder) -> None:
+    events = code(
+        coder,
+        "Thousands of protesters marched in Khartoum on Thursday against military rule, medics said.\n\n"
+        "Police arrested dozens of demonstrators, the Sudanese doctors' committee said.",
+    )
+    protest = next(e for e in events if e.event == "PROTEST")
+    assert summary(protest)[2] == (("SDN", "CVL"),)
+    assert protest.date == "2024-03-07"
+    arrest = next(e for e in events if e.event == "COERCE")
+    assert summary(arrest) == ("COERCE", "arrest", (("SDN", "COP"),), (("SDN", "CVL"),))
+    assert arrest.size.arrested == 12 and arrest.casualties.arrested.qualifier == "vague"
+
+
+def test_a_visit_and_a_promise_in_french(coder: EventCoder) -> None:
+    events = code(
+        coder,
+        "Le président ukrainien Volodymyr Zelensky a rencontré lundi à Paris son homologue français "
+        "Emmanuel Macron, qui a promis de nouvelles livraisons d'armes à l'Ukraine.",
+        "fr",
+    )
+    meeting = next(e for e in events if e.event == "CONSULT")
+    assert summary(meeting)[2:] == ((("UKR", "GOV"),), (("FRA", "GOV"),))
+    assert meeting.date == "2024-03-11"
+    promise = next(e for e in events if e.event == "AGREE")
+    assert {a.code for a in promise.actor} == {"FRA"} and {r.code for r in promise.recipient} == {"UKR"}
+
+
+def test_french_arrests_by_soldiers_of_the_story_country(coder: EventCoder) -> None:
+    events = code(
+        coder,
+        "Des soldats maliens ont arrêté mardi des dizaines de personnes près de Mopti, a annoncé l'armée "
+        "malienne dans un communiqué.",
+        "fr",
+    )
+    arrest = next(e for e in events if e.event == "COERCE")
+    assert summary(arrest)[:3] == ("COERCE", "arrest", (("MLI", "MIL"),))
+    assert arrest.date == "2024-03-12"
+    assert arrest.attribution is not None and arrest.attribution.source.code == "MLI"
+
+
+def test_a_sentence_with_no_named_actor_gives_no_event(coder: EventCoder) -> None:
+    assert code(coder, "Heavy fighting was reported overnight, but details were scarce.") == []
