@@ -11,6 +11,7 @@ from pathlib import Path
 
 from benchmarks.article_layer import measure_article_layer
 from benchmarks.common import DEFAULT_PAGES
+from benchmarks.events import measure_events
 from benchmarks.warc_memory import measure_warc_memory
 
 OUTPUT = Path(__file__).resolve().parent / "output" / "results.json"
@@ -25,6 +26,7 @@ def main() -> None:
     results = {
         "article_layer": measure_article_layer(args.pages, rounds=args.rounds),
         "warc_memory": measure_warc_memory(args.pages, records=args.warc_records),
+        "events": measure_events(args.pages, rounds=args.rounds),
     }
     OUTPUT.parent.mkdir(exist_ok=True)
     OUTPUT.write_text(json.dumps(results, indent=2), encoding="utf-8")

@@ -1,8 +1,8 @@
 """Peak memory of `treve extract` streaming a WARC.gz of many records, built here from real pages.
 
 The archive is written with warcio as CC-NEWS ships it (gzip per record, HTTP response records with
-HTML bodies), then `treve extract --format jsonl` reads it in a child process whose peak RSS is read
-from the operating system after it exits.
+HTML bodies), then `treve extract --format jsonl --no-events` (the article layer) reads it in a child
+process whose peak RSS is read from the operating system after it exits.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ def measure_warc_memory(folder: Path, *, records: int) -> dict[str, float | int]
         write_warc(archive, pages, records)
         started = time.perf_counter()
         completed = subprocess.run(
-            [sys.executable, "-m", "treve.cli", "extract", str(archive), "--format", "jsonl"],
+            [sys.executable, "-m", "treve.cli", "extract", str(archive), "--format", "jsonl", "--no-events"],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
             check=False,

@@ -6,6 +6,7 @@ import gzip
 from pathlib import Path
 
 from benchmarks.article_layer import measure_article_layer
+from benchmarks.events import measure_events
 from benchmarks.warc_memory import measure_warc_memory
 
 PAGE = (
@@ -35,3 +36,10 @@ def test_warc_memory_benchmark_streams_every_record(tmp_path: Path) -> None:
     assert report["exit_status"] == 0
     assert report["errors_reported"] == 0
     assert report["peak_rss_mb"] > 0
+
+
+def test_events_benchmark_reports_a_ratio_and_the_memory_of_both_languages(tmp_path: Path) -> None:
+    report = measure_events(pages(tmp_path / "pages", 2), rounds=1)
+    assert report["texts"] >= 2 and report["events"] > 0
+    assert report["throughput_ratio"] > 0
+    assert report["peak_rss_mb_both_languages"] > 0

@@ -106,15 +106,16 @@ def extract(
     strict: Annotated[bool, typer.Option(help="Exit non-zero when any item fails.")] = False,
     languages: Annotated[str | None, typer.Option(help="Candidate languages, e.g. 'fr,en'.")] = None,
     config: Annotated[Path | None, typer.Option(help="Settings file (TOML).")] = None,
+    events: Annotated[bool, typer.Option(help="Code events (--no-events: the article layer only).")] = True,
 ) -> None:
-    """Read news items in any format and print clean, identified articles with the errors met."""
+    """Read news items in any format and print clean, identified articles, their events, and the errors met."""
     try:
         published_date = date.fromisoformat(published) if published else None
     except ValueError as exc:
         stderr.print(f"[red]error:[/red] --published {published!r} is not a date; use YYYY-MM-DD", highlight=False)
         raise typer.Exit(2) from exc
     settings = _settings(config, languages)
-    pipeline = Pipeline(settings, published=published_date)
+    pipeline = Pipeline(settings, published=published_date, events=events)
     items = read_inputs(paths, stdin=sys.stdin.buffer, max_item_bytes=settings.max_item_bytes)
     articles: list[Article] = []
     errors: list[ItemError] = []
