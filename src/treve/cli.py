@@ -20,7 +20,7 @@ from treve.config import Settings, load_settings
 from treve.errors import TreveError
 from treve.ingest import read_inputs
 from treve.pipeline import Pipeline
-from treve.records import Article, Event, ExtractionResult, ItemError, RawItem
+from treve.records import Article, Entity, Event, ExtractionResult, ItemError, RawItem
 from treve.stages.clean import Cleaner
 from treve.stages.events import EventCoder
 from treve.stages.nlp import LanguageModels
@@ -74,6 +74,10 @@ def _settings(config: Path | None, languages: str | None) -> Settings:
         raise typer.Exit(2) from exc
 
 
+def _codes(entities: list[Entity]) -> str:
+    return ", ".join(f"{e.code or '?'}{'/' + e.sector if e.sector else ''}" for e in entities)
+
+
 def _print_table(articles: list[Article], errors: list[ItemError]) -> None:
     console = Console()
     if not console.is_terminal:
@@ -90,6 +94,24 @@ def _print_table(articles: list[Article], errors: list[ItemError]) -> None:
             article.duplicate_of or "",
         )
     console.print(table)
+    events = Table("event id", "date", "event", "mode", "actor", "recipient", "mediator", "dead", "modes", "trigger")
+    events.columns[0].no_wrap = True
+    for article in articles:
+        for event in article.events:
+            events.add_row(
+                event.id,
+                event.date or "",
+                event.event,
+                event.mode or "",
+                _codes(event.actor),
+                _codes(event.recipient),
+                _codes(event.mediator),
+                "" if event.size.dead is None else str(event.size.dead),
+                ", ".join(event.auxiliary_modes),
+                event.event_text,
+            )
+    if events.row_count:
+        console.print(events)
     for error in errors:
         console.print(f"[red]error[/red] {error.reason}", highlight=False)
 

@@ -346,6 +346,12 @@ class EventCoder:
                 elif case in RECIPIENT_CASES:
                     recipient.extend(entities)
         governor = noun.head
+        if two_sided and not actor and noun.dep_ in SUBJECT_DEPS and governor != noun:
+            # "fighting broke out between the army and the RSF": the parties hang from the verb.
+            for child in governor.children:
+                if child.dep_.split(":")[0] in ("nmod", "prep", "obl") and (_case(child) or "") in PARTY_CASES:
+                    target = next((c for c in child.children if c.dep_ == "pobj"), child)
+                    actor.extend(story.entities_between(*_span(target)))
         light = governor != noun and _lemma(governor) in story.cues.light_verbs
         if not actor and light and noun.dep_.split(":")[0] in ("obj", "dobj"):
             actor = self._subject(governor, story)
