@@ -8,13 +8,11 @@ French seed article and sample stories; each text is coded in its detected langu
 from __future__ import annotations
 
 import json
-import resource
-import subprocess
 import sys
 import time
 from pathlib import Path
 
-from benchmarks.common import load_pages
+from benchmarks.common import load_pages, run_measuring_peak_memory
 from treve.config import load_settings
 from treve.errors import TreveError
 from treve.normalise import normalise_for_processing
@@ -82,8 +80,10 @@ def _peak_memory_both_languages() -> float:
         "c.code_text('La Russie a déclaré mardi avoir négocié un cessez-le-feu.', 'fr', None); "
         "c.code_text('Russia said on Tuesday it had brokered a ceasefire.', 'en', None)"
     )
-    subprocess.run([sys.executable, "-c", script], check=True)
-    return round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)
+    status, errors, peak_mb = run_measuring_peak_memory([sys.executable, "-c", script])
+    if status != 0:
+        raise SystemExit(f"the memory probe failed: {errors.decode(errors='replace')}")
+    return round(peak_mb, 1)
 
 
 if __name__ == "__main__":

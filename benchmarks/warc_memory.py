@@ -7,8 +7,6 @@ process whose peak RSS is read from the operating system after it exits.
 
 from __future__ import annotations
 
-import resource
-import subprocess
 import sys
 import tempfile
 import time
@@ -18,7 +16,7 @@ from pathlib import Path
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from benchmarks.common import load_pages
+from benchmarks.common import load_pages, run_measuring_peak_memory
 
 
 def write_warc(path: Path, pages: list[bytes], records: int) -> None:
@@ -41,20 +39,16 @@ def measure_warc_memory(folder: Path, *, records: int) -> dict[str, float | int]
         archive = Path(scratch) / "news.warc.gz"
         write_warc(archive, pages, records)
         started = time.perf_counter()
-        completed = subprocess.run(
-            [sys.executable, "-m", "treve.cli", "extract", str(archive), "--format", "jsonl", "--no-events"],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            check=False,
+        status, errors, peak_mb = run_measuring_peak_memory(
+            [sys.executable, "-m", "treve.cli", "extract", str(archive), "--format", "jsonl", "--no-events"]
         )
         seconds = time.perf_counter() - started
         size_mb = archive.stat().st_size / 1e6
-    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return {
         "records": records,
         "archive_mb": round(size_mb, 1),
-        "exit_status": completed.returncode,
-        "errors_reported": completed.stderr.count(b"\n"),
+        "exit_status": status,
+        "errors_reported": errors.count(b"\n"),
         "seconds": round(seconds, 1),
         "peak_rss_mb": round(peak_mb, 1),
         "target_peak_rss_mb": 500,
