@@ -66,6 +66,8 @@ RECIPIENT_CASES = {
 }
 PARTY_CASES = {"entre", "between", "avec", "with"}
 AGENT_CASES = {"par", "by", "de", "of"}
+# Actions whose doer, when unnamed, can only be the police.
+POLICE_ACTIONS = {("COERCE", "arrest"), ("ASSAULT", "crowd-control")}
 MEDIATED_TYPES = {"AGREE", "CONSULT", "COOPERATE", "CONCEDE"}
 RELATIVE_PRONOUNS = {"qui", "que", "lequel", "laquelle", "lesquels", "lesquelles", "who", "which", "that"}
 # Sectors of the entities a bare capital or country name stands for when it acts.
@@ -108,6 +110,7 @@ class _Story:
     published: date | None
     main_pair: list[Entity]
     generic: list[Entity]
+    home: str | None
 
     def entities_between(self, start: int, end: int) -> list[Entity]:
         """The actors named in a stretch of text; failing those, the ones named by their kind alone."""
@@ -210,6 +213,7 @@ class EventCoder:
             published=reference,
             main_pair=_main_pair(actors),
             generic=[],
+            home=_home_country(actors),
         )
         story.generic = _generic_actors(story)
         found: list[_Found] = []
@@ -246,6 +250,13 @@ class EventCoder:
             actor, recipient = _unique([*actor, *recipient]), []
         if not actor and trigger.two_sided:
             actor = list(story.main_pair)
+            event.confidence = CONFIDENCE_INFERRED_PARTIES
+        if not actor and (trigger.event, trigger.mode) in POLICE_ACTIONS:
+            # "dix personnes ont été arrêtées", "tear gas was fired": only police make arrests and disperse crowds.
+            words = story.text[head.idx : head.idx + len(head.text)]
+            actor = [
+                Entity(entity_text=words, code=story.home, sector="COP", start=head.idx, end=head.idx + len(words))
+            ]
             event.confidence = CONFIDENCE_INFERRED_PARTIES
         if _is_reciprocal(head) and not recipient:
             recipient = list(actor)
@@ -524,11 +535,16 @@ def _main_pair(actors: Sequence[ActorMention]) -> list[Entity]:
     return [Entity(entity_text=first[code].entity_text, code=code, sector=None) for code in top]
 
 
+def _home_country(actors: Sequence[ActorMention]) -> str | None:
+    """The country the story is most about, when one is named more often than any other."""
+    counts = Counter(m.entity.code for m in actors if m.kind in ("country", "capital") and m.entity.code)
+    leading = counts.most_common(2)
+    return leading[0][0] if leading and (len(leading) == 1 or leading[0][1] > leading[1][1]) else None
+
+
 def _generic_actors(story: _Story) -> list[Entity]:
     """ "la police", "the army": the sector from the lexicon, the code of the story's country if one stands out."""
-    counts = Counter(m.entity.code for m in story.actors if m.kind in ("country", "capital") and m.entity.code)
-    leading = counts.most_common(2)
-    home = leading[0][0] if leading and (len(leading) == 1 or leading[0][1] > leading[1][1]) else None
+    home = story.home
     named = [(m.entity.start, m.entity.end) for m in story.actors if m.entity.start is not None]
     found = []
     for token in story.doc:
