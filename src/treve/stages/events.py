@@ -68,6 +68,9 @@ PARTY_CASES = {"entre", "between", "avec", "with"}
 AGENT_CASES = {"par", "by", "de", "of"}
 # Actions whose doer, when unnamed, can only be the police.
 POLICE_ACTIONS = {("COERCE", "arrest"), ("ASSAULT", "crowd-control")}
+# Named-entity labels (French and English models) that can name an actor the dictionaries lack (places
+# the dictionaries do not know are mostly towns: locations, not actors).
+UNKNOWN_ACTOR_LABELS = {"ORG", "PERSON", "PER", "NORP"}
 MEDIATED_TYPES = {"AGREE", "CONSULT", "COOPERATE", "CONCEDE"}
 RELATIVE_PRONOUNS = {"qui", "que", "lequel", "laquelle", "lesquels", "lesquelles", "who", "which", "that"}
 # Sectors of the entities a bare capital or country name stands for when it acts.
@@ -112,10 +115,16 @@ class _Story:
     generic: list[Entity]
     home: str | None
 
+    unknown: list[Entity]
+
     def entities_between(self, start: int, end: int) -> list[Entity]:
-        """The actors named in a stretch of text; failing those, the ones named by their kind alone."""
-        named = [m.entity for m in self.actors if m.entity.start is not None and start <= m.entity.start < end]
-        return _unique(named or [e for e in self.generic if e.start is not None and start <= e.start < end])
+        """The actors named in a stretch of text: those the dictionaries know; failing those, the ones named
+        by their kind alone ("la police"); failing those, names the language model recognises, uncoded."""
+        for found in ([m.entity for m in self.actors], self.generic, self.unknown):
+            inside = [e for e in found if e.start is not None and start <= e.start < end]
+            if inside:
+                return _unique(inside)
+        return []
 
 
 def _unique(entities: Iterable[Entity]) -> list[Entity]:
@@ -214,7 +223,9 @@ class EventCoder:
             main_pair=_main_pair(actors),
             generic=[],
             home=_home_country(actors),
+            unknown=[],
         )
+        story.unknown = _unknown_names(story)
         story.generic = _generic_actors(story)
         found: list[_Found] = []
         narrative_time: EventTime | None = None
@@ -533,6 +544,17 @@ def _main_pair(actors: Sequence[ActorMention]) -> list[Entity]:
         return []
     first = {m.entity.code: m.entity for m in reversed(actors)}
     return [Entity(entity_text=first[code].entity_text, code=code, sector=None) for code in top]
+
+
+def _unknown_names(story: _Story) -> list[Entity]:
+    """Organisations, people and places the model names but no dictionary knows: actors without a code."""
+    known = [(m.entity.start, m.entity.end) for m in story.actors if m.entity.start is not None]
+    return [
+        Entity(entity_text=story.text[ent.start_char : ent.end_char], start=ent.start_char, end=ent.end_char)
+        for ent in story.doc.ents
+        if ent.label_ in UNKNOWN_ACTOR_LABELS
+        and not any(a is not None and b is not None and a < ent.end_char and ent.start_char < b for a, b in known)
+    ]
 
 
 def _home_country(actors: Sequence[ActorMention]) -> str | None:
