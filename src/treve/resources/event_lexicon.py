@@ -66,6 +66,9 @@ class LanguageCues(BaseModel):
     light_verbs: frozenset[str]
     generic_actors: dict[str, str]  # lemma → sector
     midnight: frozenset[str]
+    refusal: frozenset[str]
+    condition: tuple[str, ...]
+    obligation: frozenset[str]
 
     def match(self, sentence: Span) -> list[TriggerMatch]:
         """Trigger phrases in the sentence's content words; where matches overlap, the longest wins."""
@@ -131,6 +134,9 @@ def _cues(raw: dict, language: str) -> LanguageCues:
         effective=tuple(sorted(words("effective"), key=len, reverse=True)),
         light_verbs=words("light_verbs"),
         midnight=words("midnight"),
+        refusal=words("reframing", f"reject_{language}"),
+        condition=tuple(words("reframing", f"condition_{language}")),
+        obligation=words("reframing", f"obligation_{language}"),
         generic_actors={lemma.lower(): sector for lemma, sector in raw["generic_actors"].get(language, {}).items()},
     )
 

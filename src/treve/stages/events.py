@@ -71,6 +71,8 @@ POLICE_ACTIONS = {("COERCE", "arrest"), ("ASSAULT", "crowd-control")}
 # Named-entity labels (French and English models) that can name an actor the dictionaries lack (places
 # the dictionaries do not know are mostly towns: locations, not actors).
 UNKNOWN_ACTOR_LABELS = {"ORG", "PERSON", "PER", "NORP"}
+# A promise to do these is an AGREE (PLOVER: future CONSULT, SUPPORT, COOPERATE, AID are AGREE).
+FUTURE_IS_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"}
 MEDIATED_TYPES = {"AGREE", "CONSULT", "COOPERATE", "CONCEDE"}
 RELATIVE_PRONOUNS = {"qui", "que", "lequel", "laquelle", "lesquels", "lesquelles", "who", "which", "that"}
 # Sectors of the entities a bare capital or country name stands for when it acts.
@@ -289,6 +291,7 @@ class EventCoder:
         if event.attribution is not None and event.attribution.kind == "accusation":
             event.confidence -= ALLEGATION_PENALTY
         event.auxiliary = _grammatical_modes(head, story.cues)
+        _reframe(event, head, sentence, story)
         return event
 
     def _subject(self, verb: Token, story: _Story, seen: frozenset[int] = frozenset()) -> list[Entity]:
@@ -491,6 +494,28 @@ def _is_passive(verb: Token) -> bool:
     if any(child.dep_ in ("aux:pass", "auxpass", *AGENT_DEPS) for child in verb.children):
         return True
     return verb.dep_ == "acl" and ("Part" in verb.morph.get("VerbForm") or verb.tag_ == "VBN")
+
+
+def _reframe(event: _Found, head: Token, sentence: Span, story: _Story) -> None:
+    """What surrounds an action can change its PLOVER type: refusing or failing to do it is REJECT,
+    doing it "unless" something happens is THREATEN, a speaker saying others "must" do it is REQUEST,
+    and promising to support, cooperate, aid, meet or withdraw is AGREE (the manual's rule for futures)."""
+    cues = story.cues
+    governors = [a for a in head.ancestors if a.pos_ in ("VERB", "AUX")][:1]
+    after = normalise_for_processing(story.text[head.idx : sentence.end_char]).lower()
+    if any(_lemma(g) in cues.refusal for g in governors):
+        event.event, event.mode = "REJECT", None
+    elif any(f" {phrase} " in f" {after} " for phrase in cues.condition):
+        event.event, event.mode = "THREATEN", None
+    elif any(
+        _lemma(t) in cues.obligation for t in [*head.children, *governors] if t.dep_.startswith("aux") or t in governors
+    ):
+        speaker = event.attribution.source if event.attribution else None
+        if speaker is not None and speaker.code not in _codes(event.actor):
+            event.event, event.mode = "REQUEST", None
+            event.actor, event.recipient = [speaker], event.actor
+    elif "future" in event.auxiliary and event.event in FUTURE_IS_AGREE:
+        event.event, event.mode = "AGREE", None
 
 
 def _is_reciprocal(head: Token) -> bool:
