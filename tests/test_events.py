@@ -48,7 +48,7 @@ def test_shelling_with_a_toll_said_by_an_official(coder: EventCoder) -> None:
     assert any(e.event == "ACCUSE" and e.mode == "disapprove" and summary(e)[2] == (("UKR", "GOV"),) for e in events)
 
 
-def test_a_denied_attack_is_negated_and_a_threatened_strike_is_hypothetical(coder: EventCoder) -> None:
+def test_a_denied_attack_is_negated_and_a_threatened_strike_is_a_threat_not_an_attack(coder: EventCoder) -> None:
     events = code(
         coder,
         "The Turkish army did not attack the village, a defence ministry spokesman said on Friday.\n\n"
@@ -56,9 +56,9 @@ def test_a_denied_attack_is_negated_and_a_threatened_strike_is_hypothetical(code
     )
     denied = next(e for e in events if e.event == "ASSAULT" and summary(e)[2] == (("TUR", "MIL"),))
     assert "negation" in denied.auxiliary_modes
-    assert any(e.event == "THREATEN" and {a.code for a in e.actor} == {"ISR"} for e in events)
-    strike = next(e for e in events if e.event == "ASSAULT" and {a.code for a in e.actor} == {"ISR"})
-    assert "hypothetical" in strike.auxiliary_modes
+    threats = [e for e in events if e.event == "THREATEN" and {a.code for a in e.actor} == {"ISR"}]
+    assert [e.mode for e in threats] == ["violence"]
+    assert not [e for e in events if e.event == "ASSAULT" and {a.code for a in e.actor} == {"ISR"}]
 
 
 def test_protesters_are_actors_and_the_police_arrest_them(coder: EventCoder) -> None:

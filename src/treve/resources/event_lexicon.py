@@ -17,6 +17,7 @@ from treve.errors import ResourceError
 # Words that never carry the meaning of a trigger phrase ("s'étaient précédemment entretenus"): left out
 # of the text before phrases are matched, and never written in the phrases.
 _SKIPPED_POS = {"DET", "PUNCT", "SPACE", "ADV", "AUX"}
+PHRASE_GAP = 2
 
 
 class Trigger(BaseModel):
@@ -47,6 +48,18 @@ def _lemma(token: Token) -> str:
     return (token.lemma_ or token.text).lower()
 
 
+def _find_in_order(lemmas: list[str], start: int, phrase: tuple[str, ...]) -> tuple[int, ...] | None:
+    """Positions of the phrase's lemmas from `start` on, each within PHRASE_GAP words of the previous."""
+    positions = [start]
+    for lemma in phrase[1:]:
+        window = range(positions[-1] + 1, min(len(lemmas), positions[-1] + 2 + PHRASE_GAP))
+        following = next((i for i in window if lemmas[i] == lemma), None)
+        if following is None:
+            return None
+        positions.append(following)
+    return tuple(positions)
+
+
 class LanguageCues(BaseModel):
     """One language's phrase table and cue-word sets."""
 
@@ -71,23 +84,27 @@ class LanguageCues(BaseModel):
     obligation: frozenset[str]
 
     def match(self, sentence: Span) -> list[TriggerMatch]:
-        """Trigger phrases in the sentence's content words; where matches overlap, the longest wins."""
+        """Trigger phrases in the sentence's content words; where matches overlap, the longest wins.
+
+        A phrase's words come in order with at most PHRASE_GAP other words between two of them, so that
+        "expel diplomat" matches "expelled two Russian diplomats".
+        """
         words = [token for token in sentence if token.pos_ not in _SKIPPED_POS]
         lemmas = [_lemma(token) for token in words]
         found: list[TriggerMatch] = []
         taken: set[int] = set()
-        candidates: list[tuple[int, int, Trigger]] = []
+        candidates: list[tuple[tuple[int, ...], Trigger]] = []
         for start, lemma in enumerate(lemmas):
             for phrase, trigger in self.phrases.get(lemma, []):
-                if tuple(lemmas[start : start + len(phrase)]) == phrase:
-                    candidates.append((start, len(phrase), trigger))
+                positions = _find_in_order(lemmas, start, phrase)
+                if positions is not None:
+                    candidates.append((positions, trigger))
                     break
-        for start, length, trigger in sorted(candidates, key=lambda c: (-c[1], c[0])):
-            span = set(range(start, start + length))
-            if span & taken:
+        for positions, trigger in sorted(candidates, key=lambda c: (-len(c[0]), c[0][0])):
+            if taken.intersection(positions):
                 continue
-            taken |= span
-            found.append(TriggerMatch(tuple(words[start : start + length]), trigger))
+            taken.update(positions)
+            found.append(TriggerMatch(tuple(words[i] for i in positions), trigger))
         return sorted(found, key=lambda match: match.tokens[0].i)
 
 

@@ -230,9 +230,7 @@ class Cleaner:
             author, source, url = content.author, source or content.sitename, url or content.url
             published_text = published_text or content.published
             language = language or content.language
-        cleaned = clean_scraped_text(
-            text, lexicon=self._lexicon, known_title=title, lines_are_paragraphs=from_page
-        )
+        cleaned = clean_scraped_text(text, lexicon=self._lexicon, known_title=title, lines_are_paragraphs=from_page)
         if not cleaned.body.strip():
             raise InputError(f"{where}: no article text left once debris was removed; check that it is a news story")
         published, published_source = self._publication_date(published_text)

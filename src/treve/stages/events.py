@@ -73,6 +73,18 @@ POLICE_ACTIONS = {("COERCE", "arrest"), ("ASSAULT", "crowd-control")}
 UNKNOWN_ACTOR_LABELS = {"ORG", "PERSON", "PER", "NORP"}
 # A promise to do these is an AGREE (PLOVER: future CONSULT, SUPPORT, COOPERATE, AID are AGREE).
 FUTURE_IS_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"}
+# Announcing one's own future use of force or pressure is a THREATEN ("will extend the curfew").
+FUTURE_IS_THREAT = {"ASSAULT", "COERCE", "SANCTION"}
+# What is threatened becomes the THREATEN mode (PLOVER: restrict, arrest, relations, expel, violence).
+THREAT_MODES = {
+    ("ASSAULT", None): "violence",
+    ("COERCE", None): "restrict",
+    ("COERCE", "arrest"): "arrest",
+    ("COERCE", "deport"): "expel",
+    ("SANCTION", None): "relations",
+    ("SANCTION", "expel"): "expel",
+}
+UNREALISED_PENALTY = 0.15
 MEDIATED_TYPES = {"AGREE", "CONSULT", "COOPERATE", "CONCEDE"}
 RELATIVE_PRONOUNS = {"qui", "que", "lequel", "laquelle", "lesquels", "lesquelles", "who", "which", "that"}
 # Sectors of the entities a bare capital or country name stands for when it acts.
@@ -378,7 +390,8 @@ class EventCoder:
                     target = next((c for c in child.children if c.dep_ == "pobj"), child)
                     actor.extend(story.entities_between(*_span(target)))
         light = governor != noun and _lemma(governor) in story.cues.light_verbs
-        if not actor and light and noun.dep_.split(":")[0] in ("obj", "dobj"):
+        if not actor and (light or not two_sided) and noun.dep_.split(":")[0] in ("obj", "dobj"):
+            # "imposed a curfew", "announced a suspension of air links": the verb's subject does it.
             actor = self._subject(governor, story)
         clause = _clause_verb(noun)
         adverbial = noun.dep_.split(":")[0] not in (*SUBJECT_DEPS, "obj", "dobj", "nmod", "appos", "conj")
@@ -516,6 +529,11 @@ def _reframe(event: _Found, head: Token, sentence: Span, story: _Story) -> None:
             event.actor, event.recipient = [speaker], event.actor
     elif "future" in event.auxiliary and event.event in FUTURE_IS_AGREE:
         event.event, event.mode = "AGREE", None
+    elif event.auxiliary & {"future", "hypothetical"} and event.event in FUTURE_IS_THREAT:
+        threatened = THREAT_MODES.get((event.event, event.mode)) or THREAT_MODES[(event.event, None)]
+        event.event, event.mode = "THREATEN", threatened
+    if event.auxiliary & {"future", "hypothetical", "negation"}:
+        event.confidence -= UNREALISED_PENALTY  # what did not (yet) happen is less the sentence's news
 
 
 def _is_reciprocal(head: Token) -> bool:
