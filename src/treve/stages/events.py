@@ -162,6 +162,11 @@ def _one_per_code(entities: list[Entity]) -> list[Entity]:
     return list(best.values())
 
 
+def _parties(entities: Iterable[Entity]) -> frozenset[str]:
+    """Who takes part, for telling events apart: codes, and the words of those without one ("police")."""
+    return frozenset(entity.code or entity.entity_text.lower() for entity in entities)
+
+
 def _codes(entities: Iterable[Entity]) -> frozenset[str]:
     return frozenset(entity.code for entity in entities if entity.code)
 
@@ -855,9 +860,8 @@ def _merge_reports(events: Iterable[_Found]) -> list[_Found]:
                 for kept in merged
                 if kept.event == event.event
                 and (kept.ceasefire is None) == (event.ceasefire is None)
-                and _codes(kept.actor) == _codes(event.actor)
-                and _codes(kept.recipient) <= _codes(event.recipient) | _codes(kept.recipient)
-                and (_codes(kept.recipient) == _codes(event.recipient) or event.event == "ASSAULT")
+                and _parties(kept.actor) == _parties(event.actor)
+                and (_parties(kept.recipient) == _parties(event.recipient) or event.event == "ASSAULT")
                 and ("historical" in kept.auxiliary) == ("historical" in event.auxiliary)
                 and _compatible_times(kept.time, event.time)
             ),
