@@ -46,7 +46,7 @@ HISTORICAL_AFTER = timedelta(days=7)
 # How directly an event's time was told, most direct first; reports of one event keep the most direct.
 TIME_OF_OWN_PHRASE, TIME_OF_SENTENCE, TIME_FROM_PUBLICATION = 0, 1, 2
 _PRECISION_RANK = {"hour": 0, "day": 1, "week": 2, "month": 3, "season": 4, "year": 5, "decade": 6}
-SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj", "expl:subj")
+SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass", "csubj", "expl:subj")
 AGENT_DEPS = ("obl:agent", "agent")
 OBJECT_DEPS = ("obj", "dobj", "iobj", "obl", "obl:arg", "obl:mod", "nmod", "pobj", "dative", "prep", "attr")
 RECIPIENT_CASES = {
@@ -266,7 +266,7 @@ class EventCoder:
         trigger = match.trigger
         event = _Found(match=match, sentence=sentence, actor=[], recipient=[], event=trigger.event, mode=trigger.mode)
         if head.pos_ in ("VERB", "AUX"):
-            actor, recipient = self._verb_arguments(head, story)
+            actor, recipient = self._verb_arguments(head, story, match.tokens)
         else:
             actor, recipient = self._noun_arguments(head, story, two_sided=trigger.two_sided)
             # "des milliers de manifestants", "gunmen": a noun that names the doers is its own actor.
@@ -357,16 +357,22 @@ class EventCoder:
                 return self._subject(speaker, story, seen)
         return []
 
-    def _verb_arguments(self, verb: Token, story: _Story) -> tuple[list[Entity], list[Entity]]:
+    def _verb_arguments(
+        self, verb: Token, story: _Story, phrase: Sequence[Token] = ()
+    ) -> tuple[list[Entity], list[Entity]]:
+        """Subject as actor; object, passive subject or a "to/against/with" complement as recipient — of
+        the verb or of the other words of its trigger phrase ("halted economic aid to Serbia")."""
         actor = self._subject(verb, story)
         recipient: list[Entity] = []
         for child in verb.children:
-            passive_subject = child.dep_ == "nsubj:pass" and _is_passive(verb)
+            passive_subject = child.dep_ in ("nsubj:pass", "nsubjpass") and _is_passive(verb)
             if passive_subject or child.dep_.split(":")[0] in ("obj", "dobj", "iobj", "dative"):
                 recipient.extend(story.entities_between(*_span(child)))
-            elif child.dep_.split(":")[0] in ("obl", "prep", "nmod") and (_case(child) or "") in RECIPIENT_CASES:
-                target = next((c for c in child.children if c.dep_ == "pobj"), child)
-                recipient.extend(story.entities_between(*_span(target)))
+        for word in [verb, *(token for token in phrase if token != verb)]:
+            for child in word.children:
+                if child.dep_.split(":")[0] in ("obl", "prep", "nmod") and (_case(child) or "") in RECIPIENT_CASES:
+                    target = next((c for c in child.children if c.dep_ == "pobj"), child)
+                    recipient.extend(story.entities_between(*_span(target)))
         return _unique(actor), _unique(recipient)
 
     def _noun_arguments(self, noun: Token, story: _Story, *, two_sided: bool) -> tuple[list[Entity], list[Entity]]:
