@@ -162,6 +162,15 @@ def _one_per_code(entities: list[Entity]) -> list[Entity]:
     return list(best.values())
 
 
+def _worth_coding(event: _Found) -> bool:
+    """PLOVER codes events with a named actor; an attack by unidentified attackers counts only when the
+    text says whom it hit or how many it killed, wounded or detained."""
+    if not event.actor:
+        return False
+    unidentified = all(entity.sector == "UAF" and entity.code is None for entity in event.actor)
+    return not unidentified or bool(event.recipient or event.casualties)
+
+
 def _parties(entities: Iterable[Entity]) -> frozenset[str]:
     """Who takes part, for telling events apart: codes, and the words of those without one ("police")."""
     return frozenset(entity.code or entity.entity_text.lower() for entity in entities)
@@ -257,7 +266,7 @@ class EventCoder:
             coded, explicit = _date_events(coded, sentence, story, narrative_time if continues_story else None)
             narrative_time = explicit
             found.extend(coded)
-        merged = _merge_reports(event for event in found if event.actor)
+        merged = _merge_reports(event for event in found if _worth_coding(event))
         return [_record(event, story, f"{article_id}-{number}") for number, event in enumerate(merged, start=1)]
 
     # ------------------------------------------------------------------ one trigger
@@ -280,6 +289,12 @@ class EventCoder:
             actor, recipient = _unique([*actor, *recipient]), []
         if not actor and trigger.two_sided:
             actor = list(story.main_pair)
+            event.confidence = CONFIDENCE_INFERRED_PARTIES
+        if not actor and trigger.event == "ASSAULT" and not trigger.two_sided and not trigger.victim_subject:
+            # "three civilians were killed in a car bombing": ACLED's unidentified armed group (PLOVER UAF);
+            # kept only if it has victims or a toll (see `_worth_coding`).
+            words = story.text[head.idx : head.idx + len(head.text)]
+            actor = [Entity(entity_text=words, sector="UAF", start=head.idx, end=head.idx + len(words))]
             event.confidence = CONFIDENCE_INFERRED_PARTIES
         if not actor and (trigger.event, trigger.mode) in POLICE_ACTIONS:
             # "dix personnes ont été arrêtées", "tear gas was fired": only police make arrests and disperse crowds.
