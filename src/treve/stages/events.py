@@ -167,8 +167,11 @@ def _worth_coding(event: _Found) -> bool:
     text says whom it hit or how many it killed, wounded or detained."""
     if not event.actor:
         return False
-    unidentified = all(entity.sector == "UAF" and entity.code is None for entity in event.actor)
-    return not unidentified or bool(event.recipient or event.casualties)
+    return not _unidentified(event.actor) or bool(event.recipient or event.casualties)
+
+
+def _unidentified(actors: list[Entity]) -> bool:
+    return bool(actors) and all(entity.sector == "UAF" and entity.code is None for entity in actors)
 
 
 def _parties(entities: Iterable[Entity]) -> frozenset[str]:
@@ -820,7 +823,8 @@ def _governs(head: Token, dependent: Token, levels: int = 2) -> bool:
 
 def _absorb(host: _Found, other: _Found) -> None:
     """Fold `other`'s details into `host`, keeping the more specific of each."""
-    host.actor = host.actor or other.actor
+    if not host.actor or (_unidentified(host.actor) and other.actor and not _unidentified(other.actor)):
+        host.actor = other.actor
     host.recipient = _unique([*host.recipient, *other.recipient])
     host.mediator = _unique([*host.mediator, *other.mediator])
     host.mode = host.mode or other.mode
