@@ -104,3 +104,25 @@ def test_french_arrests_by_soldiers_of_the_story_country(coder: EventCoder) -> N
 
 def test_a_sentence_with_no_named_actor_gives_no_event(coder: EventCoder) -> None:
     assert code(coder, "Heavy fighting was reported overnight, but details were scarce.") == []
+
+
+def test_an_attack_with_victims_but_no_named_perpetrator_is_by_unidentified_attackers(coder: EventCoder) -> None:
+    events = code(coder, "Three civilians were killed in a car bombing near the market in Kabul on Tuesday.")
+    attack = next(e for e in events if e.event == "ASSAULT")
+    assert [(a.code, a.sector) for a in attack.actor] == [(None, "UAF")]
+    assert attack.mode == "explosives" and attack.size.dead == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Kenyan president declined to resign despite growing pressure.", ("REJECT", "KEN")),
+        ("Hungary said it will support the new peace plan for the region.", ("AGREE", "HUN")),
+        ("Turkey said it would impose a curfew on the town unless the protests stopped.", ("THREATEN", "TUR")),
+    ],
+)
+def test_refusals_promises_and_conditions_change_the_kind_of_event(
+    coder: EventCoder, text: str, expected: tuple[str, str]
+) -> None:
+    events = code(coder, text)
+    assert (events[0].event, events[0].actor[0].code) == expected
