@@ -243,21 +243,21 @@ class EventCoder:
             return []
         reference = published.date() if isinstance(published, datetime) else published
         actors = self._actors.find(text, language, on=reference)
+        doc = self._models.parse(normalise_for_processing(text), language)
+        home = _home_country(actors)
         story = _Story(
             text=text,
-            doc=self._models.parse(normalise_for_processing(text), language),
+            doc=doc,
             cues=cues,
             actors=actors,
             times=find_time_expressions(text, language, reference=published),
             casualties=find_casualties(text, language),
             published=reference,
             main_pair=_main_pair(actors),
-            generic=[],
-            home=_home_country(actors),
-            unknown=[],
+            generic=_generic_actors(doc, text, actors, cues, home),
+            home=home,
+            unknown=_unknown_names(doc, text, actors),
         )
-        story.unknown = _unknown_names(story)
-        story.generic = _generic_actors(story)
         found: list[_Found] = []
         narrative_time: EventTime | None = None
         for sentence in story.doc.sents:
@@ -618,14 +618,17 @@ def _main_pair(actors: Sequence[ActorMention]) -> list[Entity]:
     return [Entity(entity_text=first[code].entity_text, code=code, sector=None) for code in top]
 
 
-def _unknown_names(story: _Story) -> list[Entity]:
-    """Organisations, people and places the model names but no dictionary knows: actors without a code."""
-    known = [(m.entity.start, m.entity.end) for m in story.actors if m.entity.start is not None]
+def _named_spans(actors: Sequence[ActorMention]) -> list[tuple[int, int]]:
+    return [(m.entity.start, m.entity.end) for m in actors if m.entity.start is not None and m.entity.end is not None]
+
+
+def _unknown_names(doc: Doc, text: str, actors: Sequence[ActorMention]) -> list[Entity]:
+    """Organisations and people the model names but no dictionary knows: actors without a code."""
+    known = _named_spans(actors)
     return [
-        Entity(entity_text=story.text[ent.start_char : ent.end_char], start=ent.start_char, end=ent.end_char)
-        for ent in story.doc.ents
-        if ent.label_ in UNKNOWN_ACTOR_LABELS
-        and not any(a is not None and b is not None and a < ent.end_char and ent.start_char < b for a, b in known)
+        Entity(entity_text=text[ent.start_char : ent.end_char], start=ent.start_char, end=ent.end_char)
+        for ent in doc.ents
+        if ent.label_ in UNKNOWN_ACTOR_LABELS and not any(a < ent.end_char and ent.start_char < b for a, b in known)
     ]
 
 
@@ -636,18 +639,19 @@ def _home_country(actors: Sequence[ActorMention]) -> str | None:
     return leading[0][0] if leading and (len(leading) == 1 or leading[0][1] > leading[1][1]) else None
 
 
-def _generic_actors(story: _Story) -> list[Entity]:
+def _generic_actors(
+    doc: Doc, text: str, actors: Sequence[ActorMention], cues: LanguageCues, home: str | None
+) -> list[Entity]:
     """ "la police", "the army": the sector from the lexicon, the code of the story's country if one stands out."""
-    home = story.home
-    named = [(m.entity.start, m.entity.end) for m in story.actors if m.entity.start is not None]
+    named = _named_spans(actors)
     found = []
-    for token in story.doc:
-        sector = story.cues.generic_actors.get(_lemma(token))
-        if sector is None or token.pos_ not in ("NOUN", "PROPN") or any(a <= token.idx < b for a, b in named if b):
+    for token in doc:
+        sector = cues.generic_actors.get(_lemma(token))
+        if sector is None or token.pos_ not in ("NOUN", "PROPN") or any(a <= token.idx < b for a, b in named):
             continue
         found.append(
             Entity(
-                entity_text=story.text[token.idx : token.idx + len(token.text)],
+                entity_text=text[token.idx : token.idx + len(token.text)],
                 code=home,
                 sector=sector,
                 start=token.idx,
