@@ -12,6 +12,8 @@ from treve.config import Settings, load_settings
 from treve.pipeline import Pipeline
 from treve.records import Article, RawItem
 
+pytest_plugins = ["tests.store_fixtures"]
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 

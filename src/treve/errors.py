@@ -19,3 +19,7 @@ class ConfigError(TreveError):
 
 class EvaluationError(TreveError):
     """A gold set is missing or not in the expected layout."""
+
+
+class StoreError(TreveError):
+    """The event store cannot be opened or written; the message names the database (password hidden)."""

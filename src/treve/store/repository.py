@@ -1,0 +1,313 @@
+"""Open a store (migrating it to the current schema), save extraction results, query event reports.
+
+Every write is INSERT ... ON CONFLICT DO NOTHING keyed on content-derived ids, in one transaction per
+call: a batch killed half-way and run again, or two processes ingesting the same articles at once,
+leave each article stored exactly once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from functools import cache
+from typing import Any
+
+import pycountry
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Connection, Engine, Select, create_engine, event, select, text
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+
+from treve.errors import StoreError
+from treve.records import Article, Event
+from treve.store.schema import ArticleRow, Base, EventReportRow, MentionRow, RemovalRow
+
+SQLITE_BUSY_TIMEOUT_MS = 60_000
+POSTGRES_CONNECT_TIMEOUT_S = 10
+MIGRATION_LOCK = 0x7472657665  # "treve": one migration at a time per PostgreSQL database
+_WRITE = "treve_write"
+_DIALECT_INSERTS = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}
+_PASSWORD = re.compile(r"(://[^:/@]*:)[^@]*@")
+
+
+def _hide_password(url: str) -> str:
+    """The URL as it may be shown in a message: its password replaced by ***."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return _PASSWORD.sub(r"\1***@", url)
+
+
+def alembic_config() -> Config:
+    """Alembic's settings for the migrations shipped in this package (users need no alembic.ini)."""
+    config = Config()
+    config.set_main_option("script_location", "treve.store:migrations")
+    return config
+
+
+@dataclass(frozen=True)
+class StoredEvent:
+    """An event report as the store returns it: the PLOVER record and what the store knows around it."""
+
+    id: str
+    article_id: str
+    event_type: str
+    mode: str | None
+    date: date | None
+    country: str | None
+    admin1: str | None
+    admin2: str | None
+    location: str | None
+    latitude: float | None
+    longitude: float | None
+    geo_precision: int | None
+    dead_best: int | None
+    source: str | None
+    url: str | None
+    stored_at: datetime
+    record: dict[str, Any]
+
+    def event(self) -> Event:
+        """The record as treve's Event (validated: slower than reading `record`, which exports mostly do)."""
+        return Event.model_validate(self.record)
+
+
+class Store:
+    """An open event store; `open_store` builds it. Close it (or use it in a `with`) to free connections."""
+
+    def __init__(self, engine: Engine, shown_url: str) -> None:
+        self.engine = engine
+        self.shown_url = shown_url
+        self._insert = _DIALECT_INSERTS[engine.dialect.name]
+        self._writer = engine.execution_options(**{_WRITE: True})
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def save(self, articles: Iterable[Article]) -> int:
+        """Store `articles` and their events in one transaction (all or none); return how many were new.
+
+        An article already stored (same id) is skipped with everything it holds, so re-ingesting adds nothing;
+        `treve ingest` saves one article per call, a bulk load many.
+        """
+        first_copies: dict[str, Article] = {}
+        for article in articles:
+            first_copies.setdefault(article.id, article)
+        batch = list(first_copies.values())
+        if not batch:
+            return 0
+        stored_at = datetime.now(UTC)
+        try:
+            with self._writer.begin() as connection:
+                new_ids = set(
+                    connection.execute(
+                        self._insert(ArticleRow).on_conflict_do_nothing().returning(ArticleRow.id),
+                        [_article_values(article, stored_at) for article in batch],
+                    ).scalars()
+                )
+                new = [article for article in batch if article.id in new_ids]
+                self._insert_all(connection, RemovalRow, [row for article in new for row in _removal_values(article)])
+                reports = [_report_values(article.id, event) for article in new for event in article.events]
+                self._insert_all(connection, EventReportRow, reports)
+                self._insert_all(connection, MentionRow, [row for report in reports for row in _mention_values(report)])
+        except SQLAlchemyError as exc:
+            raise StoreError(f"{self.shown_url}: cannot store articles ({_reason(exc)}); check the database") from exc
+        return len(new_ids)
+
+    def _insert_all(self, connection: Connection, model: type[Base], rows: Sequence[dict[str, Any]]) -> None:
+        if rows:
+            connection.execute(self._insert(model), rows)
+
+    def events(
+        self,
+        *,
+        country: str | None = None,
+        event_type: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+    ) -> Iterator[StoredEvent]:
+        """Event reports by date (undated ones last), streamed; `since` and `until` are inclusive and leave out
+        undated events."""
+        query = _events_query(country=country, event_type=event_type, since=since, until=until)
+        try:
+            with self.engine.connect() as connection:
+                for row in connection.execution_options(yield_per=1000).execute(query):
+                    yield StoredEvent(**row._mapping)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"{self.shown_url}: cannot read events ({_reason(exc)}); check the database") from exc
+
+
+def _events_query(
+    *, country: str | None, event_type: str | None, since: date | None, until: date | None
+) -> Select[Any]:
+    report = EventReportRow
+    query = (
+        select(
+            report.id,
+            report.article_id,
+            report.event_type,
+            report.mode,
+            report.date,
+            report.country,
+            report.admin1,
+            report.admin2,
+            report.location,
+            report.latitude,
+            report.longitude,
+            report.geo_precision,
+            report.dead_best,
+            ArticleRow.source,
+            ArticleRow.url,
+            ArticleRow.stored_at,
+            report.record,
+        )
+        .join(ArticleRow, ArticleRow.id == report.article_id)
+        .order_by(report.date.asc().nulls_last(), report.id)
+    )
+    if country is not None:
+        query = query.where(report.country == country.upper())
+    if event_type is not None:
+        query = query.where(report.event_type == event_type.upper())
+    if since is not None:
+        query = query.where(report.date >= since)
+    if until is not None:
+        query = query.where(report.date <= until)
+    return query
+
+
+def open_store(url: str) -> Store:
+    """Connect to the store at `url` (SQLite file or PostgreSQL) and migrate it to the current schema."""
+    shown = _hide_password(url)
+    example = "e.g. sqlite:///treve.db or postgresql+psycopg://user:password@host/database"
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise StoreError(f"{shown}: not a database URL; give --db or TREVE_DB as one, {example}") from exc
+    backend = parsed.get_backend_name()
+    if backend not in _DIALECT_INSERTS:
+        raise StoreError(f"{shown}: treve stores events in SQLite or PostgreSQL, not {backend}; {example}")
+    try:
+        engine = _engine(parsed)
+    except (ArgumentError, ImportError) as exc:
+        raise StoreError(f"{shown}: no such database driver ({_reason(exc)}); {example}") from exc
+    try:
+        _migrate(engine)
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        raise StoreError(
+            f"{shown}: cannot open the store ({_reason(exc)}); check that the database exists and is reachable, "
+            "and the URL given with --db or TREVE_DB"
+        ) from exc
+    return Store(engine, shown)
+
+
+def _engine(url: URL) -> Engine:
+    """PostgreSQL through psycopg 3 unless the URL names another driver; SQLite in WAL mode, foreign keys on,
+    writers queued (BEGIN IMMEDIATE) rather than failing as busy."""
+    if url.get_backend_name() == "postgresql":
+        if url.drivername == "postgresql":
+            url = url.set(drivername="postgresql+psycopg")
+        return create_engine(url, connect_args={"connect_timeout": POSTGRES_CONNECT_TIMEOUT_S})
+    engine = create_engine(url)
+
+    @event.listens_for(engine, "connect")
+    def _configure(connection: Any, _record: object) -> None:
+        connection.isolation_level = None  # transactions are begun below, not by the driver
+        for pragma in ("journal_mode = WAL", "foreign_keys = ON", f"busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}"):
+            connection.execute(f"PRAGMA {pragma}")
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Connection) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if connection.get_execution_options().get(_WRITE) else "BEGIN")
+
+    return engine
+
+
+def _migrate(engine: Engine) -> None:
+    """Bring the schema to the newest revision, in one transaction that holds off other migrating processes."""
+    config = alembic_config()
+    with engine.execution_options(**{_WRITE: True}).begin() as connection:
+        if engine.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
+def _reason(exc: Exception) -> str:
+    """The driver's own words, on one line, without SQLAlchemy's background links."""
+    original = getattr(exc, "orig", None) or exc
+    return " ".join(str(original).split("(Background on this error")[0].split())
+
+
+def _article_values(article: Article, stored_at: datetime) -> dict[str, Any]:
+    """Every Article field has its column (a new field needs a migration); debris and events have tables."""
+    return {**article.model_dump(mode="json", exclude={"removed", "events"}), "stored_at": stored_at}
+
+
+def _removal_values(article: Article) -> list[dict[str, Any]]:
+    return [
+        {"article_id": article.id, "position": position, **removal.model_dump()}
+        for position, removal in enumerate(article.removed)
+    ]
+
+
+def _report_values(article_id: str, event: Event) -> dict[str, Any]:
+    dead = event.casualties.dead
+    return {
+        "id": event.id,
+        "article_id": article_id,
+        "event_type": event.event,
+        "mode": event.mode,
+        "date": date.fromisoformat(event.date) if event.date else None,
+        "date_precision": event.date_precision,
+        "country": event_country(event),
+        "dead_best": event.size.dead if event.size.dead is not None or dead is None else dead.best,
+        "dead_low": dead.low if dead else None,
+        "dead_high": dead.high if dead else None,
+        "sentence_start": event.evidence.start,
+        "sentence_end": event.evidence.end,
+        "confidence": event.confidence,
+        "record": event.model_dump(mode="json"),
+    }
+
+
+def _mention_values(report: dict[str, Any]) -> list[dict[str, Any]]:
+    """Actors, recipients and mediators in their order, and the source of an attributed report, read from the
+    report's record (already dumped: entities are not serialised twice)."""
+    record = report["record"]
+    source = (record["attribution"] or {}).get("source")
+    roles = {"actor": record["actor"], "recipient": record["recipient"], "mediator": record["mediator"]}
+    roles["source"] = [source] if source else []
+    return [
+        {"report_id": report["id"], "role": role, "position": position, **entity}
+        for role, entities in roles.items()
+        for position, entity in enumerate(entities)
+    ]
+
+
+@cache
+def _iso_countries() -> frozenset[str]:
+    return frozenset(country.alpha_3 for country in pycountry.countries)
+
+
+def event_country(event: Event) -> str | None:
+    """Where an event is filed: the first country among its recipients, then its actors (ISO 3166 alpha-3).
+
+    Events carry no place yet; until they do, the parties' country is the best guess treve has (a state's
+    forces, its rebels and its civilians are mostly fought over on its soil).
+    """
+    for entity in (*event.recipient, *event.actor):
+        if entity.code in _iso_countries():
+            return entity.code
+    return None
+

@@ -1,0 +1,166 @@
+"""The store's tables, as typed SQLAlchemy models; migrations/ builds exactly this schema.
+
+Articles keep their id (a content hash) as primary key, so storing the same article twice is a no-op.
+An event report is one event as one article tells it; canonical events (one real-world event, several
+reports) and ceasefires are filled by the clustering and the ceasefire tracker.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Date, DateTime, Dialect, Float, ForeignKey, Index, Integer, String, Text, TypeDecorator
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+ARTICLE_ID = String(64)
+REPORT_ID = String(80)
+COUNTRY_CODE = String(3)
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """An instant that reads back in UTC on every database (SQLite keeps no time zone)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    """JSON columns are JSONB on PostgreSQL (indexable, compact) and JSON text on SQLite."""
+
+    type_annotation_map = {  # noqa: RUF012 (SQLAlchemy reads it as a class attribute)
+        dict[str, Any]: JSON().with_variant(JSONB(), "postgresql"),
+        list[Any]: JSON().with_variant(JSONB(), "postgresql"),
+        datetime: UtcDateTime(),
+    }
+
+
+class ArticleRow(Base):
+    """A clean article; `duplicate_of` points at the first copy stored."""
+
+    __tablename__ = "articles"
+
+    id: Mapped[str] = mapped_column(ARTICLE_ID, primary_key=True)
+    duplicate_of: Mapped[str | None] = mapped_column(ARTICLE_ID, ForeignKey("articles.id"), index=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+    language: Mapped[str | None] = mapped_column(String(8))
+    language_confidence: Mapped[float | None] = mapped_column(Float)
+    declared_language: Mapped[str | None] = mapped_column(String(16))
+    paragraphs: Mapped[list[Any]]
+    published: Mapped[str | None] = mapped_column(String(40), comment="ISO 8601 date or instant, as precise as known")
+    published_source: Mapped[str | None] = mapped_column(String(16))
+    published_confidence: Mapped[float | None] = mapped_column(Float)
+    source: Mapped[str | None] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+    author: Mapped[str | None] = mapped_column(Text)
+    input_format: Mapped[str] = mapped_column(String(8))
+    path: Mapped[str] = mapped_column(Text)
+    record: Mapped[int | None] = mapped_column(Integer)
+    stored_at: Mapped[datetime]
+
+
+class RemovalRow(Base):
+    """Scraper debris the cleaner took out of an article, kept to audit the cleaning."""
+
+    __tablename__ = "removals"
+
+    article_id: Mapped[str] = mapped_column(ARTICLE_ID, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(String(32))
+
+
+class CanonicalEventRow(Base):
+    """One real-world event that one or more reports tell; casualties are the reconciled figures."""
+
+    __tablename__ = "canonical_events"
+    __table_args__ = (Index("ix_canonical_events_country_date", "country", "date"),)
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    event_type: Mapped[str] = mapped_column(String(16))
+    date: Mapped[date | None] = mapped_column(Date)
+    country: Mapped[str | None] = mapped_column(COUNTRY_CODE)
+    dead_best: Mapped[int | None] = mapped_column(Integer)
+    dead_low: Mapped[int | None] = mapped_column(Integer)
+    dead_high: Mapped[int | None] = mapped_column(Integer)
+    report_count: Mapped[int] = mapped_column(Integer)
+    source_count: Mapped[int] = mapped_column(Integer)
+    earliest_report_id: Mapped[str | None] = mapped_column(
+        REPORT_ID, ForeignKey("event_reports.id", use_alter=True, name="fk_canonical_events_earliest_report")
+    )
+
+
+class EventReportRow(Base):
+    """One event as one article tells it: the full PLOVER record, plus the columns queries filter on.
+
+    The place columns follow ACLED (admin1 a province, admin2 a district, location the named place,
+    geo_precision 1 town to 3 province); until events carry a place, only the country is known.
+    """
+
+    __tablename__ = "event_reports"
+    __table_args__ = (
+        Index("ix_event_reports_country_date", "country", "date"),
+        Index("ix_event_reports_date", "date"),
+    )
+
+    id: Mapped[str] = mapped_column(REPORT_ID, primary_key=True)
+    article_id: Mapped[str] = mapped_column(ARTICLE_ID, ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    canonical_event_id: Mapped[str | None] = mapped_column(String(64), ForeignKey("canonical_events.id"), index=True)
+    event_type: Mapped[str] = mapped_column(String(16))
+    mode: Mapped[str | None] = mapped_column(String(32))
+    date: Mapped[date | None] = mapped_column(Date)
+    date_precision: Mapped[str | None] = mapped_column(String(8))
+    country: Mapped[str | None] = mapped_column(COUNTRY_CODE)
+    admin1: Mapped[str | None] = mapped_column(Text)
+    admin2: Mapped[str | None] = mapped_column(Text)
+    location: Mapped[str | None] = mapped_column(Text)
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
+    geo_precision: Mapped[int | None] = mapped_column(Integer)
+    dead_best: Mapped[int | None] = mapped_column(Integer)
+    dead_low: Mapped[int | None] = mapped_column(Integer)
+    dead_high: Mapped[int | None] = mapped_column(Integer)
+    sentence_start: Mapped[int] = mapped_column(Integer, comment="offset of the evidence sentence in articles.text")
+    sentence_end: Mapped[int] = mapped_column(Integer)
+    confidence: Mapped[float] = mapped_column(Float)
+    record: Mapped[dict[str, Any]] = mapped_column(comment="the PLOVER event record as treve extracted it")
+
+
+class MentionRow(Base):
+    """An entity an event names, in its role: actor, recipient, mediator, or the source it is attributed to."""
+
+    __tablename__ = "mentions"
+
+    report_id: Mapped[str] = mapped_column(
+        REPORT_ID, ForeignKey("event_reports.id", ondelete="CASCADE"), primary_key=True
+    )
+    role: Mapped[str] = mapped_column(String(12), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entity_text: Mapped[str] = mapped_column(Text)
+    code: Mapped[str | None] = mapped_column(String(8), index=True)
+    sector: Mapped[str | None] = mapped_column(String(16))
+    identifier_id: Mapped[str | None] = mapped_column(String(32))
+    start: Mapped[int | None] = mapped_column(Integer)
+    end: Mapped[int | None] = mapped_column(Integer)
+
+
+class CeasefireRow(Base):
+    """A ceasefire between parties (lists of PLOVER entities), as the tracker follows it."""
+
+    __tablename__ = "ceasefires"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    parties: Mapped[list[Any]]
+    mediator: Mapped[list[Any]]
+    announced: Mapped[datetime | None]
+    effective: Mapped[datetime | None]
+    status: Mapped[str] = mapped_column(String(16), comment="e.g. announced, in effect, violated, collapsed")

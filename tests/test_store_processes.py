@@ -1,0 +1,75 @@
+"""Real `treve ingest` processes: one killed half-way, two writing at once; each article ends up stored once."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from tests.store_fixtures import ENGLISH_NEWS, stored_article_ids, write_news
+from treve.cli import app
+from treve.store.repository import open_store
+
+TREVE = Path(sys.executable).with_name("treve")
+LANGUAGES = ("--languages", "en,fr")  # fewer language models to load: the processes start sooner
+HANG_GUARD_SECONDS = 600  # only so that a broken build fails instead of hanging; nothing here is timed
+SUMMARY = re.compile(r": (\d+) articles stored \(\d+ events\), (\d+) already there, 0 errors$")
+
+
+def wait_until(condition: Callable[[], bool], process: subprocess.Popen[bytes], log: Path) -> None:
+    deadline = time.monotonic() + HANG_GUARD_SECONDS
+    while not condition():
+        assert process.poll() is None, f"treve ingest ended early: {log.read_text(errors='replace')}"
+        assert time.monotonic() < deadline, f"treve ingest is stuck: {log.read_text(errors='replace')}"
+        time.sleep(0.1)
+
+
+def test_a_batch_killed_half_way_and_run_again_stores_every_article_once(store_url: str, tmp_path: Path) -> None:
+    first, second = write_news(tmp_path / "news", ENGLISH_NEWS)
+    # The second input is a named pipe that nobody writes to: the batch blocks there, after committing the
+    # first article and before the second, however fast or slow the machine is; that is when it dies.
+    second.unlink()
+    os.mkfifo(second)
+    log = tmp_path / "killed.log"
+    with log.open("wb") as stderr:
+        process = subprocess.Popen([TREVE, "ingest", first, second, "--db", store_url, *LANGUAGES], stderr=stderr)
+    with open_store(store_url) as store:
+        try:
+            wait_until(lambda: len(stored_article_ids(store)) == 1, process, log)
+        finally:
+            process.send_signal(signal.SIGKILL)
+            process.wait()
+        assert process.returncode == -signal.SIGKILL
+
+        second.unlink()
+        write_news(second.parent, ENGLISH_NEWS[1:])
+        again = CliRunner().invoke(app, ["ingest", str(first), str(second), "--db", store_url, *LANGUAGES])
+        assert again.exit_code == 0, again.output
+        assert SUMMARY.search(again.stderr.splitlines()[-1]).groups() == ("1", "1")  # type: ignore[union-attr]
+        stored = stored_article_ids(store)
+    assert len(stored) == len(set(stored)) == 2
+
+
+def test_two_processes_ingesting_the_same_news_into_postgresql_at_once_store_each_article_once(
+    postgres_url: str, tmp_path: Path
+) -> None:
+    news = write_news(tmp_path / "news", ENGLISH_NEWS)
+    command = [TREVE, "ingest", *news, "--db", postgres_url, *LANGUAGES]
+    processes = [subprocess.Popen(command, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    outcomes = [(process.communicate()[1], process.returncode) for process in processes]
+    assert [status for _, status in outcomes] == [0, 0], outcomes
+    counts = [SUMMARY.search(stderr.splitlines()[-1]) for stderr, _ in outcomes]
+    assert all(counts), outcomes
+    stored_by_each = [int(match.group(1)) for match in counts if match]
+    already_there_for_each = [int(match.group(2)) for match in counts if match]
+    assert sum(stored_by_each) == sum(already_there_for_each) == 2
+    with open_store(postgres_url) as store:
+        stored = stored_article_ids(store)
+    assert len(stored) == len(set(stored)) == 2
