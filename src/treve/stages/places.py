@@ -1,0 +1,347 @@
+"""Places: find the place names of an article and resolve each one with the whole article as context.
+
+A name is looked up in the gazetteer; its candidates are ranked first by what they are (a country before a
+town of the same name, a large town before a small one), then again with what the rest of the article says:
+the countries most of its places lie in, the provinces it names, a "Town, Province" pair, and how close a
+candidate lies to the article's other places. So "Arménie" in a story about the Caucasus is the country, and
+"Paris" in a story about Texas towns is Paris, Texas. A name the gazetteer does not know stays a mention
+without coordinates. A capital that is the subject or object of a clause ("Moscou a déclaré", "Erevan a accusé
+Bakou") is marked metonymic: it stands for the government, an actor, not for where something happened.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from itertools import pairwise
+
+from pydantic import Field
+from spacy.tokens import Doc, Span
+
+from treve.records import Place, Record
+from treve.resources.gazetteer import Gazetteer, GazetteerPlace, name_key
+
+PLACE_LABELS = {"en": frozenset({"GPE", "LOC", "FAC"}), "fr": frozenset({"LOC"})}
+EARTH_RADIUS_KM = 6371.0088
+
+
+class PlaceMention(Record):
+    """One place name of the text, where it is, and the place it resolves to (None when unresolved)."""
+
+    start: int = Field(description="Character offset of the name in the text.")
+    end: int
+    text: str
+    place: Place | None = None
+    metonymic: bool = Field(False, description="A capital standing for its government: an actor, not a location.")
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine)."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi, dlambda = phi2 - phi1, math.radians(lon2 - lon1)
+    h = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Names: the forms a mention is looked up by
+
+_LEADING = re.compile(r"^(?:the|le|la|les|l'|l’)\s+", re.IGNORECASE)
+_TRAILING = re.compile(r"(?:'s|’s|'|’)$")
+# "Donetsk Oblast", "Kent County", "région de Kherson": the bare name, looked up among divisions.
+_DIVISION_SUFFIX = re.compile(
+    r"^(?P<name>.+?)\s+(?:county|parish|province|region|oblast|governorate|district|state|department|"
+    r"prefecture|municipality|borough|township|city)$",
+    re.IGNORECASE,
+)
+_DIVISION_PREFIX = re.compile(
+    r"^(?:(?:la\s+)?(?:région|province|ville|oblast|préfecture|gouvernorat|wilaya|district|commune)\s+"
+    r"(?:de\s+la\s+|de\s+l[’']|de\s+|du\s+|d[’']))(?P<name>.+)$",
+    re.IGNORECASE,
+)
+
+
+def clean_name(text: str) -> str:
+    """The name without a leading article or a trailing possessive ("the United States's" -> "United States")."""
+    return _TRAILING.sub("", _LEADING.sub("", text.strip())).strip()
+
+
+def _acronym(name: str) -> bool:
+    letters = [char for char in name if char.isalpha()]
+    return 0 < len(letters) <= 4 and all(char.isupper() for char in letters)
+
+
+def _lookup(gazetteer: Gazetteer, text: str) -> list[GazetteerPlace]:
+    """Candidates of the name; failing that, of its bare form among divisions ("Donetsk Oblast"). An acronym
+    ("EU", "BC") names a country, a province or a region, not a town whose name it happens to spell ("Eu")."""
+    name = clean_name(text)
+    found = gazetteer.candidates(name)
+    if found and _acronym(name):
+        return [place for place in found if place.feature_class != "P" or _acronym(place.name)]
+    if found:
+        return found
+    for pattern in (_DIVISION_SUFFIX, _DIVISION_PREFIX):
+        match = pattern.match(name)
+        if match:
+            bare = gazetteer.candidates(match.group("name"))
+            divisions = [place for place in bare if place.feature_class == "A"]
+            return divisions or bare
+    return []
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Ranking
+
+
+def _prior(place: GazetteerPlace, key: str) -> float:
+    """What a candidate is worth before context, in powers of ten of population."""
+    score = math.log10(place.population + 10)
+    if place.is_country:
+        score += 1.5
+    elif place.feature_code == "RGN":
+        score += 1.0
+    elif place.feature_code in ("ADM1", "ADM2"):
+        score -= DIVISION_PENALTY  # a division's population is the sum of its towns': it overstates its use
+    if place.is_capital:
+        score += 0.5
+    if name_key(place.name) == key:
+        score += 0.5  # the place's own name, not one of its many alternate names
+    return score
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    text: str
+    key: str
+    candidates: list[GazetteerPlace]
+    best: GazetteerPlace | None = None
+    then: str = ""  # the mention that follows after a comma, folded ("Springfield, Illinois")
+
+
+COUNTRY_WEIGHT = 4.0
+DIVISION_PENALTY = 1.0
+PROVINCE_BONUS = 1.5
+PAIR_BONUS = 3.0
+NEAR_KM, NEAR_BONUS = 50.0, 2.0
+REGION_KM, REGION_BONUS = 250.0, 0.5
+PASSES = 2
+
+
+class _Context:
+    """What the article's other mentions say, from the current best reading of each."""
+
+    def __init__(self, mentions: Sequence[_Mention]) -> None:
+        chosen = [m.best for m in mentions if m.best is not None]
+        counts = Counter(place.country_code for place in chosen if place.country_code)
+        total = sum(counts.values())
+        self.country_share = {code: count / total for code, count in counts.items()} if total else {}
+        self.provinces = {
+            (place.country_code, name_key(place.name)) for place in chosen if place.feature_code == "ADM1"
+        }
+        self.points = [(m.key, m.best) for m in mentions if m.best is not None and not m.best.is_country]
+
+    def score(self, mention: _Mention, place: GazetteerPlace) -> float:
+        score = _prior(place, mention.key)
+        score += COUNTRY_WEIGHT * self.country_share.get(place.country_code or "", 0.0)
+        if place.admin1 and (place.country_code, name_key(place.admin1)) in self.provinces:
+            score += PROVINCE_BONUS
+        if mention.then and mention.then in _containers(place):
+            score += PAIR_BONUS
+        distances = (distance_km(place.lat, place.lon, o.lat, o.lon) for key, o in self.points if key != mention.key)
+        nearest = min(distances, default=math.inf)
+        if nearest < NEAR_KM:
+            score += NEAR_BONUS
+        elif nearest < REGION_KM:
+            score += REGION_BONUS
+        return score
+
+
+@cache
+def _country_names() -> dict[str, tuple[str, str, set[str]]]:
+    """ISO alpha-2 -> (English name, alpha-3, folded names the country goes by)."""
+    import pycountry
+
+    names: dict[str, tuple[str, str, set[str]]] = {}
+    for country in pycountry.countries:
+        keys = {name_key(getattr(country, field)) for field in ("name", "common_name", "official_name") if
+                getattr(country, field, None)}  # fmt: skip
+        keys |= {country.alpha_2.lower(), country.alpha_3.lower()}
+        names[country.alpha_2] = (getattr(country, "common_name", None) or country.name, country.alpha_3, keys)
+    names["US"][2].update({"america", "united states"})
+    return names
+
+
+def _containers(place: GazetteerPlace) -> set[str]:
+    """Folded names of what holds the place: its province and its country."""
+    held = {name_key(place.admin1)} if place.admin1 else set()
+    if place.country_code and place.country_code in _country_names():
+        held |= _country_names()[place.country_code][2]
+    return held
+
+
+def _rank(mentions: list[_Mention]) -> None:
+    """Pick each mention's best candidate: by prior first, then PASSES times with the article's context."""
+    for mention in mentions:
+        mention.best = max(mention.candidates, key=lambda place: _prior(place, mention.key), default=None)
+    for _ in range(PASSES):
+        context = _Context(mentions)
+        for mention in mentions:
+            mention.best = max(mention.candidates, key=lambda place: context.score(mention, place), default=None)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The location object
+
+_RESOLUTION = {"PCL": 1, "RGN": 2, "ADM1": 2, "ADM2": 3, "ADM3": 3, "ADM4": 3}
+
+
+def to_place(extracted: str, place: GazetteerPlace | None) -> Place:
+    """PLOVER's location object for a resolved (or unresolved) name."""
+    if place is None:
+        return Place(extracted_place=extracted)
+    code = place.feature_code or ""
+    if place.is_country or code.startswith("PCL"):
+        resolution = 1
+    elif code in _RESOLUTION:
+        resolution = _RESOLUTION[code]
+    elif place.feature_class == "P" and code != "PPLX":
+        resolution = 4
+    elif place.feature_class in ("A", "L", "T", "H"):
+        resolution = 2
+    else:
+        resolution = 5
+    country_name, alpha3, _ = _country_names().get(place.country_code or "", (None, None, set()))
+    town = resolution >= 4
+    return Place(
+        extracted_place=extracted,
+        resolved_place=place.name,
+        geonameid=place.geonameid,
+        lat=place.lat,
+        lon=place.lon,
+        city=place.name if resolution == 4 else None,
+        district=place.name if resolution == 3 else place.admin2 if town else None,
+        province=place.name if resolution == 2 else place.admin1 if resolution > 2 else None,
+        country=country_name,
+        country_code=alpha3,
+        feature_class=place.feature_class,
+        feature_code=place.feature_code,
+        resolution=resolution,
+        geo_precision=1 if town else 2 if resolution == 3 else 3,
+    )
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Public entry points
+
+_PAIR = re.compile(r"\s*,\s*$")
+
+
+def resolve_spans(
+    text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazetteer, doc: Doc | None = None
+) -> list[PlaceMention]:
+    """Resolve given place-name spans of `text` together; with the parsed `doc`, mark metonymic capitals."""
+    ordered = sorted(set(spans))
+    mentions = [
+        _Mention(start, end, name, name_key(clean_name(name)), _lookup(gazetteer, name))
+        for start, end in ordered
+        if (name := text[start:end])
+    ]
+    for current, following in pairwise(mentions):
+        if _PAIR.fullmatch(text[current.end : following.start]):
+            current.then = following.key
+    _rank(mentions)
+    return [
+        PlaceMention(
+            start=m.start,
+            end=m.end,
+            text=m.text,
+            place=to_place(m.text, m.best) if m.best else None,
+            metonymic=bool(doc is not None and m.best is not None and m.best.is_capital and _is_actor(doc, m)),
+        )
+        for m in mentions
+    ]
+
+
+# PLOVER's rule: a capital that is the subject or the direct object of a clause is its government.
+_ACTOR_RELATIONS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj"})
+
+
+def _is_actor(doc: Doc, mention: _Mention) -> bool:
+    """Whether the name is the subject or object of its clause ("Moscou a déclaré", "accused Baku")."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ in _ACTOR_RELATIONS
+
+
+# Gazetteer matches outside the NER's spans: names of countries, provinces, regions and capitals, and towns
+# this large, written as proper nouns.
+MATCH_MIN_POPULATION = 100_000
+MAX_NAME_TOKENS = 4
+_NOT_PLACES = frozenset({"PERSON", "PER", "NORP", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL"})
+
+
+def recognise(doc: Doc, language: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """Character spans of the place names of a parsed text: the NER's place entities, then the gazetteer's
+    well-known names the NER missed."""
+    labels = PLACE_LABELS.get(language, PLACE_LABELS["en"])
+    spans: list[tuple[int, int]] = []
+    taken = [False] * len(doc)
+    for entity in doc.ents:
+        if entity.label_ in labels:
+            cleaned = _trimmed(entity)
+            if cleaned is not None:
+                spans.append((cleaned.start_char, cleaned.end_char))
+        if entity.label_ in labels or entity.label_ in _NOT_PLACES:
+            for i in range(entity.start, entity.end):
+                taken[i] = True
+    index = 0
+    while index < len(doc):
+        match = _gazetteer_match(doc, index, taken, gazetteer)
+        if match is None:
+            index += 1
+            continue
+        spans.append((match.start_char, match.end_char))
+        index = match.end
+    return sorted(spans)
+
+
+def _trimmed(entity: Span) -> Span | None:
+    """The entity without a leading determiner or a trailing possessive."""
+    start, end = entity.start, entity.end
+    while start < end and entity.doc[start].lower_ in ("the", "le", "la", "les", "l'", "l’"):
+        start += 1
+    while end > start and entity.doc[end - 1].lower_ in ("'s", "’s", "'"):
+        end -= 1
+    return entity.doc[start:end] if end > start else None
+
+
+def _gazetteer_match(doc: Doc, index: int, taken: list[bool], gazetteer: Gazetteer) -> Span | None:
+    """The longest run of proper-noun tokens from `index` that names a well-known place."""
+    for length in range(min(MAX_NAME_TOKENS, len(doc) - index), 0, -1):
+        span = doc[index : index + length]
+        if any(taken[i] for i in range(span.start, span.end)):
+            continue
+        if not (span[0].text[:1].isupper() and span[-1].text[:1].isupper()):
+            continue
+        if not all(token.pos_ == "PROPN" or token.is_punct or token.text[:1].isupper() for token in span):
+            continue
+        if span[0].is_sent_start and length == 1 and span[0].pos_ != "PROPN":
+            continue
+        if any(_well_known(place) for place in gazetteer.candidates(span.text)):
+            return span
+    return None
+
+
+def _well_known(place: GazetteerPlace) -> bool:
+    division = place.feature_class in ("A", "L") and place.feature_code != "ADM2"
+    return division or place.population >= MATCH_MIN_POPULATION
+
+
+def resolve_places(doc: Doc, language: str, gazetteer: Gazetteer) -> list[PlaceMention]:
+    """Every place name of a parsed article, resolved with the article as context (see the module's doc)."""
+    return resolve_spans(doc.text, recognise(doc, language, gazetteer), gazetteer, doc)
