@@ -1,4 +1,5 @@
-"""Run every benchmark: `python -m benchmarks [--pages DIR] [--warc-records N]` (or `make bench`).
+"""Run every benchmark: `python -m benchmarks [--pages DIR] [--warc-records N] [--store-events N]
+[--postgres-url URL]` (or `make bench`).
 
 Prints one JSON object and writes it to benchmarks/output/results.json.
 """
@@ -12,6 +13,8 @@ from pathlib import Path
 from benchmarks.article_layer import measure_article_layer
 from benchmarks.common import DEFAULT_PAGES
 from benchmarks.events import measure_events
+from benchmarks.places import measure_places
+from benchmarks.store import measure_store
 from benchmarks.warc_memory import measure_warc_memory
 
 OUTPUT = Path(__file__).resolve().parent / "output" / "results.json"
@@ -22,11 +25,15 @@ def main() -> None:
     parser.add_argument("--pages", type=Path, default=DEFAULT_PAGES, help="folder of .html.gz pages")
     parser.add_argument("--warc-records", type=int, default=10_000)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--store-events", type=int, default=1_000_000, help="event reports stored for the query")
+    parser.add_argument("--postgres-url", help="PostgreSQL server for the store benchmark (else a throwaway one)")
     args = parser.parse_args()
     results = {
         "article_layer": measure_article_layer(args.pages, rounds=args.rounds),
         "warc_memory": measure_warc_memory(args.pages, records=args.warc_records),
         "events": measure_events(args.pages, rounds=args.rounds),
+        "store": measure_store(events=args.store_events, postgres_url=args.postgres_url),
+        "places": measure_places(args.pages, rounds=args.rounds),
     }
     OUTPUT.parent.mkdir(exist_ok=True)
     OUTPUT.write_text(json.dumps(results, indent=2), encoding="utf-8")

@@ -3,31 +3,40 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, BinaryIO, TypeVar
 
+import pycountry
 import typer
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from treve.config import Settings, load_settings
-from treve.errors import TreveError
+from treve.errors import StoreError, TreveError
 from treve.ingest import read_inputs
+from treve.ontology import EVENT_TYPES
 from treve.pipeline import Pipeline
 from treve.records import Article, Entity, Event, ExtractionResult, ItemError, RawItem
 from treve.stages.clean import Cleaner
 from treve.stages.events import EventCoder
 from treve.stages.nlp import LanguageModels
+from treve.store.exports import ExportFormat, write_events
+
+if TYPE_CHECKING:
+    from treve.store.repository import Store
 
 app = typer.Typer(help="Structured event records from news about armed conflict.", no_args_is_help=True)
 evaluate_app = typer.Typer(help="Score treve against gold data.", no_args_is_help=True)
 app.add_typer(evaluate_app, name="evaluate")
+gazetteer_app = typer.Typer(help="The place-name gazetteer.", no_args_is_help=True)
+app.add_typer(gazetteer_app, name="gazetteer")
 
 stderr = Console(stderr=True)
 T = TypeVar("T")
@@ -66,12 +75,47 @@ def with_progress(items: Iterable[T], label: str) -> Iterator[T]:
             progress.stop()
 
 
-def _settings(config: Path | None, languages: str | None) -> Settings:
+def _print_error(problem: TreveError | str) -> None:
+    stderr.print(f"[red]error:[/red] {problem}", highlight=False, soft_wrap=True)
+
+
+def _fail(problem: TreveError | str, status: int) -> typer.Exit:
+    """Print the one line that says what is wrong; the caller raises the returned Exit."""
+    _print_error(problem)
+    return typer.Exit(status)
+
+
+def _settings(config: Path | None, **overrides: Any) -> Settings:
     try:
-        return load_settings(config, languages=languages)
+        return load_settings(config, **overrides)
     except TreveError as exc:
-        stderr.print(f"[red]error:[/red] {exc}", highlight=False)
-        raise typer.Exit(2) from exc
+        raise _fail(exc, 2) from exc
+
+
+def _day(option: str, value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError as exc:
+        raise _fail(f"{option} {value!r} is not a date; use YYYY-MM-DD", 2) from exc
+
+
+def _open_store(url: str) -> Store:
+    """Open the store; SQLAlchemy and Alembic load here, for the commands that use them only."""
+    from treve.store.repository import open_store
+
+    try:
+        return open_store(url)
+    except StoreError as exc:
+        raise _fail(exc, 2) from exc
+
+
+def _extraction(
+    paths: list[str], settings: Settings, published: date | None, events: bool = True
+) -> Iterator[Article | ItemError]:
+    """The articles (or errors) of `paths`, in input order: what `extract` prints and `ingest` stores."""
+    pipeline = Pipeline(settings, published=published, events=events)
+    items = read_inputs(paths, stdin=sys.stdin.buffer, max_item_bytes=settings.max_item_bytes)
+    return with_progress(pipeline.run(items), "articles")
 
 
 def _codes(entities: list[Entity]) -> str:
@@ -116,34 +160,42 @@ def _print_table(articles: list[Article], errors: list[ItemError]) -> None:
         console.print(f"[red]error[/red] {error.reason}", highlight=False)
 
 
+Paths = Annotated[list[str], typer.Argument(help="Files, directories (read recursively) or '-' for stdin.")]
+Published = Annotated[
+    str | None, typer.Option(help="Publication date (YYYY-MM-DD) for items whose metadata gives none.")
+]
+Strict = Annotated[bool, typer.Option(help="Exit non-zero when any item fails.")]
+Languages = Annotated[str | None, typer.Option(help="Candidate languages, e.g. 'fr,en'.")]
+Config = Annotated[Path | None, typer.Option(help="Settings file (TOML).")]
+Db = Annotated[
+    str | None,
+    typer.Option(
+        help="Store URL: sqlite:///FILE or postgresql+psycopg://USER:PASSWORD@HOST/DB "
+        "(default: TREVE_DB, else sqlite:///treve.db in the working directory)."
+    ),
+]
+
+
 @app.command()
 def extract(
-    paths: Annotated[list[str], typer.Argument(help="Files, directories (read recursively) or '-' for stdin.")],
-    published: Annotated[
-        str | None, typer.Option(help="Publication date (YYYY-MM-DD) for items whose metadata gives none.")
-    ] = None,
+    paths: Paths,
+    published: Published = None,
     output: Annotated[OutputFormat, typer.Option("--format", help="json, jsonl (streamed) or table.")] = (
         OutputFormat.json
     ),
-    strict: Annotated[bool, typer.Option(help="Exit non-zero when any item fails.")] = False,
-    languages: Annotated[str | None, typer.Option(help="Candidate languages, e.g. 'fr,en'.")] = None,
-    config: Annotated[Path | None, typer.Option(help="Settings file (TOML).")] = None,
+    strict: Strict = False,
+    languages: Languages = None,
+    config: Config = None,
     events: Annotated[bool, typer.Option(help="Code events (--no-events: the article layer only).")] = True,
 ) -> None:
     """Read news items in any format and print clean, identified articles, their events, and the errors met."""
-    try:
-        published_date = date.fromisoformat(published) if published else None
-    except ValueError as exc:
-        stderr.print(f"[red]error:[/red] --published {published!r} is not a date; use YYYY-MM-DD", highlight=False)
-        raise typer.Exit(2) from exc
-    settings = _settings(config, languages)
-    pipeline = Pipeline(settings, published=published_date, events=events)
-    items = read_inputs(paths, stdin=sys.stdin.buffer, max_item_bytes=settings.max_item_bytes)
+    published_date = _day("--published", published)
+    settings = _settings(config, languages=languages)
     articles: list[Article] = []
     errors: list[ItemError] = []
     processed = 0
     streaming = output is OutputFormat.jsonl
-    for result in with_progress(pipeline.run(items), "articles"):
+    for result in _extraction(paths, settings, published_date, events):
         if isinstance(result, ItemError):
             errors.append(result)
             if streaming:
@@ -160,6 +212,100 @@ def extract(
         _print_table(articles, errors)
     if not processed or (strict and errors):
         raise typer.Exit(1)
+
+
+@app.command()
+def ingest(
+    paths: Paths,
+    db: Db = None,
+    published: Published = None,
+    strict: Strict = False,
+    languages: Languages = None,
+    config: Config = None,
+) -> None:
+    """Extract articles and events as `extract` does and store them, one transaction per article.
+
+    An article already in the store is skipped, so a batch that was interrupted can simply be run again.
+    """
+    published_date = _day("--published", published)
+    settings = _settings(config, languages=languages, db=db)
+    store = _open_store(settings.db)
+    stored = stored_events = already = errors = 0
+    with store:
+        for result in _extraction(paths, settings, published_date):
+            if isinstance(result, ItemError):
+                errors += 1
+                _print_error(result.reason)
+                continue
+            try:
+                new = store.save([result])
+            except StoreError as exc:
+                raise _fail(exc, 1) from exc
+            if new:
+                stored += 1
+                stored_events += len(result.events)
+            else:
+                already += 1
+    stderr.print(
+        f"{store.shown_url}: {stored} articles stored ({stored_events} events), {already} already there, "
+        f"{errors} errors",
+        highlight=False,
+        soft_wrap=True,
+    )
+    if not stored + already or (strict and errors):
+        raise typer.Exit(1)
+
+
+@app.command("events")
+def list_events(
+    db: Db = None,
+    country: Annotated[str | None, typer.Option(help="Where: ISO 3166 alpha-3 code, e.g. SDN.")] = None,
+    event_type: Annotated[str | None, typer.Option("--type", help="PLOVER event type, e.g. ASSAULT.")] = None,
+    since: Annotated[str | None, typer.Option(help="First day (YYYY-MM-DD), included.")] = None,
+    until: Annotated[str | None, typer.Option(help="Last day (YYYY-MM-DD), included.")] = None,
+    export_format: Annotated[
+        ExportFormat,
+        typer.Option(
+            "--format",
+            help="jsonl (PLOVER records), csv (ACLED's columns), geojson (points: events without coordinates "
+            "are left out) or parquet (needs --output).",
+        ),
+    ] = ExportFormat.jsonl,
+    output: Annotated[Path | None, typer.Option(help="File to write (default: standard output).")] = None,
+    config: Config = None,
+) -> None:
+    """Print the stored event reports, by date, filtered by country, type and date range."""
+    if country is not None and not pycountry.countries.get(alpha_3=country):
+        raise _fail(f"--country {country!r} is not an ISO 3166 alpha-3 code; use e.g. SDN for Sudan", 2)
+    if event_type is not None and event_type.upper() not in EVENT_TYPES:
+        raise _fail(f"--type {event_type!r} is no PLOVER event type; use one of {', '.join(EVENT_TYPES)}", 2)
+    if export_format is ExportFormat.parquet and output is None:
+        raise _fail("parquet is a binary file format; give --output FILE.parquet", 2)
+    first_day, last_day = _day("--since", since), _day("--until", until)
+    settings = _settings(config, db=db)
+    with _open_store(settings.db) as store:
+        found = store.events(country=country, event_type=event_type, since=first_day, until=last_day)
+        try:
+            if output is None:
+                _write_to_stdout(lambda stream: write_events(found, export_format, stream))
+                return
+            with output.open("wb") as file:
+                written = write_events(found, export_format, file)
+        except StoreError as exc:
+            raise _fail(exc, 1) from exc
+        except OSError as exc:
+            raise _fail(f"{output}: cannot write it ({exc.strerror}); check the path", 2) from exc
+    stderr.print(f"{output}: {written} events", highlight=False)
+
+
+def _write_to_stdout(write: Callable[[BinaryIO], object]) -> None:
+    """A reader that stops early (`| head`) ends the command quietly, as it does for cat."""
+    sys.stdout.flush()
+    try:
+        write(sys.stdout.buffer)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 @evaluate_app.command("article-extraction")
@@ -218,8 +364,15 @@ def evaluate_plover(gold: GoldFile, as_json: AsJson = False, limit: Limit = None
 def evaluate_case2021(gold: GoldFile, as_json: AsJson = False, limit: Limit = None) -> None:
     """The CASE 2021 subtype each snippet's main event maps to (accuracy, macro and weighted F1)."""
     from treve.evaluate.case2021 import score_case2021
+    from treve.stages.event_classifier import EventTypeClassifier
 
-    _report(lambda: score_case2021(gold, _sentence_coder("en"), limit=limit), as_json)
+    classifier = EventTypeClassifier("acled")
+    _report(
+        lambda: score_case2021(
+            gold, _sentence_coder("en"), limit=limit, categorise=lambda text: classifier.classify([text])[0].best[0]
+        ),
+        as_json,
+    )
 
 
 @evaluate_app.command("india-police")
@@ -228,6 +381,61 @@ def evaluate_india_police(gold: GoldFolder, as_json: AsJson = False, limit: Limi
     from treve.evaluate.india_police import score_india_police
 
     _report(lambda: score_india_police(gold, _sentence_coder("en"), limit=limit), as_json)
+
+
+def _gazetteer_path(config: Path | None) -> Path:
+    from treve.resources.gazetteer import default_path
+
+    configured = _settings(config).gazetteer_path
+    return Path(configured).expanduser() if configured else default_path()
+
+
+@evaluate_app.command("geoparsing")
+def evaluate_geoparsing(gold: GoldFile, as_json: AsJson = False, limit: Limit = None) -> None:
+    """Toponym resolution on gold spans, and end-to-end geoparsing, against GeoWebNews or LGL (English)."""
+    from treve.evaluate.geoparsing import score_geoparsing
+    from treve.resources.gazetteer import open_gazetteer
+    from treve.stages.places import resolve_places, resolve_spans
+
+    def score() -> dict[str, Any]:
+        gazetteer = open_gazetteer(_gazetteer_path(None))
+        models = LanguageModels()
+        return score_geoparsing(
+            gold,
+            lambda text, spans: resolve_spans(text, spans, gazetteer),
+            lambda text: resolve_places(models.parse(text, "en"), "en", gazetteer),
+            limit=limit,
+        )
+
+    _report(score, as_json)
+
+
+@gazetteer_app.command("build")
+def gazetteer_build(config: Annotated[Path | None, typer.Option(help="Settings file (TOML).")] = None) -> None:
+    """Build the gazetteer now (it is otherwise built on first use) and print where it is and its size."""
+    from treve.resources.gazetteer import open_gazetteer
+
+    gazetteer = open_gazetteer(_gazetteer_path(config))
+    sys.stdout.write(json.dumps({"path": str(gazetteer.path), **gazetteer.stats()}) + "\n")
+
+
+@gazetteer_app.command("import-geonames")
+def gazetteer_import_geonames(
+    all_countries: Annotated[Path, typer.Argument(help="allCountries.txt (or a country file) from GeoNames.")],
+    alternate_names: Annotated[
+        Path | None, typer.Option(help="alternateNamesV2.txt: English, French and untagged names.")
+    ] = None,
+    config: Annotated[Path | None, typer.Option(help="Settings file (TOML).")] = None,
+) -> None:
+    """Add a GeoNames dump to the gazetteer: its places replace those with the same GeoNames id."""
+    from treve.resources.gazetteer import import_geonames, open_gazetteer
+
+    try:
+        store = open_gazetteer(_gazetteer_path(config)).path
+        counts = import_geonames(store, all_countries, alternate_names)
+    except TreveError as exc:
+        raise _fail(exc, 2) from exc
+    sys.stdout.write(json.dumps({"path": str(store), **counts}) + "\n")
 
 
 if __name__ == "__main__":

@@ -25,6 +25,8 @@ class Settings(BaseModel):
     max_item_bytes: int = Field(gt=0)
     near_duplicate_threshold: float = Field(gt=0, le=1)
     minhash_permutations: int = Field(ge=16)
+    gazetteer_path: str = ""
+    db: str = Field(min_length=1, description="Event store URL (SQLAlchemy): SQLite file or PostgreSQL.")
 
     @field_validator("languages", mode="before")
     @classmethod

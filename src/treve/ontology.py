@@ -318,6 +318,7 @@ class CaseSubtype(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     acled: str | None = None
+    category: str | None = None
     event: EventType | None = None
     mode: str | None = None
     context: str | None = None
@@ -345,6 +346,7 @@ class Crosswalks(BaseModel):
     cameo_root: dict[EventType, str]
     cameo_root_by_mode: dict[EventType, dict[str, str]]
     acled: dict[str, AcledCategory | None]
+    category_contexts: dict[str, str]
     case2021: Case2021Crosswalk
     iso_3166_3: dict[str, str]
 
@@ -522,6 +524,46 @@ def acled_category(event: Event) -> AcledCategory | None:
     return base
 
 
+# How sure the ACLED-taxonomy sentence classifier must be for its category to set a context; and the head start
+# the crosswalk's sub-event type gets over the classifier's reading (the rules know who holds ground and who
+# died; the classifier knows grenades from shells).
+READING_THRESHOLD = 0.5
+RULE_PRIOR = 0.05
+
+
+def acled_reading_category(
+    event: Event, by_rule: AcledCategory, probabilities: Mapping[str, float]
+) -> AcledCategory:
+    """The sub-event type the event's PLOVER type can be in ACLED (an ASSAULT can be a grenade attack, never a
+    protest) that is likeliest by the sentence classifier's reading, the crosswalk's own given a head start."""
+    event_type = modern_event(event.event)[0]
+    families = {
+        category.event_type
+        for key, category in load_crosswalks().acled.items()
+        if category is not None and key.split(":", 1)[0] == event_type
+    }
+    allowed = {sub: family for family in families for sub in ACLED_SUB_EVENT_TYPES[family]}
+
+    def weight(sub: str) -> float:
+        return probabilities.get(sub, 0.0) + (RULE_PRIOR if sub == by_rule.sub_event_type else 0.0)
+
+    read = max(allowed, key=weight, default=None)
+    return by_rule if read is None else AcledCategory(allowed[read], read)
+
+
+def category_contexts(reading: tuple[str, float]) -> set[str]:
+    """The PLOVER context a sentence classifier's category implies ("Organized crime" -> crime), when sure."""
+    label, probability = reading
+    context = load_crosswalks().category_contexts.get(label)
+    return {context} if context and probability >= READING_THRESHOLD else set()
+
+
+def case_subtype_of_category(label: str) -> str | None:
+    """The CASE 2021 subtype that stands for an ACLED sub-event type or one of treve's extra categories."""
+    subtypes = load_crosswalks().case2021.subtypes
+    return next((name for name, sub in subtypes.items() if label in (sub.acled, sub.category)), None)
+
+
 def case_subtype(event: Event) -> str:
     """The CASE 2021 subtype treve's event stands for: ACLED's sub-event type under its CASE name.
 
@@ -533,6 +575,8 @@ def case_subtype(event: Event) -> str:
     """
     case = load_crosswalks().case2021
     category = acled_category(event)
+    if category is not None and event.acled_sub_event_type:
+        category = AcledCategory(event.acled_event_type or category.event_type, event.acled_sub_event_type)
     if category is None or category.event_type == "Strategic developments":
         contexts = set(event.context)
         for subtype, deciding in case.by_context.items():

@@ -190,6 +190,9 @@ class Event(Record):
     date_precision: DatePrecision | None = None
     attribution: Attribution | None = None
     evidence: Evidence
+    retold: list[Evidence] = Field(
+        default_factory=list, description="Other sentences of the article that tell the same event, merged here."
+    )
     confidence: float
     cameo_root: str | None = Field(None, description="CAMEO root code (two digits) this type maps to.")
     acled_event_type: str | None = Field(None, description="ACLED event type this type and mode map to.")
@@ -209,3 +212,34 @@ class ExtractionResult(Record):
 
     articles: list[Article] = Field(default_factory=list)
     errors: list[ItemError] = Field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Places (PLOVER's location object, with the raw text beside the resolved place)
+
+GeoPrecision = Literal[1, 2, 3]
+Resolution = Literal[1, 2, 3, 4, 5]
+
+
+class Place(Record):
+    """Where something happened: the words of the article and, when the gazetteer resolved them, the place.
+
+    `resolution` is Mordecai's scale (5 below a town: a district of a city, a building; 4 a town; 3 a
+    district or county; 2 a province or region; 1 a country); `geo_precision` is ACLED's (1 the exact
+    town, 2 near a town or part of a region, 3 a province or larger).
+    """
+
+    extracted_place: str = Field(description="The place name as the article writes it.")
+    resolved_place: str | None = Field(None, description="The gazetteer's name for it; null when unresolved.")
+    geonameid: int | None = Field(None, description="GeoNames id, only where the gazetteer's source gives it.")
+    lat: float | None = None
+    lon: float | None = None
+    city: str | None = None
+    district: str | None = None
+    province: str | None = None
+    country: str | None = None
+    country_code: str | None = Field(None, description="ISO 3166-1 alpha-3.")
+    feature_class: str | None = Field(None, description="GeoNames feature class (A, P, S, ...).")
+    feature_code: str | None = Field(None, description="GeoNames feature code (PCL, ADM1, PPLC, ...).")
+    resolution: Resolution | None = None
+    geo_precision: GeoPrecision | None = None

@@ -6,9 +6,11 @@ The gold file (`task2_dev.tsv` from emerging-welfare/case-2021-shared-task) is t
 ATTRIB were added without training data.
 
 The coder codes each snippet alone; its main event (the most confident, the first of equals) is turned into
-a subtype by `treve.ontology.case_subtype`. A snippet with no event is predicted NONE, always wrong. The
-figures are the task's: accuracy, macro F1 and weighted F1 (the ranking figure), over the subtypes found in
-the gold or the predictions.
+a subtype by `treve.ontology.case_subtype`. A snippet with no event (a flood, a factory fire: no political
+event between actors) takes the category treve's sentence classifier reads in it, when a categoriser is
+given; otherwise, or when that category has no subtype, it is predicted NONE, always wrong. The figures
+are the task's: accuracy, macro F1 and weighted F1 (the ranking figure), over the subtypes found in the
+gold or the predictions.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from typing import Any, NamedTuple
 
 from treve.errors import EvaluationError
 from treve.evaluate.scoring import NO_EVENT, accuracy, macro_f1, main_event, per_class, weighted_f1
-from treve.ontology import case_subtype, load_crosswalks
+from treve.ontology import case_subtype, case_subtype_of_category, load_crosswalks
 from treve.records import Event
 
 HEADER = ["id", "EventSnippet", "SubType"]
@@ -51,8 +53,14 @@ def load_gold(gold_file: Path) -> list[GoldSnippet]:
     return snippets
 
 
-def score_case2021(gold_file: Path, code: Callable[[str], list[Event]], limit: int | None = None) -> dict[str, Any]:
-    """Run `code` on each gold snippet (the first `limit` only, if given) and score the subtype of its main event.
+def score_case2021(
+    gold_file: Path,
+    code: Callable[[str], list[Event]],
+    limit: int | None = None,
+    categorise: Callable[[str], str] | None = None,
+) -> dict[str, Any]:
+    """Run `code` on each gold snippet (the first `limit` only, if given) and score the subtype of its main event;
+    `categorise` names the category of a snippet with no event (an ACLED sub-event type or treve's own).
 
     Returns `n`, `accuracy`, `macro_f1`, `weighted_f1` and `per_class`: {subtype: {precision, recall, f1, n}}.
     Raises EvaluationError when the gold file is missing or not in the task's layout.
@@ -63,7 +71,12 @@ def score_case2021(gold_file: Path, code: Callable[[str], list[Event]], limit: i
     for snippet in snippets:
         event = main_event(code(snippet.text))
         gold.append(snippet.subtype)
-        predicted.append(NO_EVENT if event is None else case_subtype(event))
+        if event is not None:
+            predicted.append(case_subtype(event))
+        elif categorise is not None:
+            predicted.append(case_subtype_of_category(categorise(snippet.text)) or NO_EVENT)
+        else:
+            predicted.append(NO_EVENT)
     scores = per_class(gold, predicted)
     return {
         "n": len(snippets),

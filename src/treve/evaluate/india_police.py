@@ -9,8 +9,9 @@ in order. A sentence's adjudicated labels answer yes to questions about the poli
 - ANY_ACTION: did police do anything (killing, arresting, other force, anything else; not failing)?
 
 The coder reads whole documents, as treve does: a sentence often needs its neighbours to say who "they" are.
-Each coded event counts for the gold sentences its evidence sentence overlaps. An event answers for the
-police when one of its actors has the sector COP, and then says (`police_labels`):
+Each coded event counts for the gold sentences that its evidence sentences (the one it was first told in and
+those it was retold in) overlap. An event answers for the police when one of its actors has the sector COP,
+and then says (`police_labels`):
 
 - FAIL when it carries the auxiliary mode negation (the police did not act); nothing else when it is
   negated, hypothetical or future;
@@ -32,7 +33,7 @@ from typing import Any, NamedTuple
 from treve.errors import EvaluationError
 from treve.evaluate.scoring import scores_from_counts
 from treve.ontology import casualty_count, entity_sectors, modern_event
-from treve.records import Event
+from treve.records import Event, Evidence
 
 LABELS = ("KILL", "ARREST", "FORCE", "FAIL", "ANY_ACTION")
 _NOT_DONE = frozenset({"negation", "hypothetical", "future"})
@@ -119,9 +120,13 @@ def load_gold(gold_dir: Path) -> list[GoldDocument]:
     return documents
 
 
-def _evidence_span(event: Event, text: str) -> tuple[int, int]:
-    """Where the event's evidence sentence is in the document: its offsets if they fit, else where it is found."""
-    evidence = event.evidence
+def _evidence_spans(event: Event, text: str) -> list[tuple[int, int]]:
+    """Where the sentences that tell the event are in the document."""
+    return [_evidence_span(evidence, text) for evidence in [event.evidence, *event.retold]]
+
+
+def _evidence_span(evidence: Evidence, text: str) -> tuple[int, int]:
+    """Where an evidence sentence is in the document: its offsets if they fit, else where it is found."""
     if evidence.sentence and text[evidence.start : evidence.end] != evidence.sentence:
         found = text.find(evidence.sentence)
         if found >= 0:
@@ -139,7 +144,11 @@ def score_india_police(
     """
     counts = {label: Counter[str]() for label in LABELS}
     for document in load_gold(gold_dir)[:limit]:
-        spans = [(_evidence_span(event, document.text), police_labels(event)) for event in code(document.text)]
+        spans = [
+            (span, police_labels(event))
+            for event in code(document.text)
+            for span in _evidence_spans(event, document.text)
+        ]
         for sentence in document.sentences:
             said = set().union(*(labels for (a, b), labels in spans if a < sentence.end and sentence.start < b))
             for label in LABELS:

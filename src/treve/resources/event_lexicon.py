@@ -30,6 +30,7 @@ class Trigger(BaseModel):
     two_sided: bool = False
     victim_subject: bool = False
     context: tuple[str, ...] = ()
+    guessed: bool = False  # read by the sentence classifier, not listed in the lexicon
 
 
 class TriggerMatch(NamedTuple):

@@ -20,7 +20,7 @@ from typing import ClassVar
 from spacy.tokens import Doc, Span, Token
 
 from treve.normalise import normalise_for_processing
-from treve.ontology import acled_category, cameo_root
+from treve.ontology import acled_category, acled_reading_category, cameo_root, category_contexts
 from treve.records import (
     Article,
     Attribution,
@@ -37,6 +37,7 @@ from treve.records import (
 from treve.resources.actors import ActorDictionary, ActorMention, load_actor_dictionary
 from treve.resources.event_lexicon import EventLexicon, LanguageCues, Trigger, TriggerMatch, load_event_lexicon
 from treve.stages.casualties import CasualtyMention, find_casualties
+from treve.stages.event_classifier import NO_EVENT_LABEL, SentenceReader, SentenceReading
 from treve.stages.nlp import LanguageModels
 from treve.stages.time import TimeMention, find_time_expressions
 
@@ -65,6 +66,8 @@ RECIPIENT_CASES = {
     "towards",
 }
 PARTY_CASES = {"entre", "between", "avec", "with"}
+# Prepositions that introduce the act that caused what a passive clause tells ("killed in police firing").
+CAUSE_CASES = {"in", "during", "dans", "lors", "pendant"}
 AGENT_CASES = {"par", "by", "de", "of"}
 # Actions whose doer, when unnamed, can only be the police.
 POLICE_ACTIONS = {("COERCE", "arrest"), ("ASSAULT", "crowd-control")}
@@ -92,6 +95,19 @@ CONFIDENCE_BOTH_ARGUMENTS = 0.85
 CONFIDENCE_ACTOR_ONLY = 0.7
 CONFIDENCE_INFERRED_PARTIES = 0.55
 ALLEGATION_PENALTY = 0.2
+# The sentence classifier (treve.stages.event_classifier) reads the kind of event a sentence tells. A sentence
+# in which the lexicon finds nothing gets the event the classifier reads when it is at least GUESS_THRESHOLD
+# sure; one where the lexicon found other types gets it too when it is OVERRULE_MARGIN likelier than any of
+# them, and the candidates compete. Every candidate's confidence moves by READING_WEIGHT times how far its
+# type's probability is from even.
+GUESS_THRESHOLD = 0.3
+OVERRULE_MARGIN = 0.4
+GUESS_PENALTY = 0.1
+READING_WEIGHT = 0.6
+# Sentences shorter than this (datelines, captions) are not read.
+MIN_READ_TOKENS = 4
+# Types whose head is the act itself, not the speech verb that reports it ("police said gunmen killed …").
+MATERIAL_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID", "COOPERATE", "RETREAT", "SANCTION"}
 
 
 @dataclass
@@ -112,6 +128,8 @@ class _Found:
     confidence: float = CONFIDENCE_BOTH_ARGUMENTS
     event: str = ""
     mode: str | None = None
+    reading: SentenceReading | None = None
+    retold_in: list[Span] = field(default_factory=list)
 
 
 @dataclass
@@ -220,10 +238,12 @@ class EventCoder:
         *,
         lexicon: EventLexicon | None = None,
         actors: ActorDictionary | None = None,
+        reader: SentenceReader | None = None,
     ) -> None:
         self._models = models
         self._lexicon = lexicon or load_event_lexicon()
         self._actors = actors or load_actor_dictionary()
+        self._reader = reader or SentenceReader()
 
     def __call__(self, article: Article) -> Article:
         language = article.language
@@ -260,10 +280,19 @@ class EventCoder:
         )
         found: list[_Found] = []
         narrative_time: EventTime | None = None
-        for sentence in story.doc.sents:
-            in_sentence = [self._code(match, sentence, story) for match in cues.match(sentence)]
+        sentences = list(story.doc.sents)
+        readings = self._read(sentences, story)
+        for sentence in sentences:
+            reading = readings.get(sentence.start)
+            matches = cues.match(sentence)
+            if reading is not None:
+                matches.extend(_guessed_triggers(sentence, reading, matches, cues))
+            in_sentence = [self._code(match, sentence, story) for match in matches]
             in_sentence.extend(self._ceasefires(sentence, story, in_sentence))
             coded = _fold_within_sentence([event for event in in_sentence if event is not None])
+            if reading is not None:
+                for event in coded:
+                    _weigh(event, reading)
             _attach_casualties(coded, sentence, story)
             continues_story = _refers_back(sentence)
             coded, explicit = _date_events(coded, sentence, story, narrative_time if continues_story else None)
@@ -271,6 +300,24 @@ class EventCoder:
             found.extend(coded)
         merged = _merge_reports(event for event in found if _worth_coding(event))
         return [_record(event, story, f"{article_id}-{number}") for number, event in enumerate(merged, start=1)]
+
+    def _read(self, sentences: Sequence[Span], story: _Story) -> dict[int, SentenceReading]:
+        """The classifier's reading of each sentence that names someone or counts victims (the others
+        cannot hold a codable event), in one batch."""
+        named = [
+            (entity.start, entity.end)
+            for entity in [*(m.entity for m in story.actors), *story.generic, *story.unknown]
+            if entity.start is not None and entity.end is not None
+        ]
+        named.extend((mention.start, mention.start + 1) for mention in story.casualties)
+        chosen = [
+            sentence
+            for sentence in sentences
+            if len(sentence) >= MIN_READ_TOKENS
+            and any(sentence.start_char <= start < sentence.end_char for start, _ in named)
+        ]
+        readings = self._reader.read([story.text[s.start_char : s.end_char] for s in chosen])
+        return {sentence.start: reading for sentence, reading in zip(chosen, readings, strict=True)}
 
     # ------------------------------------------------------------------ one trigger
     def _code(self, match: TriggerMatch, sentence: Span, story: _Story) -> _Found | None:
@@ -344,7 +391,9 @@ class EventCoder:
             if child.dep_ in subject_deps:
                 return self._resolve(child, verb, story, seen)
         if passive:
-            return []  # "deux soldats ont été tués": by whom, the sentence does not say
+            # "deux soldats ont été tués": by whom, the sentence does not say — unless it names the act that
+            # did it ("killed in police firing", "killed when troops opened fire").
+            return self._doer_of_cause(verb, story, seen)
         head = verb.head
         if verb.dep_ == "conj" and head != verb:
             return self._subject(head, story, seen)
@@ -356,6 +405,21 @@ class EventCoder:
             return self._subject(head, story, seen)
         if verb.dep_ in ("acl:relcl", "relcl", "acl") and head != verb:
             return story.entities_between(*_span(head))
+        return []
+
+    def _doer_of_cause(self, verb: Token, story: _Story, seen: frozenset[int]) -> list[Entity]:
+        """Who did the act a passive clause names as its cause: the subject of a "when" clause, or the
+        modifier of an "in/during" noun ("in police firing", "lors d'une frappe israélienne")."""
+        for child in verb.children:
+            if child.dep_ == "advcl" and (doers := self._subject(child, story, seen)):
+                return doers
+            if child.dep_.split(":")[0] in ("obl", "prep", "nmod") and (_case(child) or "") in CAUSE_CASES:
+                target = next((c for c in child.children if c.dep_ == "pobj"), child)
+                for modifier in target.children:
+                    if modifier.dep_ in ("compound", "amod", "poss") and (
+                        doers := story.entities_between(*_span(modifier))
+                    ):
+                        return doers
         return []
 
     def _resolve(self, subject: Token, verb: Token, story: _Story, seen: frozenset[int]) -> list[Entity]:
@@ -526,6 +590,44 @@ class EventCoder:
             event.ceasefire = CeasefireTerms(effective=_effective_time(sentence, story))
             found.append(event)
         return found
+
+
+def _guessed_triggers(
+    sentence: Span, reading: SentenceReading, matches: Sequence[TriggerMatch], cues: LanguageCues
+) -> list[TriggerMatch]:
+    """The event the classifier reads in a sentence, where the lexicon found none of its type: when the
+    classifier is fairly sure, and much surer of it than of what the lexicon found."""
+    types = reading.plover.by_type()
+    best = max(types, key=lambda name: types[name])
+    if best == NO_EVENT_LABEL or any(match.trigger.event == best for match in matches):
+        return []
+    listed = max((types.get(match.trigger.event, 0.0) for match in matches), default=0.0)
+    if types[best] < max(GUESS_THRESHOLD, listed + OVERRULE_MARGIN if matches else 0.0):
+        return []
+    two_sided = best == "ASSAULT" and reading.acled.best[0] == "Armed clash"
+    trigger = Trigger(event=best, mode=reading.plover.best_mode(best), two_sided=two_sided, guessed=True)
+    return [TriggerMatch((_main_verb(sentence, best, cues),), trigger)]
+
+
+def _main_verb(sentence: Span, event_type: str, cues: LanguageCues) -> Token:
+    """The word that names a guessed event: the sentence's root, or for an act a speech verb reports, the
+    verb of what is reported."""
+    verb = sentence.root
+    while event_type in MATERIAL_TYPES and _lemma(verb) in cues.speech:
+        reported = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "parataxis")), None)
+        if reported is None:
+            break
+        verb = reported
+    return verb
+
+
+def _weigh(event: _Found, reading: SentenceReading) -> None:
+    """Move an event's confidence by how probable the classifier finds its type in its sentence."""
+    event.reading = reading
+    probability = reading.plover.by_type().get(event.event, 0.0)
+    event.confidence += READING_WEIGHT * (probability - 0.5)
+    if event.match.trigger.guessed:
+        event.confidence -= GUESS_PENALTY
 
 
 def _is_passive(verb: Token) -> bool:
@@ -911,6 +1013,7 @@ def _merge_reports(events: Iterable[_Found]) -> list[_Found]:
                 twin.attribution = event.attribution or twin.attribution
         if event.ceasefire is not None and event.ceasefire.effective is not None:
             twin.ceasefire = event.ceasefire
+        twin.retold_in.extend(s for s in [event.sentence, *event.retold_in] if s != twin.sentence)
         _absorb(twin, event)
     return merged
 
@@ -919,7 +1022,11 @@ def _record(event: _Found, story: _Story, event_id: str) -> Event:
     sentence = event.sentence
     trigger_text = " ".join(story.text[t.idx : t.idx + len(t.text)] for t in event.match.tokens)
     casualties = Casualties(**event.casualties)
-    context = sorted(set(event.match.trigger.context) | ({"military", "diplomatic"} if event.ceasefire else set()))
+    context = sorted(
+        set(event.match.trigger.context)
+        | ({"military", "diplomatic"} if event.ceasefire else set())
+        | (category_contexts(event.reading.acled.best) if event.reading else set())
+    )
     record = Event(
         id=event_id,
         date=_iso_date(event.time),
@@ -946,13 +1053,19 @@ def _record(event: _Found, story: _Story, event_id: str) -> Event:
             end=sentence.end_char,
             trigger=trigger_text,
         ),
-        confidence=round(max(0.05, event.confidence), 2),
+        retold=[
+            Evidence(sentence=story.text[s.start_char : s.end_char].strip(), start=s.start_char, end=s.end_char)
+            for s in dict.fromkeys(event.retold_in)
+        ],
+        confidence=round(min(1.0, max(0.05, event.confidence)), 2),
         ceasefire=event.ceasefire,
         cameo_root=cameo_root(event.event, event.mode),
     )
     acled = acled_category(record)
     if acled is None:
         return record
+    if event.reading is not None:
+        acled = acled_reading_category(record, acled, event.reading.acled.probabilities)
     return record.model_copy(
         update={"acled_event_type": acled.event_type, "acled_sub_event_type": acled.sub_event_type}
     )
