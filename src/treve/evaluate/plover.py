@@ -10,7 +10,8 @@ equals (one gold record holds one event). Scored:
 
 - event type, older names mapped to 2.0; a sentence with no event counts as the class NONE, always wrong;
 - actor: right when the main event's actor codes and the gold source codes share one, once both are read as
-  ISO 3166 alpha-3 codes (`iso_country`); over the records whose gold source has a code (`actor_n`);
+  ISO 3166 alpha-3 codes (`iso_country`) and 2.0's UNO and EUR also as the older IGO; over the records whose
+  gold source has a code (`actor_n`);
 - recipient: the same for the main event's recipients and the gold target (`recipient_n`).
 
 Actors are scored whatever the event type, so finding who acted counts even when the act is mistaken.
@@ -50,8 +51,15 @@ def _gold_codes(actors: object) -> frozenset[str]:
     return frozenset(_as_iso(code) for actor in actors if isinstance(actor, dict) and (code := actor.get("code")))
 
 
+# PLOVER 2.0 gave the UN and the EU codes of their own; the gold records, coded under an older draft, call
+# them IGO like any intergovernmental organisation.
+OLDER_CODES = {"UNO": "IGO", "EUR": "IGO"}
+
+
 def _codes(entities: list[Entity]) -> frozenset[str]:
-    return frozenset(_as_iso(entity.code) for entity in entities if entity.code)
+    """An event's codes as ISO codes, with the older draft's IGO beside 2.0's UNO and EUR."""
+    codes = {_as_iso(entity.code) for entity in entities if entity.code}
+    return frozenset(codes | {OLDER_CODES[code] for code in codes if code in OLDER_CODES})
 
 
 def load_gold(gold_file: Path) -> list[GoldRecord]:

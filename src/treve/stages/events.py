@@ -452,9 +452,22 @@ class EventCoder:
                 recipient.extend(story.entities_between(*_span(child)))
         for word in [verb, *(token for token in phrase if token != verb)]:
             for child in word.children:
-                if child.dep_.split(":")[0] in ("obl", "prep", "nmod") and (_case(child) or "") in RECIPIENT_CASES:
-                    target = next((c for c in child.children if c.dep_ == "pobj"), child)
+                if child.dep_.split(":")[0] not in ("obl", "prep", "nmod"):
+                    continue
+                target = next((c for c in child.children if c.dep_ == "pobj"), child)
+                if (_case(child) or "") in RECIPIENT_CASES:
                     recipient.extend(story.entities_between(*_span(target)))
+                else:
+                    # "called for sanctions against Nigeria": the complement's own "against" names the recipient.
+                    for inner in target.children:
+                        if inner.dep_.split(":")[0] in ("prep", "nmod") and (_case(inner) or "") in RECIPIENT_CASES:
+                            recipient.extend(story.entities_between(*_span(inner)))
+        if not recipient:
+            # "demanded that North Korea abandon its programme", "exige que Bakou retire ses troupes": the one
+            # asked, accused or refused is the subject of the clause the verb governs.
+            for clause in (child for child in verb.children if child.dep_ == "ccomp"):
+                for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")):
+                    recipient.extend(story.entities_between(*_span(subject)))
         return _unique(actor), _unique(recipient)
 
     def _noun_arguments(self, noun: Token, story: _Story, *, two_sided: bool) -> tuple[list[Entity], list[Entity]]:
