@@ -1,0 +1,229 @@
+"""Event location: among the places an article names, the one where a given event happened.
+
+A sentence names places in many roles: where the event happened ("killed in Gao", "près de Gao"), what it
+struck ("captured the town of Bakwa", "les frappes sur Kharkiv"), who acted ("Syrian forces", "Moscou a
+déclaré"), where someone came from ("a driver from Abidjan") and where another event happened ("the army
+said in Bamako"). The role is read from the dependency path between the event's word and the place, with
+rules that hold for English (ClearNLP relations) and French (Universal Dependencies). Going up from the place:
+
+1. the first preposition decides: a locative one ("in", "near", "à", "dans", "près de") makes the place the
+   event's, any other ("from", "by", "to", "de" on a verb, "par", "contre") does not; "of"/"de" under a noun
+   only links a phrase to its name ("a district of the Kodori Gorge", "la région de Mopti");
+2. an active subject is an actor, a verb other than one going on with the same scene starts another event,
+   and a country qualifying a thing says whose it is ("a U.S. airstrike");
+3. with none of those, a place under the event's word (its object, a passive subject, a modifier of its
+   noun) is what the event struck, hence where it happened;
+4. a place attached to a clause that reports the event ("said in Bamako") belongs to the reporting.
+
+Of the event's places, those under its own word come first, then the most specific (a town before its
+province: an "of" chain or a "Town, Province" pair names both), then the nearest along the parse. Failing
+those, the nearest other place of the sentence, then the story's dateline or first place. A capital standing
+for its government (metonymic) is never a location. How the place was chosen comes back with it: only
+`locative` and `syntax` say that the sentence itself places the event there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from spacy.tokens import Doc, Span, Token
+
+from treve.stages.places import PlaceMention
+
+
+class Basis(StrEnum):
+    """How the place was chosen, from the strongest evidence to the weakest."""
+
+    locative = "locative"  # a locative phrase of the event: "attacked near Gao", "tués au Mali"
+    syntax = "syntax"  # what the event struck, nearest along the parse: "captured Bakwa", "bombing of Aziziyah"
+    sentence = "sentence"  # a place of the same sentence in another role: a guess
+    story = "story"  # the story's dateline, or its first place: a guess
+
+
+@dataclass(frozen=True)
+class EventLocation:
+    mention: PlaceMention
+    basis: Basis
+
+    @property
+    def stated(self) -> bool:
+        """Whether the sentence itself says the event happened there, rather than treve guessing."""
+        return self.basis in (Basis.locative, Basis.syntax)
+
+
+class _Role(StrEnum):
+    locative = "locative"
+    struck = "struck"
+    other = "other"  # an actor, an origin, a destination, the place of another event
+
+
+LOCATIVE_MARKERS = frozenset(
+    {
+        # English
+        "in", "at", "near", "inside", "outside", "around", "across", "through", "throughout", "within", "on",
+        "onto", "into", "along", "over", "off", "nearby", "outside of", "near to", "close to", "next to",
+        # French ("au", "aux" and "du" are contractions of "à le", "à les", "de le")
+        "à", "au", "aux", "dans", "en", "sur", "près de", "près du", "près des", "proximité de", "autour de",
+        "à travers", "vers", "chez", "parmi",
+    }
+)  # fmt: skip
+# Said of the time of the event: the place of a phrase under them is still the event's ("during the
+# offensive in Afghanistan"), unlike under "after" or "since", which name another event.
+SIMULTANEOUS_MARKERS = frozenset({"during", "amid", "amidst", "pendant", "durant", "lors de", "au cours de"})
+LINK_MARKERS = frozenset({"of", "de", "d'", "d’", "du", "des"})  # under a noun: "district of", "région de"
+_LOCATIVE_BEFORE = frozenset({"près", "proximité", "autour", "close", "next", "near"})
+NOUN_TAGS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
+# An active subject acts; a passive one ("the Kljuc region was captured") is what the event struck.
+ACTOR_RELATIONS = frozenset({"nsubj", "csubj", "expl", "agent"})
+# A clause that reports the event, or a separate statement beside it: its places are not the event's.
+REPORTING_RELATIONS = frozenset({"ccomp", "parataxis"})
+# Clauses that go on with the same scene ("attacked the post, killing two", "tués en attaquant"); any other
+# verb between the event's word and a place makes the place another event's ("soldiers stationed in X").
+SAME_SCENE_RELATIONS = frozenset({"advcl", "conj", "xcomp"})
+# "a U.S. airstrike", "Syrian Army positions": a country that qualifies a thing says whose it is, unless the
+# thing is a part of it ("Sri Lanka's west coast"); a town says where it is ("a Jerusalem roadblock").
+ATTRIBUTE_RELATIONS = frozenset({"compound", "amod", "poss", "nmod:poss", "npadvmod"})
+PLACE_NOUNS = frozenset(
+    {
+        "area", "airport", "airbase", "base", "border", "borough", "camp", "capital", "city", "coast",
+        "county", "countryside", "department", "desert", "district", "governorate", "highway", "island",
+        "municipality", "neighborhood", "neighbourhood", "oblast", "outskirt", "port", "prefecture", "province",
+        "quarter", "region", "road", "sector", "state", "street", "suburb", "territory", "town", "valley",
+        "village", "zone",
+        "aéroport", "banlieue", "capitale", "commune", "côte", "département", "frontière", "gouvernorat", "île",
+        "localité", "périphérie", "préfecture", "quartier", "région", "route", "rue", "secteur", "territoire",
+        "vallée", "ville",
+    }
+)  # fmt: skip
+# The event's word qualifies the place's noun: "the besieged town of Madaya", "la ville assiégée de Marioupol".
+# Or a relative clause on it: "the village where eight were killed".
+MODIFIER_RELATIONS = frozenset({"amod", "acl", "compound", "relcl", "acl:relcl"})
+
+
+def _marker(token: Token) -> str | None:
+    """The preposition that introduces the phrase `token` heads: English marks it with a `prep` node on the
+    path, French with `case` children. "près de", "close to": the word before makes the phrase locative."""
+    if token.dep_ in ("prep", "agent"):
+        first, words = token, token.lower_
+    else:
+        cases = [child for child in token.children if child.dep_ == "case"]
+        if not cases:
+            return None
+        first, words = cases[0], " ".join(case.lower_ for case in cases)
+    before = token.doc[first.i - 1] if first.i > 0 else None
+    if before is not None and before.lower_ in _LOCATIVE_BEFORE:
+        return f"{before.lower_} {words}"
+    return words
+
+
+def _names_an_owner(token: Token, mention: PlaceMention) -> bool:
+    """Whether the place, a country, qualifies a thing that is neither a part of it nor a date (a misparse:
+    "Antwerp Friday")."""
+    head = token.head
+    country = mention.place is not None and mention.place.resolution == 1
+    return (
+        country
+        and token.dep_ in ATTRIBUTE_RELATIONS
+        and head.lemma_.lower() not in PLACE_NOUNS
+        and head.ent_type_ not in ("DATE", "TIME")
+    )
+
+
+def _role(
+    mention: PlaceMention, place_side: Sequence[Token], trigger_side: Sequence[Token], under_event: bool
+) -> _Role:
+    """The place's role (see the module's doc) from the path between it and the event's word: the tokens from
+    the place up to, not including, their lowest common ancestor, and those from the event's word up to it."""
+    if any(step.dep_ in REPORTING_RELATIONS for step in trigger_side):
+        return _Role.other
+    if place_side and _names_an_owner(place_side[0], mention):
+        return _Role.other
+    for token in place_side:
+        if token.dep_ in ACTOR_RELATIONS:
+            return _Role.other
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in SAME_SCENE_RELATIONS:
+            return _Role.other
+        marker = _marker(token)
+        if marker is None or (marker in LINK_MARKERS and token.head.pos_ in NOUN_TAGS):
+            continue
+        return _Role.locative if marker in LOCATIVE_MARKERS else _Role.other
+    return _Role.struck if under_event else _Role.other
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    mention: PlaceMention
+    role: _Role
+    remote: bool  # reached through a clause above the event's word ("In Kabul, a bomb exploded, killing two")
+    distance: int  # dependency edges between the event's word and the place
+
+    @property
+    def specificity(self) -> int:
+        """Mordecai's resolution (4 a town, 1 a country); a name the gazetteer lacks is taken to be small,
+        since what it lacks are villages and neighbourhoods."""
+        place = self.mention.place
+        return place.resolution if place is not None and place.resolution is not None else 5
+
+
+def _ancestors(token: Token) -> list[Token]:
+    """The token, its head, its head's head, up to the root of its sentence."""
+    chain = [token]
+    while chain[-1].head != chain[-1]:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def _candidate(trigger: Token, mention: PlaceMention, name: Span) -> _Candidate:
+    """Where the place stands relative to the event's word in the parse."""
+    trigger_chain = _ancestors(trigger)
+    depth_above_trigger = {token.i: depth for depth, token in enumerate(trigger_chain)}
+    place_side: list[Token] = []
+    token = name.root
+    while token.i not in depth_above_trigger:
+        place_side.append(token)
+        token = token.head
+    trigger_side = trigger_chain[: depth_above_trigger[token.i]]
+    under_event = not trigger_side or (len(trigger_side) == 1 and trigger.dep_ in MODIFIER_RELATIONS)
+    role = _role(mention, place_side, trigger_side, under_event)
+    return _Candidate(mention, role, not under_event, len(place_side) + len(trigger_side))
+
+
+def _name_span(doc: Doc, mention: PlaceMention) -> Span | None:
+    return doc.char_span(mention.start, mention.end, alignment_mode="expand")
+
+
+# "KHARTOUM, Sudan (AP) —", "ABIDJAN (AFP) -", "PARIS, 12 mars (Reuters) -": a wire story's first words.
+_DATELINE = re.compile(r"^\s*[A-ZÀ-Ý][^\n()]{0,60}?\((?:[A-Z][A-Za-z.-]{1,15}(?:[ /][A-Za-z.-]{1,15})?)\)\s*[-–—]")
+
+
+def _story_place(doc: Doc, mentions: Sequence[PlaceMention]) -> PlaceMention | None:
+    """The dateline's place when the story opens with one (a dateline has no verb, so the parse's reading of
+    a capital there as an actor does not hold), else the story's first place that is not an actor."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    dateline = _DATELINE.match(doc.text)
+    if dateline is not None and ordered and ordered[0].end <= dateline.end():
+        return ordered[0]
+    return next((m for m in ordered if not m.metonymic), None)
+
+
+def locate_event(trigger: Token, mentions: Sequence[PlaceMention]) -> EventLocation | None:
+    """The place where the event named by `trigger` happened, among the article's place `mentions` (character
+    offsets into `trigger.doc`), with how it was chosen; None when the article names no usable place."""
+    sentence = trigger.sent
+    candidates = []
+    for mention in mentions:
+        name = _name_span(trigger.doc, mention)
+        if mention.metonymic or name is None or name.start < sentence.start or name.end > sentence.end:
+            continue
+        candidates.append(_candidate(trigger, mention, name))
+    stated = [c for c in candidates if c.role is not _Role.other]
+    if stated:
+        best = min(stated, key=lambda c: (c.remote, -c.specificity, c.distance))
+        return EventLocation(best.mention, Basis.locative if best.role is _Role.locative else Basis.syntax)
+    if candidates:
+        return EventLocation(min(candidates, key=lambda c: c.distance).mention, Basis.sentence)
+    story = _story_place(trigger.doc, mentions)
+    return EventLocation(story, Basis.story) if story is not None else None

@@ -1,0 +1,97 @@
+"""Where an event happened: given a sentence, its event word and the places it names, the place chosen."""
+
+from __future__ import annotations
+
+import pytest
+
+from treve.resources.gazetteer import Gazetteer, open_gazetteer
+from treve.stages.event_location import Basis, EventLocation, locate_event
+from treve.stages.nlp import LanguageModels
+from treve.stages.places import resolve_spans
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return open_gazetteer()
+
+
+def locate(gazetteer: Gazetteer, text: str, language: str, event_word: str, *places: str) -> EventLocation | None:
+    """The event named by the first `event_word` of `text`, located among the given place names."""
+    doc = LanguageModels().parse(text, language)
+    spans = [(text.index(name), text.index(name) + len(name)) for name in places]
+    mentions = resolve_spans(text, spans, gazetteer, doc)
+    trigger = next(token for token in doc if token.text == event_word)
+    return locate_event(trigger, mentions)
+
+
+def place_of(location: EventLocation | None) -> str | None:
+    return location.mention.text if location is not None else None
+
+
+def test_an_attack_near_a_town_happened_there_not_where_the_army_reported_it(gazetteer: Gazetteer) -> None:
+    text = "Gunmen attacked a police post near Gao, the army said in Bamako."
+    location = locate(gazetteer, text, "en", "attacked", "Gao", "Bamako")
+    assert place_of(location) == "Gao" and location.basis is Basis.locative
+
+
+def test_the_same_in_french(gazetteer: Gazetteer) -> None:
+    text = "Des hommes armés ont attaqué un poste de police près de Gao, a indiqué l'armée à Bamako."
+    assert place_of(locate(gazetteer, text, "fr", "attaqué", "Gao", "Bamako")) == "Gao"
+
+
+def test_strikes_on_a_city_happened_there_and_the_capital_condemning_them_is_an_actor(gazetteer: Gazetteer) -> None:
+    text = "Moscou a condamné les frappes sur Kharkiv."
+    location = locate(gazetteer, text, "fr", "frappes", "Moscou", "Kharkiv")
+    assert place_of(location) == "Kharkiv" and location.stated
+
+
+def test_soldiers_killed_in_a_country_died_there_not_where_they_came_from(gazetteer: Gazetteer) -> None:
+    text = "Des soldats venus de Kyiv ont été tués au Mali."
+    assert place_of(locate(gazetteer, text, "fr", "tués", "Kyiv", "Mali")) == "Mali"
+
+
+def test_a_place_someone_came_from_is_only_a_guess(gazetteer: Gazetteer) -> None:
+    text = "A cab driver from Abidjan was shot by police officers."
+    location = locate(gazetteer, text, "en", "shot", "Abidjan")
+    assert place_of(location) == "Abidjan" and location.basis is Basis.sentence and not location.stated
+
+
+def test_a_captured_town_is_where_the_capture_happened_rather_than_its_province(gazetteer: Gazetteer) -> None:
+    text = "The rebels captured the town of Bakwa in Farah province last month."
+    assert place_of(locate(gazetteer, text, "en", "captured", "Bakwa", "Farah province")) == "Bakwa"
+
+
+def test_an_of_chain_leads_to_the_named_place(gazetteer: Gazetteer) -> None:
+    text = "Gunmen captured two observers in a Georgian-controlled district of the Kodori Gorge on Thursday."
+    assert place_of(locate(gazetteer, text, "en", "captured", "Kodori Gorge")) == "Kodori Gorge"
+
+
+def test_a_country_qualifying_the_weapon_is_whose_it_was_not_where(gazetteer: Gazetteer) -> None:
+    text = "Nine militants were killed in a U.S. airstrike, officials said."
+    location = locate(gazetteer, text, "en", "killed", "U.S.")
+    assert location is not None and not location.stated
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "event_word", "dateline"),
+    [
+        ("KHARTOUM, Sudan (AP) — The army said it repelled an attack. Gunmen killed three soldiers.", "en", "killed",
+         "KHARTOUM"),
+        ("ABIDJAN (AFP) - L'armée a repoussé une attaque. Des hommes armés ont tué trois soldats.", "fr", "tué",
+         "ABIDJAN"),
+    ],
+)  # fmt: skip
+def test_a_sentence_that_names_no_place_has_the_story_s_dateline(
+    gazetteer: Gazetteer, text: str, language: str, event_word: str, dateline: str
+) -> None:
+    location = locate(gazetteer, text, language, event_word, dateline)
+    assert place_of(location) == dateline and location.basis is Basis.story
+
+
+def test_a_story_that_names_no_place_has_no_location(gazetteer: Gazetteer) -> None:
+    assert locate(gazetteer, "Gunmen killed three soldiers on Monday.", "en", "killed") is None
+
+
+def test_a_capital_standing_for_its_government_is_never_the_location(gazetteer: Gazetteer) -> None:
+    text = "Moscou a accusé les rebelles d'avoir attaqué un convoi."
+    assert locate(gazetteer, text, "fr", "attaqué", "Moscou") is None
