@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from treve.records import Article, Event
+from treve.stages.places import distance_km
 
 
 @pytest.fixture(scope="module")
@@ -42,6 +43,19 @@ def test_the_border_clashes_are_one_assault_by_both_sides_with_49_dead(events: l
     assert (clash.time.start, clash.time.end, clash.time.precision) == (date(2022, 9, 12), date(2022, 9, 13), "day")
     assert clash.attribution is not None and clash.attribution.source.code == "ARM"
     assert "Premier ministre arménien" in clash.attribution.source.entity_text
+
+
+def test_the_border_clashes_are_located_at_nagorno_karabakh(events: list[Event]) -> None:
+    clash = next(e for e in current(events) if e.event == "ASSAULT" and codes(e.actor) == {"ARM", "AZE"})
+    assert clash.location is not None and clash.location.lat is not None and clash.location.lon is not None
+    assert clash.location.extracted_place == "Haut-Karabakh"
+    assert distance_km(clash.location.lat, clash.location.lon, 39.8, 46.75) < 100
+    assert clash.location_basis == "locative"
+
+
+def test_the_talks_in_brussels_are_located_in_brussels(events: list[Event]) -> None:
+    talks = [e for e in events if e.location is not None and e.location.extracted_place == "Bruxelles"]
+    assert talks and all(e.location.resolved_place == "Brussels" for e in talks)
 
 
 def test_the_ceasefire_russia_brokered_takes_effect_at_six_utc(events: list[Event]) -> None:

@@ -9,11 +9,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
+from pathlib import Path
 from typing import ClassVar, Protocol
 
 from treve.config import Settings
 from treve.errors import ConfigError, TreveError
 from treve.records import Article, ItemError, RawItem
+from treve.resources.gazetteer import open_gazetteer
 from treve.stages.clean import Cleaner
 from treve.stages.events import EventCoder
 from treve.stages.identity import DuplicateFinder
@@ -58,7 +60,8 @@ class Pipeline:
             PublicationDater(),
         ]
         if events:
-            self.stages.append(EventCoder(LanguageModels()))
+            gazetteer = open_gazetteer(Path(settings.gazetteer_path) if settings.gazetteer_path else None)
+            self.stages.append(EventCoder(LanguageModels(), gazetteer=gazetteer))
         check_order(self.cleaner, self.stages)
 
     def process(self, item: RawItem) -> Article:

@@ -194,6 +194,12 @@ class Event(Record):
         default_factory=list, description="Other sentences of the article that tell the same event, merged here."
     )
     confidence: float
+    location: Place | None = Field(None, description="Where the event happened (PLOVER's location object).")
+    location_basis: LocationBasis | None = Field(
+        None,
+        description="How the place was chosen: 'locative' or 'syntax' when the sentence says so; 'sentence' "
+        "(another place of its sentence) or 'story' (the dateline or first place) when treve guessed.",
+    )
     cameo_root: str | None = Field(None, description="CAMEO root code (two digits) this type maps to.")
     acled_event_type: str | None = Field(None, description="ACLED event type this type and mode map to.")
     acled_sub_event_type: str | None = Field(None, description="ACLED sub-event type, where the record tells.")
@@ -217,6 +223,7 @@ class ExtractionResult(Record):
 # ---------------------------------------------------------------------------------------------------
 # Places (PLOVER's location object, with the raw text beside the resolved place)
 
+LocationBasis = Literal["locative", "syntax", "sentence", "story"]
 GeoPrecision = Literal[1, 2, 3]
 Resolution = Literal[1, 2, 3, 4, 5]
 

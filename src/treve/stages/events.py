@@ -32,13 +32,17 @@ from treve.records import (
     Event,
     EventTime,
     Evidence,
+    Place,
     Size,
 )
 from treve.resources.actors import ActorDictionary, ActorMention, load_actor_dictionary
 from treve.resources.event_lexicon import EventLexicon, LanguageCues, Trigger, TriggerMatch, load_event_lexicon
+from treve.resources.gazetteer import Gazetteer, open_gazetteer
 from treve.stages.casualties import CasualtyMention, find_casualties
 from treve.stages.event_classifier import NO_EVENT_LABEL, SentenceReader, SentenceReading
+from treve.stages.event_location import Basis, EventLocation, locate_event
 from treve.stages.nlp import LanguageModels
+from treve.stages.places import PlaceMention, resolve_places
 from treve.stages.time import TimeMention, find_time_expressions
 
 # An event that ended more than this long before publication, or in a period the story calls past
@@ -46,6 +50,7 @@ from treve.stages.time import TimeMention, find_time_expressions
 HISTORICAL_AFTER = timedelta(days=7)
 # How directly an event's time was told, most direct first; reports of one event keep the most direct.
 TIME_OF_OWN_PHRASE, TIME_OF_SENTENCE, TIME_FROM_PUBLICATION = 0, 1, 2
+_BASIS_RANK = {basis: rank for rank, basis in enumerate(Basis)}  # Basis lists the strongest evidence first
 _PRECISION_RANK = {"hour": 0, "day": 1, "week": 2, "month": 3, "season": 4, "year": 5, "decade": 6}
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass", "csubj", "expl:subj")
 AGENT_DEPS = ("obl:agent", "agent")
@@ -130,6 +135,7 @@ class _Found:
     mode: str | None = None
     reading: SentenceReading | None = None
     retold_in: list[Span] = field(default_factory=list)
+    location: EventLocation | None = None
 
 
 @dataclass
@@ -148,6 +154,7 @@ class _Story:
     home: str | None
 
     unknown: list[Entity]
+    places: list[PlaceMention]
 
     def entities_between(self, start: int, end: int) -> list[Entity]:
         """The actors named in a stretch of text: those the dictionaries know; failing those, the ones named
@@ -239,11 +246,13 @@ class EventCoder:
         lexicon: EventLexicon | None = None,
         actors: ActorDictionary | None = None,
         reader: SentenceReader | None = None,
+        gazetteer: Gazetteer | None = None,
     ) -> None:
         self._models = models
         self._lexicon = lexicon or load_event_lexicon()
         self._actors = actors or load_actor_dictionary()
         self._reader = reader or SentenceReader()
+        self._gazetteer = gazetteer or open_gazetteer()
 
     def __call__(self, article: Article) -> Article:
         language = article.language
@@ -277,6 +286,7 @@ class EventCoder:
             generic=_generic_actors(doc, text, actors, cues, home),
             home=home,
             unknown=_unknown_names(doc, text, actors),
+            places=resolve_places(doc, language, self._gazetteer),
         )
         found: list[_Found] = []
         narrative_time: EventTime | None = None
@@ -290,8 +300,9 @@ class EventCoder:
             in_sentence = [self._code(match, sentence, story) for match in matches]
             in_sentence.extend(self._ceasefires(sentence, story, in_sentence))
             coded = _fold_within_sentence([event for event in in_sentence if event is not None])
-            if reading is not None:
-                for event in coded:
+            for event in coded:
+                event.location = locate_event(event.match.head, story.places)
+                if reading is not None:
                     _weigh(event, reading)
             _attach_casualties(coded, sentence, story)
             continues_story = _refers_back(sentence)
@@ -947,6 +958,10 @@ def _absorb(host: _Found, other: _Found) -> None:
     host.recipient = _unique([*host.recipient, *other.recipient])
     host.mediator = _unique([*host.mediator, *other.mediator])
     host.mode = host.mode or other.mode
+    if other.location is not None and (
+        host.location is None or _BASIS_RANK[other.location.basis] < _BASIS_RANK[host.location.basis]
+    ):
+        host.location = other.location  # the report that says where beats the one where treve guessed
     if other.attribution is not None and (host.attribution is None or host.attribution.kind == "accusation"):
         host.attribution = other.attribution
     host.confidence = max(host.confidence, other.confidence)
@@ -1074,6 +1089,11 @@ def _record(event: _Found, story: _Story, event_id: str) -> Event:
         ceasefire=event.ceasefire,
         cameo_root=cameo_root(event.event, event.mode),
     )
+    if event.location is not None:
+        # An unresolved name is kept as the article wrote it, with no coordinates.
+        mention = event.location.mention
+        location = mention.place or Place(extracted_place=mention.text)
+        record = record.model_copy(update={"location": location, "location_basis": event.location.basis.value})
     acled = acled_category(record)
     if acled is None:
         return record
