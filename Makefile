@@ -14,8 +14,14 @@ $(INSTALLED): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
+DEMO_DB := sqlite:///$(CURDIR)/.demo.db
+
+# Ingesting into .demo.db again adds nothing: every article is already there.
 demo: $(INSTALLED)
 	$(BIN)/treve extract examples/ --format table
+	$(BIN)/treve ingest examples/ --db $(DEMO_DB)
+	$(BIN)/treve events --db $(DEMO_DB) --format table
+	$(BIN)/treve ceasefires --db $(DEMO_DB)
 
 test: $(INSTALLED) lint
 	$(BIN)/pytest

@@ -55,7 +55,7 @@ def filled_store_url(store_url: str) -> Iterator[str]:
 
 
 def export(store_url: str, output: Path, *options: str) -> Path:
-    result = runner.invoke(app, ["events", "--db", store_url, "--output", str(output), *options])
+    result = runner.invoke(app, ["events", "--reports", "--db", store_url, "--output", str(output), *options])
     assert result.exit_code == 0, result.output
     return output
 

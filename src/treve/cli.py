@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import sys
@@ -30,7 +31,7 @@ from treve.stages.nlp import LanguageModels
 from treve.store.exports import ExportFormat, write_events
 
 if TYPE_CHECKING:
-    from treve.store.repository import Store
+    from treve.store.repository import Store, StoredEvent
 
 app = typer.Typer(help="Structured event records from news about armed conflict.", no_args_is_help=True)
 evaluate_app = typer.Typer(help="Score treve against gold data.", no_args_is_help=True)
@@ -99,12 +100,12 @@ def _day(option: str, value: str | None) -> date | None:
         raise _fail(f"{option} {value!r} is not a date; use YYYY-MM-DD", 2) from exc
 
 
-def _open_store(url: str) -> Store:
+def _open_store(settings: Settings) -> Store:
     """Open the store; SQLAlchemy and Alembic load here, for the commands that use them only."""
-    from treve.store.repository import open_store
+    from treve.store.repository import StoreRules, open_store
 
     try:
-        return open_store(url)
+        return open_store(settings.db, StoreRules.from_settings(settings))
     except StoreError as exc:
         raise _fail(exc, 2) from exc
 
@@ -122,10 +123,14 @@ def _codes(entities: list[Entity]) -> str:
     return ", ".join(f"{e.code or '?'}{'/' + e.sector if e.sector else ''}" for e in entities)
 
 
-def _print_table(articles: list[Article], errors: list[ItemError]) -> None:
+def _console() -> Console:
+    """Standard output, as wide as a table needs when piped."""
     console = Console()
-    if not console.is_terminal:
-        console = Console(width=TABLE_WIDTH_WHEN_PIPED)
+    return console if console.is_terminal else Console(width=TABLE_WIDTH_WHEN_PIPED)
+
+
+def _print_table(articles: list[Article], errors: list[ItemError]) -> None:
+    console = _console()
     table = Table("id", "language", "published", "title", "removed", "duplicate of")
     table.columns[0].no_wrap = table.columns[5].no_wrap = True
     for article in articles:
@@ -229,7 +234,7 @@ def ingest(
     """
     published_date = _day("--published", published)
     settings = _settings(config, languages=languages, db=db)
-    store = _open_store(settings.db)
+    store = _open_store(settings)
     stored = stored_events = already = errors = 0
     with store:
         for result in _extraction(paths, settings, published_date):
@@ -268,13 +273,17 @@ def list_events(
         typer.Option(
             "--format",
             help="jsonl (PLOVER records), csv (ACLED's columns), geojson (points: events without coordinates "
-            "are left out) or parquet (needs --output).",
+            "are left out), parquet (needs --output) or table (to read).",
         ),
     ] = ExportFormat.jsonl,
     output: Annotated[Path | None, typer.Option(help="File to write (default: standard output).")] = None,
+    reports: Annotated[
+        bool, typer.Option("--reports", help="Each article's event reports, not the canonical events they tell.")
+    ] = False,
     config: Config = None,
 ) -> None:
-    """Print the stored event reports, by date, filtered by country, type and date range."""
+    """Print the stored events (canonical: one per real-world event, with its number of reports and sources), by
+    date, filtered by country, type and date range."""
     if country is not None and not pycountry.countries.get(alpha_3=country):
         raise _fail(f"--country {country!r} is not an ISO 3166 alpha-3 code; use e.g. SDN for Sudan", 2)
     if event_type is not None and event_type.upper() not in EVENT_TYPES:
@@ -283,9 +292,13 @@ def list_events(
         raise _fail("parquet is a binary file format; give --output FILE.parquet", 2)
     first_day, last_day = _day("--since", since), _day("--until", until)
     settings = _settings(config, db=db)
-    with _open_store(settings.db) as store:
-        found = store.events(country=country, event_type=event_type, since=first_day, until=last_day)
+    with _open_store(settings) as store:
+        listing = store.events if reports else store.canonical_events
+        found = listing(country=country, event_type=event_type, since=first_day, until=last_day)
         try:
+            if export_format is ExportFormat.table:
+                _print_events_table(found)
+                return
             if output is None:
                 _write_to_stdout(lambda stream: write_events(found, export_format, stream))
                 return
@@ -296,6 +309,62 @@ def list_events(
         except OSError as exc:
             raise _fail(f"{output}: cannot write it ({exc.strerror}); check the path", 2) from exc
     stderr.print(f"{output}: {written} events", highlight=False)
+
+
+def _print_events_table(events: Iterable[StoredEvent]) -> None:
+    table = Table("id", "date", "event", "country", "place", "dead", "reports", "sources", "evidence")
+    table.columns[0].no_wrap = True
+    for stored in events:
+        dead = (stored.record["casualties"] or {}).get("dead") or {}
+        toll = "" if dead.get("best") is None else f"{dead['best']} ({dead['low']}-{dead['high'] or '?'})"
+        table.add_row(
+            stored.id,
+            stored.date.isoformat() if stored.date else "",
+            stored.event_type,
+            stored.country or "",
+            stored.location or "",
+            toll,
+            str(stored.reports or 1),
+            stored.source or "",
+            stored.record["evidence"]["sentence"],
+        )
+    _console().print(table)
+
+
+@app.command("ceasefires")
+def list_ceasefires(
+    db: Db = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per ceasefire and line.")] = False,
+    config: Config = None,
+) -> None:
+    """Print the ceasefires: parties, mediator, place, when announced and in effect, status, violations."""
+    settings = _settings(config, db=db)
+    with _open_store(settings) as store:
+        try:
+            ceasefires = store.ceasefires()
+        except StoreError as exc:
+            raise _fail(exc, 1) from exc
+    if as_json:
+        for ceasefire in ceasefires:
+            sys.stdout.write(json.dumps(dataclasses.asdict(ceasefire), default=str, ensure_ascii=False) + "\n")
+        return
+    table = Table(
+        "id", "parties", "mediator", "place", "announced", "effective (UTC)", "status", "violations", "history"
+    )
+    table.columns[0].no_wrap = True
+    for ceasefire in ceasefires:
+        table.add_row(
+            ceasefire.id,
+            _codes([Entity.model_validate(party) for party in ceasefire.parties]),
+            _codes([Entity.model_validate(mediator) for mediator in ceasefire.mediator]),
+            ceasefire.location or ceasefire.country or "",
+            f"{ceasefire.announced:%Y-%m-%d %H:%M}" if ceasefire.announced else "",
+            f"{ceasefire.effective:%Y-%m-%d %H:%M}" if ceasefire.effective else "",
+            ceasefire.status,
+            str(len(ceasefire.violations)),
+            ", ".join(f"{change.status} {change.at:%Y-%m-%d}" for change in ceasefire.history),
+        )
+    _console().print(table)
 
 
 def _write_to_stdout(write: Callable[[BinaryIO], object]) -> None:
@@ -406,6 +475,19 @@ def evaluate_geoparsing(gold: GoldFile, as_json: AsJson = False, limit: Limit = 
             lambda text: resolve_places(models.parse(text, "en"), "en", gazetteer),
             limit=limit,
         )
+
+    _report(score, as_json)
+
+
+@evaluate_app.command("event-location")
+def evaluate_event_location(gold: GoldFile, as_json: AsJson = False, limit: Limit = None) -> None:
+    """Where each event happened, against the event-location gold set (labeled_text.jsonl.zip, English)."""
+    from treve.evaluate.event_location import score_event_location, treve_locator
+    from treve.resources.gazetteer import open_gazetteer
+
+    def score() -> dict[str, Any]:
+        locate = treve_locator(LanguageModels(), open_gazetteer(_gazetteer_path(None)))
+        return score_event_location(gold, locate, limit=limit)
 
     _report(score, as_json)
 

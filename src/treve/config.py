@@ -27,6 +27,10 @@ class Settings(BaseModel):
     minhash_permutations: int = Field(ge=16)
     gazetteer_path: str = ""
     db: str = Field(min_length=1, description="Event store URL (SQLAlchemy): SQLite file or PostgreSQL.")
+    merge_days: int = Field(ge=0, description="Reports of one event are dated at most this many days apart.")
+    merge_distance_km: float = Field(gt=0, description="... and placed (town-level) at most this far apart.")
+    ceasefire_collapse_violations: int = Field(ge=1, description="Violated events that make a ceasefire collapse.")
+    ceasefire_collapse_days: int = Field(ge=1, description="Days with violations that make a ceasefire collapse.")
 
     @field_validator("languages", mode="before")
     @classmethod

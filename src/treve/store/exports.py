@@ -1,6 +1,9 @@
-"""Stored event reports in the formats analysts load: PLOVER JSON Lines, ACLED-style CSV, GeoJSON and Parquet.
+"""Stored events (canonical events or single reports) in the formats analysts load: PLOVER JSON Lines,
+ACLED-style CSV, GeoJSON and Parquet.
 
 Every writer streams (memory does not grow with the number of events) and returns how many events it wrote.
+A canonical event carries its number of reports and sources (`reports`, `sources`; the CSV's `source` names
+them all, separated by "; ", as ACLED's does).
 """
 
 from __future__ import annotations
@@ -29,6 +32,8 @@ class ExportFormat(StrEnum):
     csv = "csv"
     geojson = "geojson"
     parquet = "parquet"
+    table = "table"
+    """Read by people: the command prints it (write_events writes the file formats)."""
 
 
 ACLED_COLUMNS = (
@@ -75,8 +80,14 @@ def write_events(events: Iterable[StoredEvent], export_format: ExportFormat, out
 
 
 def write_jsonl(events: Iterable[StoredEvent], output: io.TextIOBase) -> int:
-    """One PLOVER event record per line, as treve extracted it."""
-    return _count(output.write(json.dumps(stored.record, ensure_ascii=False) + "\n") for stored in events)
+    """One PLOVER event record per line, as treve extracted it; a canonical event's with its counts."""
+    return _count(output.write(json.dumps(_with_counts(stored), ensure_ascii=False) + "\n") for stored in events)
+
+
+def _with_counts(stored: StoredEvent) -> dict[str, Any]:
+    if stored.reports is None:
+        return stored.record
+    return {**stored.record, "reports": stored.reports, "sources": stored.sources}
 
 
 def write_acled_csv(events: Iterable[StoredEvent], output: io.TextIOBase) -> int:
@@ -175,6 +186,8 @@ def write_geojson(events: Iterable[StoredEvent], output: io.TextIOBase) -> int:
                 "fatalities": stored.dead_best,
                 "source": stored.source,
                 "url": stored.url,
+                "reports": stored.reports,
+                "sources": stored.sources,
             },
         }
         output.write(("\n" if not written else ",\n") + json.dumps(feature, ensure_ascii=False))
@@ -200,6 +213,8 @@ def parquet_schema() -> pa.Schema:
             ("source", pa.string()),
             ("url", pa.string()),
             ("stored_at", pa.timestamp("us", tz="UTC")),
+            ("reports", pa.int64()),
+            ("sources", pa.int64()),
             ("plover", pa.string()),
         ]
     )
@@ -235,6 +250,8 @@ def _parquet_rows(events: Iterable[StoredEvent]) -> Iterator[dict[str, Any]]:
             "source": stored.source,
             "url": stored.url,
             "stored_at": stored.stored_at,
+            "reports": stored.reports,
+            "sources": stored.sources,
             "plover": json.dumps(stored.record, ensure_ascii=False),
         }
 

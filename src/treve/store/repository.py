@@ -1,8 +1,10 @@
-"""Open a store (migrating it to the current schema), save extraction results, query event reports.
+"""Open a store (migrating it to the current schema), save extraction results, query event reports, canonical
+events and ceasefires.
 
 Every write is INSERT ... ON CONFLICT DO NOTHING keyed on content-derived ids, in one transaction per
 call: a batch killed half-way and run again, or two processes ingesting the same articles at once,
-leave each article stored exactly once.
+leave each article stored exactly once. The same transaction clusters the new reports into canonical events
+and updates the ceasefires they bear on.
 """
 
 from __future__ import annotations
@@ -21,10 +23,24 @@ from sqlalchemy import Connection, Engine, Select, create_engine, event, select,
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.orm import aliased
 
+from treve.config import Settings, load_settings
 from treve.errors import StoreError
 from treve.records import Article, Event
-from treve.store.schema import ArticleRow, Base, EventReportRow, MentionRow, RemovalRow
+from treve.store.ceasefires import CeasefireRules, track_ceasefires
+from treve.store.clustering import MergeRules, cluster_reports
+from treve.store.schema import (
+    ArticleRow,
+    Base,
+    CanonicalEventRow,
+    CeasefireRow,
+    CeasefireStatusRow,
+    CeasefireViolationRow,
+    EventReportRow,
+    MentionRow,
+    RemovalRow,
+)
 
 SQLITE_BUSY_TIMEOUT_MS = 60_000
 POSTGRES_CONNECT_TIMEOUT_S = 10
@@ -50,8 +66,28 @@ def alembic_config() -> Config:
 
 
 @dataclass(frozen=True)
+class StoreRules:
+    """The settings the store's clustering and ceasefire tracker follow."""
+
+    merge: MergeRules
+    ceasefires: CeasefireRules
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> StoreRules:
+        return cls(
+            MergeRules(merge_days=settings.merge_days, merge_distance_km=settings.merge_distance_km),
+            CeasefireRules(
+                collapse_violations=settings.ceasefire_collapse_violations,
+                collapse_days=settings.ceasefire_collapse_days,
+            ),
+        )
+
+
+@dataclass(frozen=True)
 class StoredEvent:
-    """An event report as the store returns it: the PLOVER record and what the store knows around it."""
+    """An event report (or a canonical event) as the store returns it: the PLOVER record and what the store knows
+    around it. A canonical event's record is its earliest report's, under the canonical id, type and date, with
+    the reconciled death toll; `reports` and `sources` count what tells it (None for a single report)."""
 
     id: str
     article_id: str
@@ -70,6 +106,8 @@ class StoredEvent:
     url: str | None
     stored_at: datetime
     record: dict[str, Any]
+    reports: int | None = None
+    sources: int | None = None
 
     def event(self) -> Event:
         """The record as treve's Event (validated: slower than reading `record`, which exports mostly do)."""
@@ -79,9 +117,10 @@ class StoredEvent:
 class Store:
     """An open event store; `open_store` builds it. Close it (or use it in a `with`) to free connections."""
 
-    def __init__(self, engine: Engine, shown_url: str) -> None:
+    def __init__(self, engine: Engine, shown_url: str, rules: StoreRules) -> None:
         self.engine = engine
         self.shown_url = shown_url
+        self.rules = rules
         self._insert = _DIALECT_INSERTS[engine.dialect.name]
         self._writer = engine.execution_options(**{_WRITE: True})
 
@@ -120,6 +159,9 @@ class Store:
                 reports = [_report_values(article.id, event) for article in new for event in article.events]
                 self._insert_all(connection, EventReportRow, reports)
                 self._insert_all(connection, MentionRow, [row for report in reports for row in _mention_values(report)])
+                report_ids = [report["id"] for report in reports]
+                cluster_reports(connection, report_ids, self.rules.merge)
+                track_ceasefires(connection, report_ids, self.rules.ceasefires)
         except SQLAlchemyError as exc:
             raise StoreError(f"{self.shown_url}: cannot store articles ({_reason(exc)}); check the database") from exc
         return len(new_ids)
@@ -145,6 +187,87 @@ class Store:
                     yield StoredEvent(**row._mapping)
         except SQLAlchemyError as exc:
             raise StoreError(f"{self.shown_url}: cannot read events ({_reason(exc)}); check the database") from exc
+
+    def canonical_events(
+        self,
+        *,
+        country: str | None = None,
+        event_type: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+    ) -> Iterator[StoredEvent]:
+        """Canonical events by date (undated ones last), streamed, filtered as `events` filters reports."""
+        query = _canonical_events_query(country=country, event_type=event_type, since=since, until=until)
+        try:
+            with self.engine.connect() as connection:
+                for row in connection.execution_options(yield_per=1000).execute(query):
+                    yield _canonical_event(row._mapping)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"{self.shown_url}: cannot read events ({_reason(exc)}); check the database") from exc
+
+    def ceasefires(self) -> list[StoredCeasefire]:
+        """Every ceasefire by announcement, with its status history and violations."""
+        try:
+            with self.engine.connect() as connection:
+                statuses = connection.execute(
+                    select(CeasefireStatusRow).order_by(CeasefireStatusRow.ceasefire_id, CeasefireStatusRow.position)
+                ).all()
+                violations = connection.execute(
+                    select(CeasefireViolationRow.ceasefire_id, CeasefireViolationRow.report_id).order_by(
+                        CeasefireViolationRow.at, CeasefireViolationRow.report_id
+                    )
+                ).all()
+                rows = connection.execute(select(CeasefireRow).order_by(CeasefireRow.announced, CeasefireRow.id)).all()
+        except SQLAlchemyError as exc:
+            raise StoreError(f"{self.shown_url}: cannot read ceasefires ({_reason(exc)}); check the database") from exc
+        return [
+            StoredCeasefire(
+                id=row.id,
+                parties=row.parties,
+                mediator=row.mediator,
+                country=row.country,
+                location=row.location,
+                announced=row.announced,
+                effective=row.effective,
+                status=row.status,
+                history=[
+                    StatusChange(change.status, change.at, change.report_id)
+                    for change in statuses
+                    if change.ceasefire_id == row.id
+                ],
+                violations=[report_id for ceasefire_id, report_id in violations if ceasefire_id == row.id],
+            )
+            for row in rows
+        ]
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    status: str
+    at: datetime
+    report_id: str | None
+
+
+@dataclass(frozen=True)
+class StoredCeasefire:
+    """A ceasefire as the tracker follows it: `status` is the last of its `history`; `violations` are the ids of
+    the reports of assaults that broke it."""
+
+    id: str
+    parties: list[dict[str, Any]]
+    mediator: list[dict[str, Any]]
+    country: str | None
+    location: str | None
+    announced: datetime | None
+    effective: datetime | None
+    status: str
+    history: list[StatusChange]
+    violations: list[str]
+
+    def status_at(self, moment: datetime) -> str | None:
+        """Its status at `moment`: None before it was announced."""
+        reached = [change.status for change in self.history if change.at <= moment]
+        return reached[-1] if reached else None
 
 
 def _events_query(
@@ -185,8 +308,94 @@ def _events_query(
     return query
 
 
-def open_store(url: str) -> Store:
-    """Connect to the store at `url` (SQLite file or PostgreSQL) and migrate it to the current schema."""
+_EARLIEST = aliased(EventReportRow)
+
+
+def _canonical_events_query(
+    *, country: str | None, event_type: str | None, since: date | None, until: date | None
+) -> Select[Any]:
+    canonical = CanonicalEventRow
+    query = (
+        select(
+            canonical.id,
+            canonical.event_type,
+            canonical.date,
+            canonical.country,
+            canonical.location,
+            canonical.latitude,
+            canonical.longitude,
+            canonical.dead_low,
+            canonical.dead_best,
+            canonical.dead_high,
+            canonical.dead_note,
+            canonical.report_count,
+            canonical.source_count,
+            canonical.sources,
+            _EARLIEST.article_id,
+            _EARLIEST.mode,
+            _EARLIEST.admin1,
+            _EARLIEST.admin2,
+            _EARLIEST.geo_precision,
+            _EARLIEST.record,
+            ArticleRow.url,
+            ArticleRow.stored_at,
+        )
+        .join(_EARLIEST, _EARLIEST.id == canonical.earliest_report_id)
+        .join(ArticleRow, ArticleRow.id == _EARLIEST.article_id)
+        .order_by(canonical.date.asc().nulls_last(), canonical.id)
+    )
+    if country is not None:
+        query = query.where(canonical.country == country.upper())
+    if event_type is not None:
+        query = query.where(canonical.event_type == event_type.upper())
+    if since is not None:
+        query = query.where(canonical.date >= since)
+    if until is not None:
+        query = query.where(canonical.date <= until)
+    return query
+
+
+def _canonical_event(row: Any) -> StoredEvent:
+    """A canonical event in the shape exports read; its record is its earliest report's, under its own id, type
+    and date, with the reconciled death toll (the reports' disagreement as the figure's text)."""
+    record = {**row["record"], "id": row["id"], "event": row["event_type"], "date": _iso(row["date"])}
+    reported = (record["casualties"] or {}).get("dead") or {}
+    reconciled = (row["dead_low"], row["dead_best"], row["dead_high"])
+    if reconciled != (reported.get("low"), reported.get("best"), reported.get("high")):
+        low, best, high = reconciled
+        dead = {"low": low, "best": best, "high": high, "qualifier": "vague", "text": row["dead_note"] or ""}
+        record["casualties"] = {**record["casualties"], "dead": dead if best is not None else None}
+        record["size"] = {**record["size"], "dead": best}
+    return StoredEvent(
+        id=row["id"],
+        article_id=row["article_id"],
+        event_type=row["event_type"],
+        mode=row["mode"],
+        date=row["date"],
+        country=row["country"],
+        admin1=row["admin1"],
+        admin2=row["admin2"],
+        location=row["location"],
+        latitude=row["latitude"],
+        longitude=row["longitude"],
+        geo_precision=row["geo_precision"],
+        dead_best=row["dead_best"],
+        source="; ".join(row["sources"] or ()),
+        url=row["url"],
+        stored_at=row["stored_at"],
+        record=record,
+        reports=row["report_count"],
+        sources=row["source_count"],
+    )
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def open_store(url: str, rules: StoreRules | None = None) -> Store:
+    """Connect to the store at `url` (SQLite file or PostgreSQL) and migrate it to the current schema; `rules`
+    default to the settings (treve.config)."""
     shown = _hide_password(url)
     example = "e.g. sqlite:///treve.db or postgresql+psycopg://user:password@host/database"
     try:
@@ -208,7 +417,7 @@ def open_store(url: str) -> Store:
             f"{shown}: cannot open the store ({_reason(exc)}); check that the database exists and is reachable, "
             "and the URL given with --db or TREVE_DB"
         ) from exc
-    return Store(engine, shown)
+    return Store(engine, shown, rules or StoreRules.from_settings(load_settings()))
 
 
 def _engine(url: URL) -> Engine:
@@ -262,7 +471,9 @@ def _removal_values(article: Article) -> list[dict[str, Any]]:
 
 
 def _report_values(article_id: str, event: Event) -> dict[str, Any]:
+    """The report's columns; its place ones come from the record's PLOVER `location` when the record has one."""
     dead = event.casualties.dead
+    record = event.model_dump(mode="json")
     return {
         "id": event.id,
         "article_id": article_id,
@@ -270,14 +481,29 @@ def _report_values(article_id: str, event: Event) -> dict[str, Any]:
         "mode": event.mode,
         "date": date.fromisoformat(event.date) if event.date else None,
         "date_precision": event.date_precision,
-        "country": event_country(event),
+        **_place_values(record.get("location"), event),
         "dead_best": event.size.dead if event.size.dead is not None or dead is None else dead.best,
         "dead_low": dead.low if dead else None,
         "dead_high": dead.high if dead else None,
         "sentence_start": event.evidence.start,
         "sentence_end": event.evidence.end,
         "confidence": event.confidence,
-        "record": event.model_dump(mode="json"),
+        "record": record,
+    }
+
+
+def _place_values(place: dict[str, Any] | None, event: Event) -> dict[str, Any]:
+    """ACLED's place columns from a PLOVER Place; with none, the country the parties suggest."""
+    if not place:
+        return {"country": event_country(event)}
+    return {
+        "country": place.get("country_code") or event_country(event),
+        "admin1": place.get("province"),
+        "admin2": place.get("district"),
+        "location": place.get("resolved_place") or place.get("extracted_place"),
+        "latitude": place.get("lat"),
+        "longitude": place.get("lon"),
+        "geo_precision": place.get("geo_precision"),
     }
 
 
@@ -303,11 +529,10 @@ def _iso_countries() -> frozenset[str]:
 def event_country(event: Event) -> str | None:
     """Where an event is filed: the first country among its recipients, then its actors (ISO 3166 alpha-3).
 
-    Events carry no place yet; until they do, the parties' country is the best guess treve has (a state's
-    forces, its rebels and its civilians are mostly fought over on its soil).
+    For an event without a place, the parties' country is the best guess treve has (a state's forces, its
+    rebels and its civilians are mostly fought over on its soil).
     """
     for entity in (*event.recipient, *event.actor):
         if entity.code in _iso_countries():
             return entity.code
     return None
-

@@ -2,7 +2,7 @@
 
 Articles keep their id (a content hash) as primary key, so storing the same article twice is a no-op.
 An event report is one event as one article tells it; canonical events (one real-world event, several
-reports) and ceasefires are filled by the clustering and the ceasefire tracker.
+reports) and ceasefires are filled by the clustering (clustering.py) and the ceasefire tracker (ceasefires.py).
 """
 
 from __future__ import annotations
@@ -80,23 +80,32 @@ class RemovalRow(Base):
 
 
 class CanonicalEventRow(Base):
-    """One real-world event that one or more reports tell; casualties are the reconciled figures."""
+    """One real-world event that one or more reports tell, with the id of the report that started it; its
+    figures are recomputed from all its reports (the most common type, date and country, the most precise
+    place, the death toll reconciled as ACLED does, `dead_note` saying how the reports disagree)."""
 
     __tablename__ = "canonical_events"
     __table_args__ = (Index("ix_canonical_events_country_date", "country", "date"),)
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     event_type: Mapped[str] = mapped_column(String(16))
+    family: Mapped[str] = mapped_column(String(24), comment="type family (treve.store.clustering.EVENT_FAMILIES)")
     date: Mapped[date | None] = mapped_column(Date)
     country: Mapped[str | None] = mapped_column(COUNTRY_CODE)
+    location: Mapped[str | None] = mapped_column(Text)
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
     dead_best: Mapped[int | None] = mapped_column(Integer)
     dead_low: Mapped[int | None] = mapped_column(Integer)
     dead_high: Mapped[int | None] = mapped_column(Integer)
+    dead_note: Mapped[str | None] = mapped_column(Text)
     report_count: Mapped[int] = mapped_column(Integer)
     source_count: Mapped[int] = mapped_column(Integer)
+    sources: Mapped[list[Any] | None] = mapped_column(comment="the outlets that report it, by name")
     earliest_report_id: Mapped[str | None] = mapped_column(
         REPORT_ID, ForeignKey("event_reports.id", use_alter=True, name="fk_canonical_events_earliest_report")
     )
+    first_reported: Mapped[datetime | None] = mapped_column(comment="when the earliest report was published")
 
 
 class EventReportRow(Base):
@@ -154,13 +163,46 @@ class MentionRow(Base):
 
 
 class CeasefireRow(Base):
-    """A ceasefire between parties (lists of PLOVER entities), as the tracker follows it."""
+    """A ceasefire between parties (lists of PLOVER entities), as the tracker follows it: one per canonical event
+    whose reports announce a ceasefire, under that event's id. `status` is the last one its history reaches."""
 
     __tablename__ = "ceasefires"
 
-    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    id: Mapped[str] = mapped_column(
+        String(64), ForeignKey("canonical_events.id", name="fk_ceasefires_canonical_event"), primary_key=True
+    )
     parties: Mapped[list[Any]]
     mediator: Mapped[list[Any]]
+    country: Mapped[str | None] = mapped_column(COUNTRY_CODE)
+    location: Mapped[str | None] = mapped_column(Text)
     announced: Mapped[datetime | None]
     effective: Mapped[datetime | None]
-    status: Mapped[str] = mapped_column(String(16), comment="e.g. announced, in effect, violated, collapsed")
+    status: Mapped[str] = mapped_column(String(16), comment="announced, in effect, violated, collapsed, superseded")
+
+
+class CeasefireViolationRow(Base):
+    """An assault between a ceasefire's parties after it took effect, linked to the ceasefire it breaks."""
+
+    __tablename__ = "ceasefire_violations"
+
+    ceasefire_id: Mapped[str] = mapped_column(
+        String(64), ForeignKey("ceasefires.id", ondelete="CASCADE"), primary_key=True
+    )
+    report_id: Mapped[str] = mapped_column(
+        REPORT_ID, ForeignKey("event_reports.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    at: Mapped[datetime] = mapped_column(comment="when the assault happened, as precisely as reported")
+
+
+class CeasefireStatusRow(Base):
+    """One change of a ceasefire's status: the status it has from `at` on, and the report that caused it."""
+
+    __tablename__ = "ceasefire_statuses"
+
+    ceasefire_id: Mapped[str] = mapped_column(
+        String(64), ForeignKey("ceasefires.id", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    status: Mapped[str] = mapped_column(String(16))
+    at: Mapped[datetime]
+    report_id: Mapped[str | None] = mapped_column(REPORT_ID, ForeignKey("event_reports.id", ondelete="CASCADE"))

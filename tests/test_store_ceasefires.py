@@ -1,0 +1,99 @@
+"""The ceasefire tracker: a ceasefire between two parties, the assaults between them after it takes effect linked
+as violations, and its status over time (announced, in effect, violated, collapsed, superseded)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from typer.testing import CliRunner
+
+from tests.store_fixtures import article, event
+from treve.cli import app
+from treve.pipeline import Pipeline
+from treve.records import Article, CeasefireTerms, Entity, EventTime, RawItem
+from treve.store.repository import Store, StoredCeasefire
+
+ARMENIA = Entity(entity_text="Armenia", code="ARM")
+AZERBAIJAN = Entity(entity_text="Azerbaijan", code="AZE")
+AZERBAIJANI_FORCES = Entity(entity_text="Azerbaijani forces", code="AZE", sector="MIL")
+RUSSIA = Entity(entity_text="Russia", code="RUS", sector="GOV")
+
+
+def ceasefire_article(article_id: str, day: str, effective: datetime) -> Article:
+    """Russia brokers a ceasefire between Armenia and Azerbaijan on `day`, taking effect at `effective`."""
+    terms = CeasefireTerms(effective=EventTime(start=effective, precision="hour", text="from 06:00 GMT"))
+    truce = event(article_id, 1, kind="AGREE", day=day, actor=[ARMENIA, AZERBAIJAN], mediator=[RUSSIA], ceasefire=terms)
+    return article(article_id, truce)
+
+
+def shelling_article(article_id: str, day: str) -> Article:
+    return article(article_id, event(article_id, 1, day=day, actor=[AZERBAIJANI_FORCES], recipient=[ARMENIA]))
+
+
+def history(ceasefire: StoredCeasefire) -> list[tuple[str, str]]:
+    return [(change.status, f"{change.at:%Y-%m-%d %H:%M}") for change in ceasefire.history]
+
+
+def test_shelling_after_a_ceasefire_takes_effect_is_a_violation_and_a_newer_ceasefire_supersedes_it(
+    store: Store,
+) -> None:
+    store.save([ceasefire_article("truce", "2024-07-03", datetime(2024, 7, 4, 6, tzinfo=UTC))])
+    [ceasefire] = store.ceasefires()
+    assert {party["code"] for party in ceasefire.parties} == {"ARM", "AZE"}
+    assert [mediator["code"] for mediator in ceasefire.mediator] == ["RUS"]
+    assert ceasefire.effective == datetime(2024, 7, 4, 6, tzinfo=UTC)
+    assert history(ceasefire) == [("announced", "2024-07-03 00:00"), ("in effect", "2024-07-04 06:00")]
+
+    store.save([shelling_article("before", "2024-07-04")])  # the day it took effect at 06:00: maybe before
+    store.save([shelling_article("after", "2024-07-05")])
+    [ceasefire] = store.ceasefires()
+    assert ceasefire.violations == ["after-1"]
+    assert ceasefire.status == "violated"
+    assert ceasefire.status_at(datetime(2024, 7, 4, 12, tzinfo=UTC)) == "in effect"
+
+    store.save([ceasefire_article("new-truce", "2024-07-10", datetime(2024, 7, 11, 12, tzinfo=UTC))])
+    old, new = sorted(store.ceasefires(), key=lambda ceasefire: ceasefire.effective or datetime.min)
+    assert old.status == "superseded" and new.status == "in effect"
+    assert history(old)[-1][0] == "superseded"
+
+
+def test_the_order_the_news_arrives_in_does_not_change_the_outcome(store: Store) -> None:
+    store.save([shelling_article("after", "2024-07-05")])
+    store.save([ceasefire_article("truce", "2024-07-03", datetime(2024, 7, 4, 6, tzinfo=UTC))])
+    [ceasefire] = store.ceasefires()
+    assert (ceasefire.violations, ceasefire.status) == (["after-1"], "violated")
+
+
+def test_fighting_on_three_days_makes_a_ceasefire_collapse(store: Store) -> None:
+    store.save([ceasefire_article("truce", "2024-07-03", datetime(2024, 7, 4, 6, tzinfo=UTC))])
+    for day in ("05", "06", "07"):
+        store.save([shelling_article(f"shelling-{day}", f"2024-07-{day}")])
+    [ceasefire] = store.ceasefires()
+    assert [status for status, _ in history(ceasefire)] == ["announced", "in effect", "violated", "collapsed"]
+    assert history(ceasefire)[-1] == ("collapsed", "2024-07-07 00:00")
+
+
+def test_treve_ceasefires_lists_them_as_json(store: Store) -> None:
+    store.save([ceasefire_article("truce", "2024-07-03", datetime(2024, 7, 4, 6, tzinfo=UTC))])
+    listed = CliRunner().invoke(app, ["ceasefires", "--db", store.shown_url, "--json"])
+    assert listed.exit_code == 0, listed.output
+    [line] = listed.stdout.splitlines()
+    assert json.loads(line)["status"] == "in effect"
+    table = CliRunner().invoke(app, ["ceasefires", "--db", store.shown_url])
+    assert "in effect" in table.stdout and "ARM, AZE" in table.stdout
+
+
+def test_a_ceasefire_told_by_the_seed_article_is_violated_by_shelling_told_in_a_later_article(
+    store: Store, seed_article: Article, pipeline_factory: Callable[[], Pipeline]
+) -> None:
+    shelling = "Azerbaijani forces shelled Armenian villages on 14 September 2022, Armenia's defence ministry said."
+    later = pipeline_factory().process(  # a fresh pipeline: the session's has seen this text, a duplicate
+        RawItem(path="later.txt", format="text", text=f"Border shelling\n{shelling}\n\nBaku denied it.", source="Wire")
+    )
+    store.save([seed_article, later])
+    current = [c for c in store.ceasefires() if c.effective == datetime(2022, 9, 13, 6, tzinfo=UTC)]
+    assert len(current) == 1
+    assert current[0].status == "violated"
+    assert [report.rsplit("-", 1)[0] for report in current[0].violations] == [later.id]
