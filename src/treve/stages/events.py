@@ -105,10 +105,10 @@ ALLEGATION_PENALTY = 0.2
 # sure; one where the lexicon found other types gets it too when it is OVERRULE_MARGIN likelier than any of
 # them, and the candidates compete. Every candidate's confidence moves by READING_WEIGHT times how far its
 # type's probability is from even.
-GUESS_THRESHOLD = 0.3
-OVERRULE_MARGIN = 0.4
+GUESS_THRESHOLD = 0.2
+OVERRULE_MARGIN = 0.3
 GUESS_PENALTY = 0.1
-READING_WEIGHT = 0.6
+READING_WEIGHT = 0.3
 # Sentences shorter than this (datelines, captions) are not read.
 MIN_READ_TOKENS = 4
 # Types whose head is the act itself, not the speech verb that reports it ("police said gunmen killed …").
