@@ -220,6 +220,10 @@ def _span(token: Token, *, without: Sequence[str] = ("acl:relcl", "relcl", "acl"
 
 
 def _case(token: Token) -> str | None:
+    """The preposition that introduces a word: French parses hang it below the noun ("case"), English ones
+    make the preposition itself the dependent ("prep"), its noun below it."""
+    if token.dep_ == "prep":
+        return token.lemma_.lower()
     for child in token.children:
         if child.dep_ in ("case", "prep", "mark") or (child.dep_ == "fixed"):
             return child.lemma_.lower()
@@ -588,6 +592,13 @@ class EventCoder:
                     target = next((c for c in child.children if c.dep_ == "pobj"), child)
                     parties.extend(story.entities_between(*_span(target)))
             confidence = CONFIDENCE_BOTH_ARGUMENTS
+            agreeing = next(
+                (a for a in token.ancestors if a.pos_ == "VERB" and _lemma(a) in story.cues.ceasefire_agreement), None
+            )
+            if not parties and agreeing is not None and _lemma(agreeing) not in story.cues.mediation:
+                # "the army and the RSF agreed to a ceasefire": those who agree to it are its parties, unless
+                # they only brokered it ("Egypt brokered a truce").
+                parties = self._subject(agreeing, story)
             if not parties:
                 parties, confidence = list(story.main_pair), CONFIDENCE_INFERRED_PARTIES
             if not parties:
