@@ -126,3 +126,19 @@ def test_refusals_promises_and_conditions_change_the_kind_of_event(
 ) -> None:
     events = code(coder, text)
     assert (events[0].event, events[0].actor[0].code) == expected
+
+
+def test_a_truce_brokered_between_two_parties_names_them_and_its_broker(coder: EventCoder) -> None:
+    events = code(coder, "Egypt brokered a truce between Israel and Hamas on Tuesday.")
+    truce = next(e for e in events if e.ceasefire is not None)
+    assert (truce.event, {e.code for e in truce.actor}, {e.code for e in truce.mediator}) == (
+        "AGREE",
+        {"ISR", "PSE"},
+        {"EGY"},
+    )
+
+
+def test_those_who_agree_to_a_ceasefire_are_its_parties(coder: EventCoder) -> None:
+    events = code(coder, "L'Éthiopie et l'Érythrée ont conclu mardi une trêve sous l'égide de l'Union africaine.", "fr")
+    truce = next(e for e in events if e.ceasefire is not None)
+    assert {e.code for e in truce.actor} == {"ETH", "ERI"}
