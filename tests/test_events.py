@@ -142,3 +142,9 @@ def test_those_who_agree_to_a_ceasefire_are_its_parties(coder: EventCoder) -> No
     events = code(coder, "L'Éthiopie et l'Érythrée ont conclu mardi une trêve sous l'égide de l'Union africaine.", "fr")
     truce = next(e for e in events if e.ceasefire is not None)
     assert {e.code for e in truce.actor} == {"ETH", "ERI"}
+
+
+def test_a_titled_leader_no_dictionary_knows_heads_the_story_country(coder: EventCoder) -> None:
+    events = code(coder, "President Joao Mabunda has banned all opposition rallies in Mozambique until further notice.")
+    ban = next(e for e in events if e.event == "COERCE")
+    assert {(e.code, e.sector) for e in ban.actor} == {("MOZ", "GOV")}
