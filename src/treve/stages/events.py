@@ -20,7 +20,7 @@ from typing import ClassVar
 from spacy.tokens import Doc, Span, Token
 
 from treve.normalise import normalise_for_processing
-from treve.ontology import acled_category, acled_reading_category, cameo_root, category_contexts
+from treve.ontology import ARMED_SECTORS, acled_category, acled_reading_category, cameo_root, category_contexts
 from treve.records import (
     Article,
     Attribution,
@@ -430,11 +430,19 @@ class EventCoder:
                 return doers
             if child.dep_.split(":")[0] in ("obl", "prep", "nmod") and (_case(child) or "") in CAUSE_CASES:
                 target = next((c for c in child.children if c.dep_ == "pobj"), child)
+                armed = [
+                    e
+                    for e in story.entities_between(target.idx, target.idx + len(target.text))
+                    if e.sector in ARMED_SECTORS
+                ]
+                if armed:
+                    return armed  # "killed in police firing" parsed as "in police", "firing" hanging from it
                 for modifier in target.children:
-                    if modifier.dep_ in ("compound", "amod", "poss") and (
+                    by_agent = modifier.dep_.split(":")[0] in ("prep", "nmod") and _case(modifier) in ("by", "par")
+                    if (modifier.dep_ in ("compound", "amod", "poss") or by_agent) and (
                         doers := story.entities_between(*_span(modifier))
                     ):
-                        return doers
+                        return doers  # "in police firing", "in firing by the police", "lors d'une frappe israélienne"
         return []
 
     def _resolve(self, subject: Token, verb: Token, story: _Story, seen: frozenset[int]) -> list[Entity]:
