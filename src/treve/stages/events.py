@@ -42,7 +42,7 @@ from treve.stages.casualties import CasualtyMention, find_casualties
 from treve.stages.event_classifier import NO_EVENT_LABEL, SentenceReader, SentenceReading
 from treve.stages.event_location import Basis, EventLocation, locate_event
 from treve.stages.nlp import LanguageModels
-from treve.stages.places import PlaceMention, resolve_places
+from treve.stages.places import PlaceMention, distance_km, resolve_places
 from treve.stages.time import TimeMention, find_time_expressions
 
 # An event that ended more than this long before publication, or in a period the story calls past
@@ -50,6 +50,8 @@ from treve.stages.time import TimeMention, find_time_expressions
 HISTORICAL_AFTER = timedelta(days=7)
 # How directly an event's time was told, most direct first; reports of one event keep the most direct.
 TIME_OF_OWN_PHRASE, TIME_OF_SENTENCE, TIME_FROM_PUBLICATION = 0, 1, 2
+# Reports of one event placed further apart than this are two events.
+SAME_PLACE_KM = 50
 _BASIS_RANK = {basis: rank for rank, basis in enumerate(Basis)}  # Basis lists the strongest evidence first
 _PRECISION_RANK = {"hour": 0, "day": 1, "week": 2, "month": 3, "season": 4, "year": 5, "decade": 6}
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass", "csubj", "expl:subj")
@@ -136,6 +138,7 @@ class _Found:
     reading: SentenceReading | None = None
     retold_in: list[Span] = field(default_factory=list)
     location: EventLocation | None = None
+    parties_inferred: bool = False  # the story's main pair, for a fight that names no side
 
 
 @dataclass
@@ -308,6 +311,7 @@ class EventCoder:
                 event.location = locate_event(event.match.head, story.places)
                 if reading is not None:
                     _weigh(event, reading)
+            coded = [event for event in coded if not _fought_elsewhere(event, story)]
             _attach_casualties(coded, sentence, story)
             continues_story = _refers_back(sentence)
             coded, explicit = _date_events(coded, sentence, story, narrative_time if continues_story else None)
@@ -355,6 +359,7 @@ class EventCoder:
         if not actor and trigger.two_sided:
             actor = list(story.main_pair)
             event.confidence = CONFIDENCE_INFERRED_PARTIES
+            event.parties_inferred = True
         if not actor and trigger.event == "ASSAULT" and not trigger.two_sided and not trigger.victim_subject:
             # "three civilians were killed in a car bombing": ACLED's unidentified armed group (PLOVER UAF);
             # kept only if it has victims or a toll (see `_worth_coding`).
@@ -1028,6 +1033,27 @@ def _compatible_times(a: EventTime | None, b: EventTime | None) -> bool:
     return a_start <= b_end + timedelta(days=1) and b_start <= a_end + timedelta(days=1)
 
 
+def _fought_elsewhere(event: _Found, story: _Story) -> bool:
+    """A fight that names no side is the story's main pair's only where their countries are: "la guerre en
+    Ukraine" in a story about Armenia and Azerbaijan is someone else's war."""
+    if not event.parties_inferred or event.location is None or not event.location.stated:
+        return False
+    place = event.location.mention.place
+    country = place.country_code if place is not None else None
+    return country is not None and country not in _codes(story.main_pair)
+
+
+def _compatible_places(a: EventLocation | None, b: EventLocation | None) -> bool:
+    """Two reports whose sentences each say where, and say places far apart, tell two events (police fired in
+    Bhavnagar and in Surat); a guessed place never keeps reports apart."""
+    if a is None or b is None or not (a.stated and b.stated):
+        return True
+    first, second = a.mention.place, b.mention.place
+    if first is None or second is None or None in (first.lat, first.lon, second.lat, second.lon):
+        return a.mention.text.lower() == b.mention.text.lower()
+    return distance_km(first.lat, first.lon, second.lat, second.lon) <= SAME_PLACE_KM  # type: ignore[arg-type]
+
+
 def _merge_reports(events: Iterable[_Found]) -> list[_Found]:
     """Reports of one event inside one article become one record (same type, parties, time)."""
     merged: list[_Found] = []
@@ -1042,6 +1068,7 @@ def _merge_reports(events: Iterable[_Found]) -> list[_Found]:
                 and (_parties(kept.recipient) == _parties(event.recipient) or event.event == "ASSAULT")
                 and ("historical" in kept.auxiliary) == ("historical" in event.auxiliary)
                 and _compatible_times(kept.time, event.time)
+                and _compatible_places(kept.location, event.location)
             ),
             None,
         )
