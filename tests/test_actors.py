@@ -391,3 +391,153 @@ def test_a_malformed_file_raises_one_line_naming_it(
 
 def test_a_folder_of_good_files_loads(actor_folder: Path) -> None:
     assert load_actor_dictionary(actor_folder).find("la Russie", "fr")[0].entity.code == "RUS"
+
+
+# --- Organisations: the systematic list ----------------------------------------------------------------------
+
+
+def test_un_specialised_agencies_funds_and_programmes_in_both_languages() -> None:
+    assert find("The ILO and APEC criticised the WHO, while MINUSMA and the CEDEAO met.", "en") == [
+        ("ILO", "UNO", None),
+        ("APEC", "IGO", None),
+        ("WHO", "UNO", "MED"),
+        ("MINUSMA", "UNO", "MIL"),
+    ]
+    assert find("L'OIT, l'AIEA, le PAM, le HCR, le PNUD, l'Unicef et l'UNRWA ont alerté l'OCHA.") == [
+        ("OIT", "UNO", None),
+        ("AIEA", "UNO", None),
+        ("PAM", "UNO", None),
+        ("HCR", "UNO", None),
+        ("PNUD", "UNO", None),
+        ("Unicef", "UNO", None),
+        ("UNRWA", "UNO", None),
+        ("OCHA", "UNO", None),
+    ]
+    assert find("the Food and Agriculture Organization, UNESCO, UNFPA and UN Women", "en") == [
+        ("Food and Agriculture Organization", "UNO", None),
+        ("UNESCO", "UNO", None),
+        ("UNFPA", "UNO", None),
+        ("UN Women", "UNO", None),
+    ]
+
+
+def test_un_organs_and_the_secretary_general() -> None:
+    assert find("The General Assembly, the UNHRC and the UN Security Council met.", "en") == [
+        ("General Assembly", "UNO", None),
+        ("UNHRC", "UNO", None),
+        ("UN Security Council", "UNO", None),
+    ]
+    assert find("le Conseil des droits de l'homme et le secrétaire général de l'ONU") == [
+        ("Conseil des droits de l'homme", "UNO", None),
+        ("secrétaire général de l'ONU", "UNO", "GOV"),
+    ]
+
+
+def test_peacekeeping_missions_are_un_military_and_political_missions_the_un() -> None:
+    assert find("UNIFIL, UNMISS, MINURSO, UNDOF and UNAMID reported; UNMIK and UNAMA did not.", "en") == [
+        ("UNIFIL", "UNO", "MIL"),
+        ("UNMISS", "UNO", "MIL"),
+        ("MINURSO", "UNO", "MIL"),
+        ("UNDOF", "UNO", "MIL"),
+        ("UNAMID", "UNO", "MIL"),
+        ("UNMIK", "UNO", None),
+        ("UNAMA", "UNO", None),
+    ]
+    assert find("la FINUL, la Monusco, la MINUSCA, la MINUAD et la MINUK") == [
+        ("FINUL", "UNO", "MIL"),
+        ("Monusco", "UNO", "MIL"),
+        ("MINUSCA", "UNO", "MIL"),
+        ("MINUAD", "UNO", "MIL"),
+        ("MINUK", "UNO", None),
+    ]
+
+
+def test_the_eu_its_institutions_and_the_communities_before_it() -> None:
+    assert find("The European Community, the EEC, the European Commission and MEPs.", "en") == [
+        ("European Community", "EUR", None),
+        ("EEC", "EUR", None),
+        ("European Commission", "EUR", "GOV"),
+        ("MEPs", "EUR", "LEG"),
+    ]
+    assert find("la Communauté européenne, la CEE, le Parlement européen et la CJUE") == [
+        ("Communauté européenne", "EUR", None),
+        ("CEE", "EUR", None),
+        ("Parlement européen", "EUR", "LEG"),
+        ("CJUE", "EUR", "JUD"),
+    ]
+
+
+def test_regional_organisations_and_their_forces() -> None:
+    assert find("l'UA, l'UEMOA, la CEMAC, la CEEAC, le G5 Sahel et la Force multinationale mixte") == [
+        ("UA", "IGO", None),
+        ("UEMOA", "IGO", None),
+        ("CEMAC", "IGO", None),
+        ("CEEAC", "IGO", None),
+        ("G5 Sahel", "IGO", None),
+        ("Force multinationale mixte", "IGO", "MIL"),
+    ]
+    assert find("Mercosur, the SADC, IGAD, the EAC, ATMIS and KFOR", "en") == [
+        ("Mercosur", "IGO", None),
+        ("SADC", "IGO", None),
+        ("IGAD", "IGO", None),
+        ("EAC", "IGO", None),
+        ("ATMIS", "IGO", "MIL"),
+        ("KFOR", "IGO", "MIL"),
+    ]
+    assert find("l'Opep+, l'ANASE, l'OCS, la Ligue arabe, l'OCI, le CCG, l'OEA et la Francophonie") == [
+        ("Opep+", "IGO", None),
+        ("ANASE", "IGO", None),
+        ("OCS", "IGO", None),
+        ("Ligue arabe", "IGO", None),
+        ("OCI", "IGO", None),
+        ("CCG", "IGO", None),
+        ("OEA", "IGO", None),
+        ("Francophonie", "IGO", None),
+    ]
+
+
+def test_global_institutions_and_courts() -> None:
+    assert find("The IMF, the World Bank, the WTO and the OECD; the ICC and the ICJ.", "en") == [
+        ("IMF", "IGO", None),
+        ("World Bank", "IGO", None),
+        ("WTO", "IGO", None),
+        ("OECD", "IGO", None),
+        ("ICC", "IGO", "JUD"),
+        ("ICJ", "UNO", "JUD"),
+    ]
+    assert find("le FMI, la Banque mondiale, l'OMC, Interpol, l'OSCE, le Conseil de l'Europe, la CPI et la CIJ") == [
+        ("FMI", "IGO", None),
+        ("Banque mondiale", "IGO", None),
+        ("OMC", "IGO", None),
+        ("Interpol", "IGO", "COP"),
+        ("OSCE", "IGO", None),
+        ("Conseil de l'Europe", "IGO", None),
+        ("CPI", "IGO", "JUD"),
+        ("CIJ", "UNO", "JUD"),
+    ]
+
+
+def test_international_ngos_and_the_rsf_clash() -> None:
+    assert find("Amnesty International, Human Rights Watch, MSF, the ICRC, the IFRC and Oxfam.", "en") == [
+        ("Amnesty International", "NGO", None),
+        ("Human Rights Watch", "NGO", None),
+        ("MSF", "NGO", "MED"),
+        ("ICRC", "NGO", None),
+        ("IFRC", "NGO", None),
+        ("Oxfam", "NGO", None),
+    ]
+    assert find("Reporters sans frontières condemned the RSF.", "en") == [
+        ("Reporters sans frontières", "NGO", "JRN"),
+        ("RSF", "SDN", "REB"),
+    ]
+    assert find("Médecins sans frontières, Save the Children et l'International Crisis Group") == [
+        ("Médecins sans frontières", "NGO", "MED"),
+        ("Save the Children", "NGO", None),
+        ("International Crisis Group", "NGO", None),
+    ]
+
+
+def test_organisation_acronyms_are_not_ordinary_words() -> None:
+    assert find("who cares about the wto, the ilo or amis", "en") == []
+    assert find("mes amis de l'oms et de l'otan") == []
+    assert find("Les AMIS de l'OMS") == [("OMS", "UNO", "MED")]

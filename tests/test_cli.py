@@ -30,6 +30,8 @@ def test_the_examples_folder_gives_one_article_per_story() -> None:
         "en_sudan_page.html",
         "en_sudan_syndicated.txt",
         "en_ukraine_wire.txt",
+        "en_truce_wire.txt",
+        "en_truce_violation.txt",
         "fr_mali_scrape.txt",
         "fr_wire.rss:1",
         "fr_wire.rss:2",

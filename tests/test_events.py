@@ -39,7 +39,7 @@ def test_shelling_with_a_toll_said_by_an_official(coder: EventCoder) -> None:
         "governor said.\n\nUkraine's foreign ministry condemned the attack.",
     )
     shelling = next(e for e in events if e.event == "ASSAULT")
-    assert summary(shelling) == ("ASSAULT", "heavy-weapons", (("RUS", "MIL"),), ((None, "CVL"),))
+    assert summary(shelling) == ("ASSAULT", "heavy-weapons", (("RUS", "MIL"),), (("UKR", "CVL"),))
     assert (shelling.date, shelling.date_precision) == ("2024-03-11", "day")
     assert shelling.size.dead == 12 and shelling.casualties.dead.qualifier == "at least"
     assert shelling.auxiliary_modes == []

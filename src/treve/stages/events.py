@@ -181,13 +181,13 @@ def _unique(entities: Iterable[Entity]) -> list[Entity]:
 
 
 def _one_per_code(entities: list[Entity]) -> list[Entity]:
-    """One entity per (code, sector) for the record, the sectorless one only when no other has that code."""
-    best: dict[str, Entity] = {}
+    """One entity per (code, sector) for the record — Sudan's army and Sudan's RSF are two parties — and the
+    sectorless one only when no other has that code."""
+    best: dict[tuple[str, str | None], Entity] = {}
     for entity in entities:
-        key = entity.code or entity.entity_text
-        if key not in best or (best[key].sector is None and entity.sector is not None):
-            best[key] = entity
-    return list(best.values())
+        best.setdefault((entity.code or entity.entity_text, entity.sector), entity)
+    with_sector = {code for code, sector in best if sector is not None}
+    return [entity for (code, sector), entity in best.items() if sector is not None or code not in with_sector]
 
 
 def _worth_coding(event: _Found) -> bool:
@@ -280,7 +280,8 @@ class EventCoder:
         reference = published.date() if isinstance(published, datetime) else published
         actors = self._actors.find(text, language, on=reference)
         doc = self._models.parse(normalise_for_processing(text), language)
-        home = _home_country(actors)
+        places = resolve_places(doc, language, self._gazetteer)
+        home = _home_country(actors, places)
         story = _Story(
             text=text,
             doc=doc,
@@ -293,7 +294,7 @@ class EventCoder:
             generic=_generic_actors(doc, text, actors, cues, home),
             home=home,
             unknown=_unknown_names(doc, text, actors),
-            places=resolve_places(doc, language, self._gazetteer),
+            places=places,
         )
         found: list[_Found] = []
         narrative_time: EventTime | None = None
@@ -316,6 +317,7 @@ class EventCoder:
             continues_story = _refers_back(sentence)
             coded, explicit = _date_events(coded, sentence, story, narrative_time if continues_story else None)
             narrative_time = explicit
+            _complete_earlier_ceasefire(found, coded, sentence, story)
             found.extend(coded)
         merged = _merge_reports(event for event in found if _worth_coding(event))
         return [_record(event, story, f"{article_id}-{number}") for number, event in enumerate(merged, start=1)]
@@ -782,11 +784,21 @@ def _unknown_names(doc: Doc, text: str, actors: Sequence[ActorMention]) -> list[
     ]
 
 
-def _home_country(actors: Sequence[ActorMention]) -> str | None:
-    """The country the story is most about, when one is named more often than any other."""
-    counts = Counter(m.entity.code for m in actors if m.kind in ("country", "capital") and m.entity.code)
-    leading = counts.most_common(2)
-    return leading[0][0] if leading and (len(leading) == 1 or leading[0][1] > leading[1][1]) else None
+def _home_country(actors: Sequence[ActorMention], places: Sequence[PlaceMention]) -> str | None:
+    """The country the story happens in: the one most of its towns and provinces lie in, when one leads;
+    failing that, the country it names more often than any other. "The army" of a story set in El Fasher is
+    Sudan's, however often the Saudi mediators are named."""
+    local = Counter(
+        m.place.country_code
+        for m in places
+        if not m.metonymic and m.place is not None and m.place.country_code and (m.place.resolution or 1) >= 2
+    )
+    named = Counter(m.entity.code for m in actors if m.kind in ("country", "capital") and m.entity.code)
+    for counts in (local, named):
+        leading = counts.most_common(2)
+        if leading and (len(leading) == 1 or leading[0][1] > leading[1][1]):
+            return leading[0][0]
+    return None
 
 
 def _generic_actors(
@@ -1031,6 +1043,20 @@ def _compatible_times(a: EventTime | None, b: EventTime | None) -> bool:
 
     (a_start, a_end), (b_start, b_end) = bounds(a), bounds(b)
     return a_start <= b_end + timedelta(days=1) and b_start <= a_end + timedelta(days=1)
+
+
+def _complete_earlier_ceasefire(found: list[_Found], coded: list[_Found], sentence: Span, story: _Story) -> None:
+    """ "The truce takes effect from 06:00 GMT": a sentence that tells when a ceasefire starts without
+    coding one of its own speaks of the story's latest ceasefire."""
+    if any(event.ceasefire is not None for event in coded):
+        return
+    if not any(_lemma(token) in story.cues.ceasefire for token in sentence):
+        return
+    latest = next((event for event in reversed(found) if event.ceasefire is not None), None)
+    effective = _effective_time(sentence, story)
+    if latest is not None and effective is not None and latest.ceasefire.effective is None:  # type: ignore[union-attr]
+        latest.ceasefire = CeasefireTerms(effective=effective)
+        latest.retold_in.append(sentence)
 
 
 def _fought_elsewhere(event: _Found, story: _Story) -> bool:
