@@ -9,9 +9,9 @@ in order. A sentence's adjudicated labels answer yes to questions about the poli
 - ANY_ACTION: did police do anything (killing, arresting, other force, anything else; not failing)?
 
 The coder reads whole documents, as treve does: a sentence often needs its neighbours to say who "they" are.
-Each coded event counts for the gold sentences that its evidence sentences (the one it was first told in and
-those it was retold in) overlap. An event answers for the police when one of its actors has the sector COP,
-and then says (`police_labels`):
+Each coded event counts for the gold sentence that holds its trigger word, and for those its other evidence
+sentences (the ones it was retold in) overlap. An event answers for the police when one of its actors has
+the sector COP, and then says (`police_labels`):
 
 - FAIL when it carries the auxiliary mode negation (the police did not act); nothing else when it is
   negated, hypothetical or future;
@@ -121,8 +121,13 @@ def load_gold(gold_dir: Path) -> list[GoldDocument]:
 
 
 def _evidence_spans(event: Event, text: str) -> list[tuple[int, int]]:
-    """Where the sentences that tell the event are in the document."""
-    return [_evidence_span(evidence, text) for evidence in [event.evidence, *event.retold]]
+    """Where the sentences that tell the event are in the document: the first report narrowed to its trigger
+    word (treve's sentence may join a dateline, "jaipur:", to the sentence after it), the others whole."""
+    first = _evidence_span(event.evidence, text)
+    trigger = event.evidence.trigger
+    at = text.find(trigger, *first) if trigger else -1
+    told = (at, at + len(trigger)) if trigger and at >= 0 else first
+    return [told, *(_evidence_span(evidence, text) for evidence in event.retold)]
 
 
 def _evidence_span(evidence: Evidence, text: str) -> tuple[int, int]:

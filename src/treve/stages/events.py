@@ -368,8 +368,9 @@ class EventCoder:
             words = story.text[head.idx : head.idx + len(head.text)]
             actor = [Entity(entity_text=words, sector="UAF", start=head.idx, end=head.idx + len(words))]
             event.confidence = CONFIDENCE_INFERRED_PARTIES
-        if not actor and (trigger.event, trigger.mode) in POLICE_ACTIONS:
+        if not actor and (trigger.event, trigger.mode) in POLICE_ACTIONS and head.pos_ == "VERB":
             # "dix personnes ont été arrêtées", "tear gas was fired": only police make arrests and disperse crowds.
+            # A noun alone ("mass arrests", "makeshift jails", "an arrest warrant") tells no arrest made.
             words = story.text[head.idx : head.idx + len(head.text)]
             actor = [
                 Entity(entity_text=words, code=story.home, sector="COP", start=head.idx, end=head.idx + len(words))
