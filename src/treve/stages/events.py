@@ -73,6 +73,9 @@ RECIPIENT_CASES = {
     "towards",
 }
 PARTY_CASES = {"entre", "between", "avec", "with"}
+# Sectors that make two parties of one country different parties: its armed forces, police, rebels, militias
+# and unidentified attackers fight each other and its civilians.
+DISTINCT_SECTORS = ARMED_SECTORS | {"CVL"}
 # Prepositions that introduce the act that caused what a passive clause tells ("killed in police firing").
 CAUSE_CASES = {"in", "during", "dans", "lors", "pendant"}
 AGENT_CASES = {"par", "by", "de", "of"}
@@ -203,8 +206,13 @@ def _unidentified(actors: list[Entity]) -> bool:
 
 
 def _parties(entities: Iterable[Entity]) -> frozenset[str]:
-    """Who takes part, for telling events apart: codes, and the words of those without one ("police")."""
-    return frozenset(entity.code or entity.entity_text.lower() for entity in entities)
+    """Who takes part, for telling events apart: codes, and the words of those without one ("police"); an
+    armed or civilian sector sets apart parties of one country (the police and a mob of India are two)."""
+    return frozenset(
+        f"{entity.code}:{entity.sector}" if entity.code and entity.sector in DISTINCT_SECTORS else
+        entity.code or entity.entity_text.lower()
+        for entity in entities
+    )
 
 
 def _codes(entities: Iterable[Entity]) -> frozenset[str]:
