@@ -203,14 +203,24 @@ def _best_canonical_event(connection: Connection, report: ReportFacts, rules: Me
         return None
     window = timedelta(days=rules.merge_days)
     codes = sorted(report.codes)
-    sharing_a_code = select(MentionRow.report_id).where(MentionRow.code.in_(codes), MentionRow.role.in_(PARTY_ROLES))
+    # Correlated, so that only the reports of the date window are looked up (through the mentions' report index)
+    # rather than every report that ever named one of the codes.
+    sharing_a_code = (
+        select(MentionRow.report_id)
+        .where(
+            MentionRow.report_id == EventReportRow.id,
+            MentionRow.code.in_(codes),
+            MentionRow.role.in_(PARTY_ROLES),
+        )
+        .exists()
+    )
     candidates = report_facts(
         connection,
         and_(
             EventReportRow.canonical_event_id.is_not(None),
             EventReportRow.event_type.in_(EVENT_FAMILIES.get(report.family, (report.event_type,))),
             EventReportRow.date.between(report.date - window, report.date + window),
-            or_(EventReportRow.country.in_(codes), EventReportRow.id.in_(sharing_a_code)),
+            or_(EventReportRow.country.in_(codes), sharing_a_code),
         ),
     )
     agreeing = Counter(
