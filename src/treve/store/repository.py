@@ -297,15 +297,7 @@ def _events_query(
         .join(ArticleRow, ArticleRow.id == report.article_id)
         .order_by(report.date.asc().nulls_last(), report.id)
     )
-    if country is not None:
-        query = query.where(report.country == country.upper())
-    if event_type is not None:
-        query = query.where(report.event_type == event_type.upper())
-    if since is not None:
-        query = query.where(report.date >= since)
-    if until is not None:
-        query = query.where(report.date <= until)
-    return query
+    return _filtered(query, report, country=country, event_type=event_type, since=since, until=until)
 
 
 _EARLIEST = aliased(EventReportRow)
@@ -344,14 +336,27 @@ def _canonical_events_query(
         .join(ArticleRow, ArticleRow.id == _EARLIEST.article_id)
         .order_by(canonical.date.asc().nulls_last(), canonical.id)
     )
+    return _filtered(query, canonical, country=country, event_type=event_type, since=since, until=until)
+
+
+def _filtered(
+    query: Select[Any],
+    table: type[EventReportRow] | type[CanonicalEventRow],
+    *,
+    country: str | None,
+    event_type: str | None,
+    since: date | None,
+    until: date | None,
+) -> Select[Any]:
+    """The `treve events` filters, on reports or on canonical events alike (both have country, type, date)."""
     if country is not None:
-        query = query.where(canonical.country == country.upper())
+        query = query.where(table.country == country.upper())
     if event_type is not None:
-        query = query.where(canonical.event_type == event_type.upper())
+        query = query.where(table.event_type == event_type.upper())
     if since is not None:
-        query = query.where(canonical.date >= since)
+        query = query.where(table.date >= since)
     if until is not None:
-        query = query.where(canonical.date <= until)
+        query = query.where(table.date <= until)
     return query
 
 
