@@ -10,7 +10,7 @@ and updates the ceasefires they bear on.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import cache
@@ -181,12 +181,7 @@ class Store:
         """Event reports by date (undated ones last), streamed; `since` and `until` are inclusive and leave out
         undated events."""
         query = _events_query(country=country, event_type=event_type, since=since, until=until)
-        try:
-            with self.engine.connect() as connection:
-                for row in connection.execution_options(yield_per=1000).execute(query):
-                    yield StoredEvent(**row._mapping)
-        except SQLAlchemyError as exc:
-            raise StoreError(f"{self.shown_url}: cannot read events ({_reason(exc)}); check the database") from exc
+        return self._stream(query, lambda row: StoredEvent(**row))
 
     def canonical_events(
         self,
@@ -198,10 +193,14 @@ class Store:
     ) -> Iterator[StoredEvent]:
         """Canonical events by date (undated ones last), streamed, filtered as `events` filters reports."""
         query = _canonical_events_query(country=country, event_type=event_type, since=since, until=until)
+        return self._stream(query, _canonical_event)
+
+    def _stream(self, query: Select[Any], as_event: Callable[[Any], StoredEvent]) -> Iterator[StoredEvent]:
+        """The query's rows as events, fetched a thousand at a time."""
         try:
             with self.engine.connect() as connection:
                 for row in connection.execution_options(yield_per=1000).execute(query):
-                    yield _canonical_event(row._mapping)
+                    yield as_event(row._mapping)
         except SQLAlchemyError as exc:
             raise StoreError(f"{self.shown_url}: cannot read events ({_reason(exc)}); check the database") from exc
 
