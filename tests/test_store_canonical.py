@@ -12,14 +12,21 @@ from itertools import combinations
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import delete, select, update
 
 from tests.store_fixtures import RSF, RUSSIA, SUDAN_ARMY, UKRAINE, article, event
 from treve.pipeline import Pipeline
 from treve.records import Article, Attribution, Casualties, Count, RawItem
 from treve.store.clustering import MergeRules, ReportFacts, tell_the_same_event
 from treve.store.repository import Store, open_store
-from treve.store.schema import CanonicalEventRow, EventReportRow
+from treve.store.schema import (
+    CanonicalEventRow,
+    CeasefireRow,
+    CeasefireStatusRow,
+    CeasefireViolationRow,
+    ClusterKeyRow,
+    EventReportRow,
+)
 
 MERGE_DATA = Path(__file__).parent / "data" / "merge"
 
@@ -121,6 +128,44 @@ def test_storing_the_merge_set_again_adds_nothing(store: Store, merge_articles: 
     assert [(c.id, c.reports) for c in store.canonical_events()] == first
 
 
+def partition(store: Store) -> set[frozenset[str]]:
+    """The reports grouped by canonical event."""
+    with store.engine.connect() as connection:
+        rows = connection.execute(select(EventReportRow.id, EventReportRow.canonical_event_id)).all()
+    groups: dict[str, set[str]] = {}
+    for report_id, canonical_id in rows:
+        groups.setdefault(canonical_id, set()).add(report_id)
+    return {frozenset(group) for group in groups.values()}
+
+
+def test_a_batch_saved_at_once_is_clustered_as_the_same_articles_saved_one_by_one(
+    store_url: str, merge_articles: list[Article], tmp_path: Path
+) -> None:
+    with open_store(f"sqlite:///{tmp_path / 'one_by_one.db'}") as one_by_one:
+        for merge_article in merge_articles:
+            one_by_one.save([merge_article])
+        expected = partition(one_by_one)
+    with open_store(store_url) as at_once:
+        at_once.save(merge_articles)
+        assert partition(at_once) == expected
+
+
+def test_reports_stored_before_canonical_events_existed_are_clustered_when_the_store_is_opened(
+    store_url: str, merge_articles: list[Article]
+) -> None:
+    with open_store(store_url) as store:
+        store.save(merge_articles)
+        expected = partition(store)
+        with store.engine.begin() as connection:  # as a store of revision 0001 holds them
+            for table in (CeasefireStatusRow, CeasefireViolationRow, CeasefireRow, ClusterKeyRow):
+                connection.execute(delete(table))
+            connection.execute(update(EventReportRow).values(canonical_event_id=None))
+            connection.execute(delete(CanonicalEventRow))
+    with open_store(store_url) as reopened:
+        assert partition(reopened) == expected
+        assert len(list(reopened.canonical_events())) == len(expected)
+
+
 RULES = MergeRules(merge_days=1, merge_distance_km=25)
 
 
@@ -155,6 +200,13 @@ def test_reports_of_one_type_family_merge_and_of_two_families_do_not(store: Stor
     for story in talks:
         store.save([story])
     assert sorted(c.reports or 0 for c in store.canonical_events()) == [1, 2]
+
+
+def test_daily_clashes_between_the_same_parties_do_not_chain_into_one_event(store: Store) -> None:
+    days = ["2024-05-10", "2024-05-11", "2024-05-12", "2024-05-13"]
+    for n, day in enumerate(days):
+        store.save([article(f"d{n}", event(f"d{n}", 1, actor=[SUDAN_ARMY], recipient=[RSF], day=day))])
+    assert sorted(c.reports or 0 for c in store.canonical_events()) == [2, 2], "each event spans merge_days at most"
 
 
 def test_two_postgresql_writers_storing_reports_of_one_event_at_once_make_one_canonical_event(

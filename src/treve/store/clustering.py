@@ -5,7 +5,9 @@ Two reports tell the same event when they are of one type family, dated within `
 places no farther apart than `merge_distance_km` (town-level places on both; otherwise their countries must
 agree), and their parties agree: both know their actors' codes, these share one, and likewise for their
 recipients; and they share at least one party code at all. A report joins the canonical event with which most
-of its reports agree (the earliest on a tie); an undated report, or one with neither a party code nor a
+of its reports agree (the earliest on a tie), if that event's own date is within `merge_days` of the report's:
+without that, daily clashes between the same two parties would chain into one event spanning months. An undated
+report, or one with neither a party code nor a
 country, stays alone. Sentence embeddings were tried as a further test and left out: multilingual-e5-small
 scores two different clashes of one day higher (0.94-0.95) than an English and a French report of one clash
 (0.90), so they cannot tell look-alikes apart.
@@ -20,16 +22,16 @@ writer at a time anyway.
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from math import asin, cos, radians, sin, sqrt
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, and_, or_, select, text, update
+from sqlalchemy import Connection, Select, and_, bindparam, insert, select, text, update
 
-from treve.store.schema import ArticleRow, CanonicalEventRow, EventReportRow, MentionRow
+from treve.store.schema import ArticleRow, CanonicalEventRow, ClusterKeyRow, EventReportRow, MentionRow
 
 EVENT_FAMILIES: dict[str, tuple[str, ...]] = {
     "assault": ("ASSAULT",),
@@ -76,6 +78,8 @@ class ReportFacts:
     geo_precision: int | None
     actors: frozenset[str]
     recipients: frozenset[str]
+    canonical_date: date | None = None
+    """The date of the canonical event the report belongs to, once clustered."""
 
     @property
     def family(self) -> str:
@@ -133,10 +137,11 @@ def take_advisory_locks(connection: Connection, keys: Sequence[int]) -> None:
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
 
 
-def report_facts(connection: Connection, condition: Any) -> list[ReportFacts]:
-    """The facts of the reports that meet `condition`, by date then id."""
+def _facts_query(condition: Any) -> Select[Any]:
+    """The facts of the reports that meet `condition`, one row per party code (or one without), by date then id."""
     report = EventReportRow
-    rows = connection.execute(
+    party = and_(MentionRow.report_id == report.id, MentionRow.role.in_(PARTY_ROLES), MentionRow.code.is_not(None))
+    return (
         select(
             report.id,
             report.canonical_event_id,
@@ -146,90 +151,166 @@ def report_facts(connection: Connection, condition: Any) -> list[ReportFacts]:
             report.latitude,
             report.longitude,
             report.geo_precision,
+            CanonicalEventRow.date.label("canonical_date"),
+            MentionRow.role,
+            MentionRow.code,
         )
+        .outerjoin(CanonicalEventRow, CanonicalEventRow.id == report.canonical_event_id)
+        .outerjoin(MentionRow, party)
         .where(condition)
         .order_by(report.date, report.id)
-    ).all()
-    codes: dict[tuple[str, str], set[str]] = {}
-    ids = [row.id for row in rows]
-    for chunk_start in range(0, len(ids), 500):
-        mentions = connection.execute(
-            select(MentionRow.report_id, MentionRow.role, MentionRow.code).where(
-                MentionRow.report_id.in_(ids[chunk_start : chunk_start + 500]),
-                MentionRow.role.in_(PARTY_ROLES),
-                MentionRow.code.is_not(None),
+    )
+
+
+# Built once: clustering runs them for every stored report.
+_REPORTS_BY_ID = _facts_query(EventReportRow.id.in_(bindparam("ids", expanding=True)))
+_CANDIDATES = _facts_query(
+    EventReportRow.id.in_(
+        select(ClusterKeyRow.report_id).where(
+            ClusterKeyRow.family == bindparam("family"),
+            ClusterKeyRow.code.in_(bindparam("codes", expanding=True)),
+            ClusterKeyRow.date.between(bindparam("since"), bindparam("until")),
+        )
+    )
+)
+_ATTACH = (
+    update(EventReportRow)
+    .where(EventReportRow.id == bindparam("report_id"))
+    .values(canonical_event_id=bindparam("canonical_id"))
+)
+ID_CHUNK = 500
+"""Ids per IN list, well under SQLite's limit on bound parameters."""
+
+
+def _read_facts(connection: Connection, query: Select[Any], **parameters: Any) -> list[ReportFacts]:
+    """Run a `_facts_query`, folding each report's rows into its facts."""
+    rows: dict[str, list[Any]] = {}
+    for row in connection.execute(query, parameters):
+        rows.setdefault(row.id, []).append(row)
+    facts = []
+    for report_rows in rows.values():
+        first = report_rows[0]
+        codes = {role: frozenset(row.code for row in report_rows if row.role == role) for role in PARTY_ROLES}
+        facts.append(
+            ReportFacts(
+                id=first.id,
+                canonical_event_id=first.canonical_event_id,
+                event_type=first.event_type,
+                date=first.date,
+                country=first.country,
+                latitude=first.latitude,
+                longitude=first.longitude,
+                geo_precision=first.geo_precision,
+                actors=codes["actor"],
+                recipients=codes["recipient"],
+                canonical_date=first.canonical_date,
             )
         )
-        for report_id, role, code in mentions:
-            codes.setdefault((report_id, role), set()).add(code)
-    return [
-        ReportFacts(
-            **row._mapping,
-            actors=frozenset(codes.get((row.id, "actor"), ())),
-            recipients=frozenset(codes.get((row.id, "recipient"), ())),
-        )
-        for row in rows
-    ]
+    return facts
+
+
+def _chunks(items: Sequence[T]) -> Iterator[Sequence[T]]:
+    for start in range(0, len(items), ID_CHUNK):
+        yield items[start : start + ID_CHUNK]
+
+
+class _Batch:
+    """The reports clustered so far in this call, filed as the cluster keys will file them once written."""
+
+    def __init__(self) -> None:
+        self._filed: dict[tuple[str, str], list[ReportFacts]] = defaultdict(list)
+
+    def add(self, report: ReportFacts) -> None:
+        for code in report.codes:
+            self._filed[report.family, code].append(report)
+
+    def sharing_a_key(self, report: ReportFacts) -> list[ReportFacts]:
+        found = {other.id: other for code in report.codes for other in self._filed.get((report.family, code), ())}
+        return list(found.values())
 
 
 def cluster_reports(connection: Connection, report_ids: Sequence[str], rules: MergeRules) -> None:
-    """Attach each of the (just stored) reports to a canonical event, or start one; see the module docstring."""
+    """Attach each of the (just stored) reports to a canonical event, or start one; see the module docstring.
+
+    Reports are taken by date, each compared with the clustered reports that share a key with it (the stored ones
+    through the cluster keys, this call's in memory); then every write is made once per statement."""
     if not report_ids:
         return
-    new_reports = report_facts(connection, EventReportRow.id.in_(report_ids))
+    new_reports = [
+        facts for chunk in _chunks(report_ids) for facts in _read_facts(connection, _REPORTS_BY_ID, ids=list(chunk))
+    ]
+    new_reports.sort(key=lambda report: (report.date is None, report.date or date.min, report.id))
     take_advisory_locks(connection, lock_keys_for(new_reports))
+    batch = _Batch()
+    clustered: list[ReportFacts] = []
     for report in new_reports:
-        canonical_id = _best_canonical_event(connection, report, rules) if report.codes else None
-        if canonical_id is None:
-            canonical_id = report.id  # a canonical event takes the id of the report that started it
-            connection.execute(
-                CanonicalEventRow.__table__.insert().values(
-                    id=canonical_id, event_type=report.event_type, family=report.family, report_count=1, source_count=1
-                )
-            )
-        else:
-            connection.execute(
-                select(CanonicalEventRow.id).where(CanonicalEventRow.id == canonical_id).with_for_update()
-            )
-        connection.execute(
-            update(EventReportRow).where(EventReportRow.id == report.id).values(canonical_event_id=canonical_id)
+        # a canonical event takes the id and date of the report that started it
+        canonical_id, canonical_date = _best_canonical_event(connection, report, rules, batch) or (
+            report.id,
+            report.date,
         )
-        refresh_canonical_event(connection, canonical_id)
+        clustered.append(replace(report, canonical_event_id=canonical_id, canonical_date=canonical_date))
+        batch.add(clustered[-1])
+    started = [report for report in clustered if report.canonical_event_id == report.id]
+    if started:
+        connection.execute(
+            insert(CanonicalEventRow),
+            [
+                {
+                    "id": report.id,
+                    "event_type": report.event_type,
+                    "family": report.family,
+                    "report_count": 1,
+                    "source_count": 1,
+                }
+                for report in started
+            ],
+        )
+    joined = sorted({str(report.canonical_event_id) for report in clustered} - {report.id for report in started})
+    for chunk in _chunks(joined):
+        connection.execute(select(CanonicalEventRow.id).where(CanonicalEventRow.id.in_(chunk)).with_for_update())
+    connection.execute(
+        _ATTACH, [{"report_id": report.id, "canonical_id": report.canonical_event_id} for report in clustered]
+    )
+    keys = [
+        {"family": report.family, "code": code, "date": report.date, "report_id": report.id}
+        for report in clustered
+        if report.date is not None
+        for code in sorted(report.codes)
+    ]
+    if keys:
+        connection.execute(insert(ClusterKeyRow), keys)
+    refresh_canonical_events(connection, sorted({str(report.canonical_event_id) for report in clustered}))
 
 
-def _best_canonical_event(connection: Connection, report: ReportFacts, rules: MergeRules) -> str | None:
-    """The canonical event with which most of its reports agree that they tell `report`'s event, if any."""
-    if report.date is None:
+def _best_canonical_event(
+    connection: Connection, report: ReportFacts, rules: MergeRules, batch: _Batch
+) -> tuple[str, date | None] | None:
+    """The canonical event (id and date) with which most of its reports agree that they tell `report`'s event, if
+    any, among those dated near `report`."""
+    if report.date is None or not report.codes:
         return None
     window = timedelta(days=rules.merge_days)
-    codes = sorted(report.codes)
-    # Correlated, so that only the reports of the date window are looked up (through the mentions' report index)
-    # rather than every report that ever named one of the codes.
-    sharing_a_code = (
-        select(MentionRow.report_id)
-        .where(
-            MentionRow.report_id == EventReportRow.id,
-            MentionRow.code.in_(codes),
-            MentionRow.role.in_(PARTY_ROLES),
-        )
-        .exists()
-    )
-    candidates = report_facts(
+    stored = _read_facts(
         connection,
-        and_(
-            EventReportRow.canonical_event_id.is_not(None),
-            EventReportRow.event_type.in_(EVENT_FAMILIES.get(report.family, (report.event_type,))),
-            EventReportRow.date.between(report.date - window, report.date + window),
-            or_(EventReportRow.country.in_(codes), sharing_a_code),
-        ),
+        _CANDIDATES,
+        family=report.family,
+        codes=sorted(report.codes),
+        since=report.date - window,
+        until=report.date + window,
     )
-    agreeing = Counter(
-        candidate.canonical_event_id for candidate in candidates if tell_the_same_event(report, candidate, rules)
-    )
+    candidates = sorted(stored + batch.sharing_a_key(report), key=lambda other: (other.date or date.min, other.id))
+    agreeing = [
+        candidate
+        for candidate in candidates
+        if (candidate.canonical_date is None or abs(candidate.canonical_date - report.date) <= window)
+        and tell_the_same_event(report, candidate, rules)
+    ]
     if not agreeing:
         return None
-    first_seen = {candidate.canonical_event_id: index for index, candidate in reversed(list(enumerate(candidates)))}
-    return min(agreeing, key=lambda canonical_id: (-agreeing[canonical_id], first_seen[canonical_id]))
+    votes = Counter(candidate.canonical_event_id for candidate in agreeing)
+    chosen = max(agreeing, key=lambda candidate: votes[candidate.canonical_event_id])  # the earliest of equals
+    return str(chosen.canonical_event_id), chosen.canonical_date
 
 
 def instant(value: str | date | None) -> datetime | None:
@@ -268,51 +349,58 @@ class Member:
     reported: datetime
 
 
-def canonical_members(connection: Connection, canonical_id: str) -> list[Member]:
-    """The reports of a canonical event, the earliest reported first."""
-    report = EventReportRow
-    rows = connection.execute(
-        select(
-            report.id,
-            report.event_type,
-            report.date,
-            report.country,
-            report.location,
-            report.latitude,
-            report.longitude,
-            report.geo_precision,
-            report.dead_low,
-            report.dead_best,
-            report.dead_high,
-            report.record,
-            ArticleRow.id.label("article_id"),
-            ArticleRow.source,
-            ArticleRow.published,
-            ArticleRow.stored_at,
-        )
-        .join(ArticleRow, ArticleRow.id == report.article_id)
-        .where(report.canonical_event_id == canonical_id)
+_MEMBERS = (
+    select(
+        EventReportRow.id,
+        EventReportRow.canonical_event_id,
+        EventReportRow.event_type,
+        EventReportRow.date,
+        EventReportRow.country,
+        EventReportRow.location,
+        EventReportRow.latitude,
+        EventReportRow.longitude,
+        EventReportRow.geo_precision,
+        EventReportRow.dead_low,
+        EventReportRow.dead_best,
+        EventReportRow.dead_high,
+        EventReportRow.record,
+        ArticleRow.id.label("article_id"),
+        ArticleRow.source,
+        ArticleRow.published,
+        ArticleRow.stored_at,
     )
-    members = [
-        Member(
-            id=row.id,
-            event_type=row.event_type,
-            date=row.date,
-            country=row.country,
-            location=row.location,
-            latitude=row.latitude,
-            longitude=row.longitude,
-            geo_precision=row.geo_precision,
-            dead_low=row.dead_low,
-            dead_best=row.dead_best,
-            dead_high=row.dead_high,
-            attributed=bool(row.record.get("attribution")),
-            source=row.source or row.article_id,  # an article with no named outlet counts as its own source
-            reported=reported_at(row.published, row.stored_at),
-        )
-        for row in rows
-    ]
-    return sorted(members, key=lambda member: (member.reported, member.id))
+    .join(ArticleRow, ArticleRow.id == EventReportRow.article_id)
+    .where(EventReportRow.canonical_event_id.in_(bindparam("ids", expanding=True)))
+)
+
+
+def canonical_members(connection: Connection, canonical_ids: Sequence[str]) -> dict[str, list[Member]]:
+    """The reports of each canonical event, the earliest reported first."""
+    members: dict[str, list[Member]] = defaultdict(list)
+    for chunk in _chunks(canonical_ids):
+        for row in connection.execute(_MEMBERS, {"ids": list(chunk)}):
+            members[row.canonical_event_id].append(
+                Member(
+                    id=row.id,
+                    event_type=row.event_type,
+                    date=row.date,
+                    country=row.country,
+                    location=row.location,
+                    latitude=row.latitude,
+                    longitude=row.longitude,
+                    geo_precision=row.geo_precision,
+                    dead_low=row.dead_low,
+                    dead_best=row.dead_best,
+                    dead_high=row.dead_high,
+                    attributed=bool(row.record.get("attribution")),
+                    source=row.source or row.article_id,  # an article with no named outlet counts as its own source
+                    reported=reported_at(row.published, row.stored_at),
+                )
+            )
+    return {
+        canonical_id: sorted(reports, key=lambda member: (member.reported, member.id))
+        for canonical_id, reports in members.items()
+    }
 
 
 def _most_common(values: Iterable[T | None]) -> T | None:
@@ -352,32 +440,41 @@ def reconcile_dead(members: Sequence[Member]) -> ReconciledDead:
     )
 
 
-def refresh_canonical_event(connection: Connection, canonical_id: str) -> None:
-    """Recompute a canonical event's figures from all its reports."""
-    members = canonical_members(connection, canonical_id)
+_REFRESH = update(CanonicalEventRow).where(CanonicalEventRow.id == bindparam("canonical_id"))
+
+
+def refresh_canonical_events(connection: Connection, canonical_ids: Sequence[str]) -> None:
+    """Recompute the canonical events' figures from all their reports."""
+    figures = [
+        _figures(canonical_id, members)
+        for canonical_id, members in canonical_members(connection, canonical_ids).items()
+    ]
+    if figures:
+        connection.execute(_REFRESH, figures)
+
+
+def _figures(canonical_id: str, members: Sequence[Member]) -> dict[str, Any]:
+    """A canonical event's columns as its reports give them."""
     earliest = members[0]
     placed = min(members, key=lambda member: (member.geo_precision or 99, member.reported))
     dead = reconcile_dead(members)
     event_type = _most_common(member.event_type for member in members) or earliest.event_type
-    connection.execute(
-        update(CanonicalEventRow)
-        .where(CanonicalEventRow.id == canonical_id)
-        .values(
-            event_type=event_type,
-            family=FAMILY_OF_TYPE.get(event_type, event_type.lower()),
-            date=_most_common(member.date for member in members),
-            country=_most_common(member.country for member in members),
-            location=placed.location,
-            latitude=placed.latitude,
-            longitude=placed.longitude,
-            dead_low=dead.low,
-            dead_best=dead.best,
-            dead_high=dead.high,
-            dead_note=dead.note,
-            report_count=len(members),
-            source_count=len({member.source for member in members}),
-            sources=list(dict.fromkeys(member.source for member in members)),
-            earliest_report_id=earliest.id,
-            first_reported=earliest.reported,
-        )
-    )
+    return {
+        "canonical_id": canonical_id,
+        "event_type": event_type,
+        "family": FAMILY_OF_TYPE.get(event_type, event_type.lower()),
+        "date": _most_common(member.date for member in members),
+        "country": _most_common(member.country for member in members),
+        "location": placed.location,
+        "latitude": placed.latitude,
+        "longitude": placed.longitude,
+        "dead_low": dead.low,
+        "dead_best": dead.best,
+        "dead_high": dead.high,
+        "dead_note": dead.note,
+        "report_count": len(members),
+        "source_count": len({member.source for member in members}),
+        "sources": list(dict.fromkeys(member.source for member in members)),
+        "earliest_report_id": earliest.id,
+        "first_reported": earliest.reported,
+    }

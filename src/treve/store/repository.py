@@ -44,6 +44,8 @@ from treve.store.schema import (
 
 SQLITE_BUSY_TIMEOUT_MS = 60_000
 POSTGRES_CONNECT_TIMEOUT_S = 10
+BACKLOG_CHUNK = 5_000
+"""Unclustered reports clustered per step when a store from before canonical events is opened."""
 MIGRATION_LOCK = 0x7472657665  # "treve": one migration at a time per PostgreSQL database
 _WRITE = "treve_write"
 _DIALECT_INSERTS = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}
@@ -413,15 +415,16 @@ def open_store(url: str, rules: StoreRules | None = None) -> Store:
         engine = _engine(parsed)
     except (ArgumentError, ImportError) as exc:
         raise StoreError(f"{shown}: no such database driver ({_reason(exc)}); {example}") from exc
+    rules = rules or StoreRules.from_settings(load_settings())
     try:
-        _migrate(engine)
+        _migrate(engine, rules)
     except SQLAlchemyError as exc:
         engine.dispose()
         raise StoreError(
             f"{shown}: cannot open the store ({_reason(exc)}); check that the database exists and is reachable, "
             "and the URL given with --db or TREVE_DB"
         ) from exc
-    return Store(engine, shown, rules or StoreRules.from_settings(load_settings()))
+    return Store(engine, shown, rules)
 
 
 def _engine(url: URL) -> Engine:
@@ -446,14 +449,24 @@ def _engine(url: URL) -> Engine:
     return engine
 
 
-def _migrate(engine: Engine) -> None:
-    """Bring the schema to the newest revision, in one transaction that holds off other migrating processes."""
+def _migrate(engine: Engine, rules: StoreRules) -> None:
+    """Bring the schema to the newest revision, in one transaction that holds off other migrating processes, and
+    cluster the reports stored before canonical events existed (revision 0002)."""
     config = alembic_config()
     with engine.execution_options(**{_WRITE: True}).begin() as connection:
         if engine.dialect.name == "postgresql":
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+        unclustered = list(
+            connection.scalars(
+                select(EventReportRow.id).where(EventReportRow.canonical_event_id.is_(None)).order_by(EventReportRow.id)
+            )
+        )
+        for start in range(0, len(unclustered), BACKLOG_CHUNK):
+            chunk = unclustered[start : start + BACKLOG_CHUNK]
+            cluster_reports(connection, chunk, rules.merge)
+            track_ceasefires(connection, chunk, rules.ceasefires)
 
 
 def _reason(exc: Exception) -> str:

@@ -162,6 +162,20 @@ class MentionRow(Base):
     end: Mapped[int | None] = mapped_column(Integer)
 
 
+class ClusterKeyRow(Base):
+    """A clustered report filed under its type family, one of its codes (party or country) and its date: the index
+    in which clustering finds, for a new report, the earlier reports that may tell the same event."""
+
+    __tablename__ = "cluster_keys"
+
+    family: Mapped[str] = mapped_column(String(24), primary_key=True)
+    code: Mapped[str] = mapped_column(String(8), primary_key=True)
+    date: Mapped[date] = mapped_column(Date, primary_key=True)
+    report_id: Mapped[str] = mapped_column(
+        REPORT_ID, ForeignKey("event_reports.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
 class CeasefireRow(Base):
     """A ceasefire between parties (lists of PLOVER entities), as the tracker follows it: one per canonical event
     whose reports announce a ceasefire, under that event's id. `status` is the last one its history reaches."""
