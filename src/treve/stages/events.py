@@ -20,7 +20,15 @@ from typing import ClassVar
 from spacy.tokens import Doc, Span, Token
 
 from treve.normalise import normalise_for_processing
-from treve.ontology import ARMED_SECTORS, acled_category, acled_reading_category, cameo_root, category_contexts
+from treve.ontology import (
+    ARMED_SECTORS,
+    STATE_SECTORS,
+    acled_category,
+    acled_reading_category,
+    cameo_root,
+    category_contexts,
+    entity_sectors,
+)
 from treve.records import (
     Article,
     Attribution,
@@ -117,7 +125,11 @@ READING_WEIGHT = 0.3
 # Sentences shorter than this (datelines, captions) are not read.
 MIN_READ_TOKENS = 4
 # Types whose head is the act itself, not the speech verb that reports it ("police said gunmen killed …").
-MATERIAL_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID", "COOPERATE", "RETREAT", "SANCTION"}
+# Types whose event is the speaking: the speaker is their actor, not the subject of what is said.
+SPOKEN_TYPES = {"REQUEST", "ACCUSE", "REJECT", "THREATEN"}
+# How much less an event counts when it only tells the aim or manner of another event of its sentence
+# ("demonstrated to demand reforms": the news is the demonstration).
+SUBORDINATE_PENALTY = 0.1
 
 
 @dataclass
@@ -209,8 +221,9 @@ def _parties(entities: Iterable[Entity]) -> frozenset[str]:
     """Who takes part, for telling events apart: codes, and the words of those without one ("police"); an
     armed or civilian sector sets apart parties of one country (the police and a mob of India are two)."""
     return frozenset(
-        f"{entity.code}:{entity.sector}" if entity.code and entity.sector in DISTINCT_SECTORS else
-        entity.code or entity.entity_text.lower()
+        f"{entity.code}:{entity.sector}"
+        if entity.code and entity.sector in DISTINCT_SECTORS
+        else entity.code or entity.entity_text.lower()
         for entity in entities
     )
 
@@ -320,6 +333,7 @@ class EventCoder:
                 event.location = locate_event(event.match.head, story.places)
                 if reading is not None:
                     _weigh(event, reading)
+            _rank_subordinates(coded)
             coded = [event for event in coded if not _fought_elsewhere(event, story)]
             _attach_casualties(coded, sentence, story)
             continues_story = _refers_back(sentence)
@@ -428,7 +442,7 @@ class EventCoder:
         head = verb.head
         if verb.dep_ == "conj" and head != verb:
             return self._subject(head, story, seen)
-        if verb.dep_ in ("xcomp", "advcl", "acl", "obl", "ccomp") and head != verb:
+        if verb.dep_ in ("xcomp", "advcl", "acl", "obl", "ccomp", "acomp") and head != verb:
             if _lemma(head) in story.cues.accusation:
                 accused = [c for c in head.children if c.dep_ in ("obj", "dobj") and c.pos_ != "PRON"]
                 if accused:
@@ -669,10 +683,10 @@ def _guessed_triggers(
 
 
 def _main_verb(sentence: Span, event_type: str, cues: LanguageCues) -> Token:
-    """The word that names a guessed event: the sentence's root, or for an act a speech verb reports, the
-    verb of what is reported."""
+    """The word that names a guessed event: the sentence's root, or where the root only reports speech ("…, a
+    statement said"), the verb of what is reported, unless the event is the speaking itself (a demand, a threat)."""
     verb = sentence.root
-    while event_type in MATERIAL_TYPES and _lemma(verb) in cues.speech:
+    while event_type not in SPOKEN_TYPES and _lemma(verb) in cues.speech:
         reported = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "parataxis")), None)
         if reported is None:
             break
@@ -689,6 +703,20 @@ def _weigh(event: _Found, reading: SentenceReading) -> None:
         event.confidence -= GUESS_PENALTY
 
 
+def _rank_subordinates(coded: Sequence[_Found]) -> None:
+    """Lower each event whose clause hangs from another event's clause: it tells that event's aim, manner or
+    background ("staged demonstrations to demand reforms", "accused X of trying to advance")."""
+    clauses = [_own_clause(event.match.head) for event in coded]
+    for event, clause in zip(coded, clauses, strict=True):
+        if any(other != clause and other in clause.ancestors for other in clauses):
+            event.confidence -= SUBORDINATE_PENALTY
+
+
+def _own_clause(token: Token) -> Token:
+    """The verb heading the clause of a trigger word (the word itself when it is a verb)."""
+    return token if token.pos_ in ("VERB", "AUX") else _clause_verb(token) or token
+
+
 def _is_passive(verb: Token) -> bool:
     """A passive clause: a passive auxiliary or an agent (not a pronominal verb, which French parses
     alike), or a past participle modifying a noun ("un cessez-le-feu négocié par la Russie")."""
@@ -702,7 +730,8 @@ def _is_passive(verb: Token) -> bool:
 def _reframe(event: _Found, head: Token, sentence: Span, story: _Story) -> None:
     """What surrounds an action can change its PLOVER type: refusing or failing to do it is REJECT,
     doing it "unless" something happens is THREATEN, a speaker saying others "must" do it is REQUEST,
-    and promising to support, cooperate, aid, meet or withdraw is AGREE (the manual's rule for futures)."""
+    promising to support, cooperate, aid, meet or withdraw is AGREE (the manual's rule for futures), and
+    civilians blocking a road or a bridge protest."""
     cues = story.cues
     governors = [a for a in head.ancestors if a.pos_ in ("VERB", "AUX")][:1]
     after = normalise_for_processing(story.text[head.idx : sentence.end_char]).lower()
@@ -722,8 +751,16 @@ def _reframe(event: _Found, head: Token, sentence: Span, story: _Story) -> None:
     elif event.auxiliary & {"future", "hypothetical"} and event.event in FUTURE_IS_THREAT:
         threatened = THREAT_MODES.get((event.event, event.mode)) or THREAT_MODES[(event.event, None)]
         event.event, event.mode = "THREATEN", threatened
+    if event.event == "COERCE" and event.mode in (None, "restrict") and _civilians(event.actor):
+        event.event, event.mode = "PROTEST", "obstruct"  # a state restricts; people who block a road protest
     if event.auxiliary & {"future", "hypothetical", "negation"}:
         event.confidence -= UNREALISED_PENALTY  # what did not (yet) happen is less the sentence's news
+
+
+def _civilians(entities: Sequence[Entity]) -> bool:
+    """Actors who are all known to be neither a state nor armed (workers, students, a crowd)."""
+    sectors = [entity_sectors(entity) for entity in entities]
+    return bool(sectors) and all(found and not found & (STATE_SECTORS | ARMED_SECTORS) for found in sectors)
 
 
 def _is_reciprocal(head: Token) -> bool:
@@ -749,7 +786,7 @@ def _grammatical_modes(head: Token, cues: LanguageCues) -> set[AuxiliaryMode]:
     ("threatened to strike": the strike is hypothetical; "promised to send": it is in the future)."""
     modes: set[AuxiliaryMode] = set()
     related = [head, *head.children]
-    governors = [a for a in head.ancestors if a.pos_ in ("VERB", "AUX")][:2]
+    governors = [a for a in head.ancestors if a.pos_ in ("VERB", "AUX", "ADJ")][:2]
     if any(_lemma(g) in cues.hypothetical for g in governors):
         modes.add("hypothetical")
     if any(_lemma(g) in cues.future for g in governors):
