@@ -119,6 +119,10 @@ def test_an_attack_with_victims_but_no_named_perpetrator_is_by_unidentified_atta
         ("The Kenyan president declined to resign despite growing pressure.", ("REJECT", "KEN")),
         ("Hungary said it will support the new peace plan for the region.", ("AGREE", "HUN")),
         ("Turkey said it would impose a curfew on the town unless the protests stopped.", ("THREATEN", "TUR")),
+        ("Bolivia said it would not accept any more foreign observers.", ("REJECT", "BOL")),
+        ("Peru said it would allow the inspectors back into the mine region.", ("AGREE", "PER")),
+        ("Chile is willing to withdraw its troops from the border area.", ("AGREE", "CHL")),
+        ("Mexico will extend the curfew in the northern state for another week.", ("THREATEN", "MEX")),
     ],
 )
 def test_refusals_promises_and_conditions_change_the_kind_of_event(
@@ -148,3 +152,34 @@ def test_a_titled_leader_no_dictionary_knows_heads_the_story_country(coder: Even
     events = code(coder, "President Joao Mabunda has banned all opposition rallies in Mozambique until further notice.")
     ban = next(e for e in events if e.event == "COERCE")
     assert {(e.code, e.sector) for e in ban.actor} == {("MOZ", "GOV")}
+
+
+def test_a_country_named_as_the_adjective_of_a_kind_of_actor_gives_that_sector(coder: EventCoder) -> None:
+    english = code(coder, "Afghan rebels ambushed a convoy near Herat on Tuesday.")
+    french = code(coder, "Des rebelles afghans ont attaqué un convoi près d'Hérat mardi.", "fr")
+    for events in (english, french):
+        attack = next(e for e in events if e.event == "ASSAULT")
+        assert [(a.code, a.sector) for a in attack.actor] == [("AFG", "REB")]
+
+
+def test_civilians_blocking_a_road_protest_where_the_state_blocking_it_coerces(coder: EventCoder) -> None:
+    farmers = code(coder, "Angry Spanish farmers blocked the main motorway to Madrid with tractors on Monday.")
+    police = code(coder, "Spanish police blocked the main motorway to Madrid on Monday.")
+    assert [(e.event, e.mode) for e in farmers][:1] == [("PROTEST", "obstruct")]
+    assert [(e.event, e.mode) for e in police][:1] == [("COERCE", "restrict")]
+
+
+def test_the_event_a_clause_serves_ranks_above_the_aim_it_states(coder: EventCoder) -> None:
+    events = code(coder, "Thousands of Kenyan students staged demonstrations in Nairobi to demand lower fees.")
+    assert max(events, key=lambda e: e.confidence).event == "PROTEST"
+    assert any(e.event == "REQUEST" for e in events), "the demand is kept, ranked below"
+
+
+def test_condemning_an_attack_does_not_make_the_condemner_its_doer(coder: EventCoder) -> None:
+    events = code(coder, "The Afghan government condemned the attack on the market.")
+    assert [e.event for e in events] == ["ACCUSE"]
+
+
+def test_a_trigger_word_that_only_qualifies_another_noun_is_no_event(coder: EventCoder) -> None:
+    events = code(coder, "The European Union sent twenty truce monitors to Georgia on Monday.")
+    assert "AGREE" not in [e.event for e in events]

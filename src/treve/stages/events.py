@@ -125,6 +125,10 @@ READING_WEIGHT = 0.3
 # Sentences shorter than this (datelines, captions) are not read.
 MIN_READ_TOKENS = 4
 # Types whose head is the act itself, not the speech verb that reports it ("police said gunmen killed …").
+# Dependencies of the clauses a phrase embeds (they name other people).
+CLAUSE_DEPS = ("acl:relcl", "relcl", "acl", "ccomp", "advcl")
+# Types of the verbs that react to the event their object names, without doing it.
+REACTION_TYPES = {"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "PROTEST"}
 # Types whose event is the speaking: the speaker is their actor, not the subject of what is said.
 SPOKEN_TYPES = {"REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 # How much less an event counts when it only tells the aim or manner of another event of its sentence
@@ -232,7 +236,7 @@ def _codes(entities: Iterable[Entity]) -> frozenset[str]:
     return frozenset(entity.code for entity in entities if entity.code)
 
 
-def _span(token: Token, *, without: Sequence[str] = ("acl:relcl", "relcl", "acl", "ccomp", "advcl")) -> tuple[int, int]:
+def _span(token: Token, *, without: Sequence[str] = CLAUSE_DEPS) -> tuple[int, int]:
     """Character range of a token's subtree, without the clauses it embeds (they name other people)."""
     tokens = [token]
     stack = [child for child in token.children if child.dep_ not in without]
@@ -302,6 +306,7 @@ class EventCoder:
         actors = self._actors.find(text, language, on=reference)
         doc = self._models.parse(normalise_for_processing(text), language)
         places = resolve_places(doc, language, self._gazetteer)
+        actors = _qualified_by_kind(doc, text, actors, cues)
         home = _home_country(actors, places)
         story = _Story(
             text=text,
@@ -323,7 +328,7 @@ class EventCoder:
         readings = self._read(sentences, story)
         for sentence in sentences:
             reading = readings.get(sentence.start)
-            matches = cues.match(sentence)
+            matches = _naming_events(cues.match(sentence))
             if reading is not None:
                 matches.extend(_guessed_triggers(sentence, reading, matches, cues))
             in_sentence = [self._code(match, sentence, story) for match in matches]
@@ -537,8 +542,12 @@ class EventCoder:
                     entities = list(story.main_pair)
                 if two_sided and case not in PARTY_CASES:
                     continue  # "les affrontements liés à l'invasion de l'Ukraine": not a party to them
-                if case in (PARTY_CASES if two_sided else AGENT_CASES):
+                if two_sided and case in PARTY_CASES:
                     actor.extend(entities)
+                elif case in AGENT_CASES:
+                    # "l'offensive de la Russie", not "a suspension of air links with Serbia": the doer heads
+                    # the complement, it is not named deeper inside it.
+                    actor.extend(story.entities_between(*_span(target, without=(*CLAUSE_DEPS, "prep", "nmod"))))
                 elif case in RECIPIENT_CASES:
                     recipient.extend(entities)
         governor = noun.head
@@ -549,7 +558,8 @@ class EventCoder:
                     target = next((c for c in child.children if c.dep_ == "pobj"), child)
                     actor.extend(story.entities_between(*_span(target)))
         light = governor != noun and _lemma(governor) in story.cues.light_verbs
-        if not actor and (light or not two_sided) and noun.dep_.split(":")[0] in ("obj", "dobj"):
+        reaction = _reacts_to(governor, story.cues)
+        if not actor and not reaction and (light or not two_sided) and noun.dep_.split(":")[0] in ("obj", "dobj"):
             # "imposed a curfew", "announced a suspension of air links": the verb's subject does it.
             actor = self._subject(governor, story)
         clause = _clause_verb(noun)
@@ -665,6 +675,22 @@ class EventCoder:
         return found
 
 
+def _naming_events(matches: list[TriggerMatch]) -> list[TriggerMatch]:
+    """The matches that name an event, not a kind of thing: "truce monitors", "aid workers" and a
+    "long-threatened invasion" are monitors, workers and an invasion (unless that noun is a trigger too)."""
+    heads = {match.head for match in matches}
+    return [
+        match
+        for match in matches
+        if not (
+            len(match.tokens) == 1
+            and match.head.dep_ in ("compound", "amod")
+            and match.head.head.pos_ in ("NOUN", "PROPN")
+            and match.head.head not in heads
+        )
+    ]
+
+
 def _guessed_triggers(
     sentence: Span, reading: SentenceReading, matches: Sequence[TriggerMatch], cues: LanguageCues
 ) -> list[TriggerMatch]:
@@ -678,8 +704,11 @@ def _guessed_triggers(
     if types[best] < max(GUESS_THRESHOLD, listed + OVERRULE_MARGIN if matches else 0.0):
         return []
     two_sided = best == "ASSAULT" and reading.acled.best[0] == "Armed clash"
+    anchor = _main_verb(sentence, best, cues)
+    if any(anchor in match.tokens for match in matches):
+        return []  # the lexicon read that word already, as another type
     trigger = Trigger(event=best, mode=reading.plover.best_mode(best), two_sided=two_sided, guessed=True)
-    return [TriggerMatch((_main_verb(sentence, best, cues),), trigger)]
+    return [TriggerMatch((anchor,), trigger)]
 
 
 def _main_verb(sentence: Span, event_type: str, cues: LanguageCues) -> Token:
@@ -730,8 +759,8 @@ def _is_passive(verb: Token) -> bool:
 def _reframe(event: _Found, head: Token, sentence: Span, story: _Story) -> None:
     """What surrounds an action can change its PLOVER type: refusing or failing to do it is REJECT,
     doing it "unless" something happens is THREATEN, a speaker saying others "must" do it is REQUEST,
-    promising to support, cooperate, aid, meet or withdraw is AGREE (the manual's rule for futures), and
-    civilians blocking a road or a bridge protest."""
+    promising to support, cooperate, aid, meet or withdraw is AGREE (the manual's rule for futures) while
+    saying one will not is REJECT, and civilians blocking a road or a bridge protest."""
     cues = story.cues
     governors = [a for a in head.ancestors if a.pos_ in ("VERB", "AUX")][:1]
     after = normalise_for_processing(story.text[head.idx : sentence.end_char]).lower()
@@ -743,9 +772,11 @@ def _reframe(event: _Found, head: Token, sentence: Span, story: _Story) -> None:
         _lemma(t) in cues.obligation for t in [*head.children, *governors] if t.dep_.startswith("aux") or t in governors
     ):
         speaker = event.attribution.source if event.attribution else None
-        if speaker is not None and speaker.code not in _codes(event.actor):
+        if speaker is not None and (speaker.code, speaker.sector) not in {(e.code, e.sector) for e in event.actor}:
             event.event, event.mode = "REQUEST", None
             event.actor, event.recipient = [speaker], event.actor
+    elif {"future", "negation"} <= event.auxiliary and event.event in {"AGREE", *FUTURE_IS_AGREE}:
+        event.event, event.mode = "REJECT", None  # "will not accept refugees", "would not meet their demands"
     elif "future" in event.auxiliary and event.event in FUTURE_IS_AGREE:
         event.event, event.mode = "AGREE", None
     elif event.auxiliary & {"future", "hypothetical"} and event.event in FUTURE_IS_THREAT:
@@ -755,6 +786,14 @@ def _reframe(event: _Found, head: Token, sentence: Span, story: _Story) -> None:
         event.event, event.mode = "PROTEST", "obstruct"  # a state restricts; people who block a road protest
     if event.auxiliary & {"future", "hypothetical", "negation"}:
         event.confidence -= UNREALISED_PENALTY  # what did not (yet) happen is less the sentence's news
+
+
+def _reacts_to(verb: Token, cues: LanguageCues) -> bool:
+    """A verb that tells a reaction to what its object names ("condemned the attack", "demanded a ceasefire"):
+    its subject is not the object's doer."""
+    return any(
+        len(lemmas) == 1 and trigger.event in REACTION_TYPES for lemmas, trigger in cues.phrases.get(_lemma(verb), [])
+    )
 
 
 def _civilians(entities: Sequence[Entity]) -> bool:
@@ -783,22 +822,34 @@ def _governing_speech(verb: Token, cues: LanguageCues) -> Token | None:
 
 def _grammatical_modes(head: Token, cues: LanguageCues) -> set[AuxiliaryMode]:
     """Negation, hypothesis and future from the trigger's own grammar and the verbs that govern it
-    ("threatened to strike": the strike is hypothetical; "promised to send": it is in the future)."""
+    ("threatened to strike": the strike is hypothetical; "promised to send": it is in the future). An event
+    noun takes the tense of the verb it is the object of ("will extend the curfew"); a conditional in reported
+    speech is the future of the past ("said it would allow", "a dit qu'il retirerait"), unless an "if" makes
+    it a condition."""
     modes: set[AuxiliaryMode] = set()
-    related = [head, *head.children]
-    governors = [a for a in head.ancestors if a.pos_ in ("VERB", "AUX", "ADJ")][:2]
-    if any(_lemma(g) in cues.hypothetical for g in governors):
+    clause = head
+    if head.pos_ not in ("VERB", "AUX") and head.dep_.split(":")[0] in ("obj", "dobj") and head.head != head:
+        clause = head.head
+    words = list(dict.fromkeys([*head.children, *clause.children]))
+    related = [head, clause, *words]
+    governors = [a for a in clause.ancestors if a.pos_ in ("VERB", "AUX", "ADJ")][:2]
+    governed_as_hypothesis = any(_lemma(g) in cues.hypothetical for g in governors)
+    if governed_as_hypothesis:
         modes.add("hypothetical")
     if any(_lemma(g) in cues.future for g in governors):
         modes.add("future")
-    if any(_lemma(t) in cues.negation and t.dep_ in ("advmod", "neg", "det") for t in head.children):
+    if any(_lemma(t) in cues.negation and t.dep_ in ("advmod", "neg", "det") for t in words):
         modes.add("negation")
-    if any("Cnd" in t.morph.get("Mood") for t in related) or any(
-        _lemma(t) in cues.hypothetical and t.dep_ in ("mark", "aux") for t in head.children
-    ):
+    condition = any(_lemma(t) in cues.hypothetical and t.dep_ == "mark" for t in words)
+    conditional = any("Cnd" in t.morph.get("Mood") for t in related) or any(
+        _lemma(t) in cues.hypothetical and t.dep_.startswith("aux") for t in words
+    )
+    if condition or (conditional and (governed_as_hypothesis or _governing_speech(clause, cues) is None)):
         modes.add("hypothetical")
+    elif conditional:
+        modes.add("future")
     if any("Fut" in t.morph.get("Tense") for t in related) or any(
-        _lemma(t) in cues.future and t.dep_ in ("aux", "amod") for t in head.children
+        _lemma(t) in cues.future and t.dep_ in ("aux", "amod") for t in words
     ):
         modes.add("future")
     return modes
@@ -845,6 +896,27 @@ def _home_country(actors: Sequence[ActorMention], places: Sequence[PlaceMention]
         if leading and (len(leading) == 1 or leading[0][1] > leading[1][1]):
             return leading[0][0]
     return None
+
+
+def _qualified_by_kind(doc: Doc, text: str, actors: Sequence[ActorMention], cues: LanguageCues) -> list[ActorMention]:
+    """A country named as the adjective of an actor's kind ("Afghan rebels", "la police indienne", "French
+    farmers") is that kind of actor of that country: the mention takes the kind's sector and the whole phrase."""
+    by_start = {m.entity.start: m for m in actors if m.entity.sector is None and m.entity.start is not None}
+    qualified = {}
+    for token in doc:
+        sector = cues.generic_actors.get(_lemma(token))
+        if sector is None or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        for child in token.children:
+            mention = by_start.get(child.idx)
+            if mention is None or child.dep_ not in ("amod", "compound", "nmod", "nmod:poss"):
+                continue
+            start, end = min(child.idx, token.idx), max(child.idx + len(child.text), token.idx + len(token.text))
+            entity = mention.entity.model_copy(
+                update={"sector": sector, "entity_text": text[start:end], "start": start, "end": end}
+            )
+            qualified[id(mention)] = mention.model_copy(update={"entity": entity})
+    return [qualified.get(id(mention), mention) for mention in actors]
 
 
 def _generic_actors(
