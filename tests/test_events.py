@@ -183,3 +183,10 @@ def test_condemning_an_attack_does_not_make_the_condemner_its_doer(coder: EventC
 def test_a_trigger_word_that_only_qualifies_another_noun_is_no_event(coder: EventCoder) -> None:
     events = code(coder, "The European Union sent twenty truce monitors to Georgia on Monday.")
     assert "AGREE" not in [e.event for e in events]
+
+
+def test_an_arrest_promised_is_no_arrest_made_and_a_nabbing_is_one(coder: EventCoder) -> None:
+    promised = code(coder, "We will not hesitate in arresting even senior leaders, the Kenyan police chief said.")
+    made = code(coder, "About a dozen rumour mongers were nabbed in Nairobi last night, the Kenyan police said.")
+    assert not [e for e in promised if (e.event, e.mode) == ("COERCE", "arrest") and not e.auxiliary_modes]
+    assert [(e.event, e.mode) for e in made] == [("COERCE", "arrest")]

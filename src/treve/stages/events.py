@@ -676,15 +676,15 @@ class EventCoder:
 
 
 def _naming_events(matches: list[TriggerMatch]) -> list[TriggerMatch]:
-    """The matches that name an event, not a kind of thing: "truce monitors", "aid workers" and a
-    "long-threatened invasion" are monitors, workers and an invasion (unless that noun is a trigger too)."""
+    """The matches that name an event, not a kind of thing: "truce monitors" and "aid workers" are monitors and
+    workers (unless that noun is a trigger too). A participle ("the arrested men") still tells its event."""
     heads = {match.head for match in matches}
     return [
         match
         for match in matches
         if not (
             len(match.tokens) == 1
-            and match.head.dep_ in ("compound", "amod")
+            and match.head.dep_ == "compound"
             and match.head.head.pos_ in ("NOUN", "PROPN")
             and match.head.head not in heads
         )
@@ -788,6 +788,12 @@ def _reframe(event: _Found, head: Token, sentence: Span, story: _Story) -> None:
         event.confidence -= UNREALISED_PENALTY  # what did not (yet) happen is less the sentence's news
 
 
+def _names_an_event(word: Token, cues: LanguageCues) -> bool:
+    """A word that is a trigger of its own ("will investigate the killing": the investigation is to come, not
+    the killing)."""
+    return any(len(lemmas) == 1 for lemmas, _ in cues.phrases.get(_lemma(word), []))
+
+
 def _reacts_to(verb: Token, cues: LanguageCues) -> bool:
     """A verb that tells a reaction to what its object names ("condemned the attack", "demanded a ceasefire"):
     its subject is not the object's doer."""
@@ -828,11 +834,19 @@ def _grammatical_modes(head: Token, cues: LanguageCues) -> set[AuxiliaryMode]:
     it a condition."""
     modes: set[AuxiliaryMode] = set()
     clause = head
-    if head.pos_ not in ("VERB", "AUX") and head.dep_.split(":")[0] in ("obj", "dobj") and head.head != head:
+    if (
+        head.pos_ not in ("VERB", "AUX")
+        and head.dep_.split(":")[0] in ("obj", "dobj")
+        and head.head != head
+        and not _names_an_event(head.head, cues)
+    ):
         clause = head.head
     words = list(dict.fromkeys([*head.children, *clause.children]))
     related = [head, clause, *words]
     governors = [a for a in clause.ancestors if a.pos_ in ("VERB", "AUX", "ADJ")][:2]
+    if governors and not _names_an_event(governors[0], cues):
+        # "will not hesitate in arresting": the verb the act hangs from sets when it happens.
+        related.extend(c for c in governors[0].children if c.dep_.startswith("aux"))
     governed_as_hypothesis = any(_lemma(g) in cues.hypothetical for g in governors)
     if governed_as_hypothesis:
         modes.add("hypothetical")
@@ -849,7 +863,7 @@ def _grammatical_modes(head: Token, cues: LanguageCues) -> set[AuxiliaryMode]:
     elif conditional:
         modes.add("future")
     if any("Fut" in t.morph.get("Tense") for t in related) or any(
-        _lemma(t) in cues.future and t.dep_ in ("aux", "amod") for t in words
+        _lemma(t) in cues.future and t.dep_ in ("aux", "amod") for t in related
     ):
         modes.add("future")
     return modes
