@@ -190,3 +190,18 @@ def test_an_arrest_promised_is_no_arrest_made_and_a_nabbing_is_one(coder: EventC
     made = code(coder, "About a dozen rumour mongers were nabbed in Nairobi last night, the Kenyan police said.")
     assert not [e for e in promised if (e.event, e.mode) == ("COERCE", "arrest") and not e.auxiliary_modes]
     assert [(e.event, e.mode) for e in made] == [("COERCE", "arrest")]
+
+
+def test_deaths_in_police_firing_are_killings_by_the_police(coder: EventCoder) -> None:
+    for text in (
+        "Three people died in police firing in the old city on Monday.",
+        "Two men were killed in police firing near the station on Monday.",
+        "Forty deaths took place due to police firing on violent mobs, an official said.",
+    ):
+        killings = [e for e in code(coder, text) if e.event == "ASSAULT"]
+        assert any("COP" in {a.sector for a in e.actor} for e in killings), text
+
+
+def test_troops_deployed_in_the_passive_are_the_ones_mobilised(coder: EventCoder) -> None:
+    events = code(coder, "Additional Afghan troops were deployed in Kandahar on Monday.")
+    assert [(e.event, [(a.code, a.sector) for a in e.actor]) for e in events] == [("MOBILIZE", [("AFG", "MIL")])]

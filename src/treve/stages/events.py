@@ -378,6 +378,9 @@ class EventCoder:
             actor, recipient = self._noun_arguments(head, story, two_sided=trigger.two_sided)
             # "des milliers de manifestants", "gunmen": a noun that names the doers is its own actor.
             actor = story.entities_between(head.idx, head.idx + len(head.text)) or actor
+        if trigger.event == "MOBILIZE" and not actor and _is_passive(head):
+            # "5,000 troops were deployed in the city": those mobilised are all the sentence names.
+            actor, recipient = recipient, []
         if trigger.victim_subject:
             # The subject lost people: the victim; the actor is the other side of the story's conflict.
             recipient = actor
@@ -389,6 +392,14 @@ class EventCoder:
             actor = list(story.main_pair)
             event.confidence = CONFIDENCE_INFERRED_PARTIES
             event.parties_inferred = True
+        unarmed = not any(e.sector in ARMED_SECTORS for e in actor)
+        if trigger.event == "ASSAULT" and head.pos_ == "VERB" and unarmed:
+            # "three died in police firing", "a man was killed in police firing": the cause names the doer.
+            doers = self._doer_of_cause(head, story, frozenset())
+            actor, recipient = (
+                doers or actor,
+                (recipient or [e for e in actor if e not in doers]) if doers else recipient,
+            )
         if not actor and trigger.event == "ASSAULT" and not trigger.two_sided and not trigger.victim_subject:
             # "three civilians were killed in a car bombing": ACLED's unidentified armed group (PLOVER UAF);
             # kept only if it has victims or a toll (see `_worth_coding`).
@@ -447,6 +458,8 @@ class EventCoder:
         head = verb.head
         if verb.dep_ == "conj" and head != verb:
             return self._subject(head, story, seen)
+        if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and (doers := story.entities_between(*_span(head))):
+            return doers  # "police firing on the mob", "gunmen shooting at passers-by"
         if verb.dep_ in ("xcomp", "advcl", "acl", "obl", "ccomp", "acomp") and head != verb:
             if _lemma(head) in story.cues.accusation:
                 accused = [c for c in head.children if c.dep_ in ("obj", "dobj") and c.pos_ != "PRON"]
@@ -562,6 +575,8 @@ class EventCoder:
         if not actor and not reaction and (light or not two_sided) and noun.dep_.split(":")[0] in ("obj", "dobj"):
             # "imposed a curfew", "announced a suspension of air links": the verb's subject does it.
             actor = self._subject(governor, story)
+        if not actor and noun.dep_ == "acl" and governor.pos_ in ("NOUN", "PROPN"):
+            actor = story.entities_between(governor.idx, governor.idx + len(governor.text))  # "police firing"
         clause = _clause_verb(noun)
         adverbial = noun.dep_.split(":")[0] not in (*SUBJECT_DEPS, "obj", "dobj", "nmod", "appos", "conj")
         if not actor and not two_sided and adverbial and clause is not None:
@@ -753,7 +768,10 @@ def _is_passive(verb: Token) -> bool:
         return False
     if any(child.dep_ in ("aux:pass", "auxpass", *AGENT_DEPS) for child in verb.children):
         return True
-    return verb.dep_ == "acl" and ("Part" in verb.morph.get("VerbForm") or verb.tag_ == "VBN")
+    past_participle = verb.tag_ == "VBN" or (
+        "Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense") and verb.tag_ != "VBG"
+    )
+    return verb.dep_ == "acl" and past_participle  # not "police firing on the crowd"
 
 
 def _reframe(event: _Found, head: Token, sentence: Span, story: _Story) -> None:
