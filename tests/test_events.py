@@ -205,3 +205,27 @@ def test_deaths_in_police_firing_are_killings_by_the_police(coder: EventCoder) -
 def test_troops_deployed_in_the_passive_are_the_ones_mobilised(coder: EventCoder) -> None:
     events = code(coder, "Additional Afghan troops were deployed in Kandahar on Monday.")
     assert [(e.event, [(a.code, a.sector) for a in e.actor]) for e in events] == [("MOBILIZE", [("AFG", "MIL")])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senior leaders are likely to be arrested on Friday, officials in Lucknow said.",
+        "The protesters should be arrested for blocking the highway, the Kenyan minister said.",
+        "Not a single activist of the party has been arrested in Gujarat.",
+    ],
+)
+def test_an_arrest_that_may_or_should_happen_or_did_not_is_no_arrest_made(coder: EventCoder, text: str) -> None:
+    made = [e for e in code(coder, text) if (e.event, e.mode) == ("COERCE", "arrest") and not e.auxiliary_modes]
+    assert made == []
+
+
+def test_arrests_made_house_arrest_and_custody_are_arrests_by_the_police(coder: EventCoder) -> None:
+    for text in (
+        "A few preventive arrests were made in Ahmedabad on Monday.",
+        "The leaders have been placed under house arrest in Lucknow.",
+        "Ansari was remanded in police custody till March 22.",
+    ):
+        arrests = [e for e in code(coder, text) if (e.event, e.mode) == ("COERCE", "arrest")]
+        assert [a.sector for e in arrests for a in e.actor] == ["COP"], text
+    assert "PROTEST" not in [e.event for e in code(coder, "Ansari was remanded in police custody till March 22.")]

@@ -328,7 +328,7 @@ class EventCoder:
         readings = self._read(sentences, story)
         for sentence in sentences:
             reading = readings.get(sentence.start)
-            matches = _naming_events(cues.match(sentence))
+            matches = _naming_events(cues.match(sentence), story.times)
             if reading is not None:
                 matches.extend(_guessed_triggers(sentence, reading, matches, cues))
             in_sentence = [self._code(match, sentence, story) for match in matches]
@@ -406,9 +406,11 @@ class EventCoder:
             words = story.text[head.idx : head.idx + len(head.text)]
             actor = [Entity(entity_text=words, sector="UAF", start=head.idx, end=head.idx + len(words))]
             event.confidence = CONFIDENCE_INFERRED_PARTIES
-        if not actor and (trigger.event, trigger.mode) in POLICE_ACTIONS and head.pos_ == "VERB":
-            # "dix personnes ont été arrêtées", "tear gas was fired": only police make arrests and disperse crowds.
-            # A noun alone ("mass arrests", "makeshift jails", "an arrest warrant") tells no arrest made.
+        made = head.pos_ == "VERB" or (head.head != head and _lemma(head.head) in story.cues.light_verbs)
+        if not actor and (trigger.event, trigger.mode) in POLICE_ACTIONS and made:
+            # "dix personnes ont été arrêtées", "tear gas was fired", "arrests were made": only police make arrests
+            # and disperse crowds. A noun alone ("mass arrests", "makeshift jails", "an arrest warrant") tells no
+            # arrest made.
             words = story.text[head.idx : head.idx + len(head.text)]
             actor = [
                 Entity(entity_text=words, code=story.home, sector="COP", start=head.idx, end=head.idx + len(words))
@@ -690,9 +692,10 @@ class EventCoder:
         return found
 
 
-def _naming_events(matches: list[TriggerMatch]) -> list[TriggerMatch]:
-    """The matches that name an event, not a kind of thing: "truce monitors" and "aid workers" are monitors and
-    workers (unless that noun is a trigger too). A participle ("the arrested men") still tells its event."""
+def _naming_events(matches: list[TriggerMatch], times: Sequence[TimeMention]) -> list[TriggerMatch]:
+    """The matches that name an event, not a kind of thing or a date: "truce monitors" and "aid workers" are
+    monitors and workers (unless that noun is a trigger too), "March 22" is a day. A participle ("the arrested
+    men") still tells its event."""
     heads = {match.head for match in matches}
     return [
         match
@@ -703,6 +706,8 @@ def _naming_events(matches: list[TriggerMatch]) -> list[TriggerMatch]:
             and match.head.head.pos_ in ("NOUN", "PROPN")
             and match.head.head not in heads
         )
+        and match.head.ent_type_ not in ("DATE", "TIME")
+        and not any(time.start <= match.head.idx < time.end for time in times)
     ]
 
 
@@ -870,7 +875,9 @@ def _grammatical_modes(head: Token, cues: LanguageCues) -> set[AuxiliaryMode]:
         modes.add("hypothetical")
     if any(_lemma(g) in cues.future for g in governors):
         modes.add("future")
-    if any(_lemma(t) in cues.negation and t.dep_ in ("advmod", "neg", "det") for t in words):
+    subjects = [t for t in words if t.dep_ in SUBJECT_DEPS]
+    negators = [*words, *(t for subject in subjects for t in subject.children)]  # "not a single one was arrested"
+    if any(_lemma(t) in cues.negation and t.dep_ in ("advmod", "neg", "det", "preconj") for t in negators):
         modes.add("negation")
     condition = any(_lemma(t) in cues.hypothetical and t.dep_ == "mark" for t in words)
     conditional = any("Cnd" in t.morph.get("Mood") for t in related) or any(
