@@ -139,3 +139,35 @@ def test_a_file_that_is_not_a_geonames_dump_is_refused_with_what_to_pass(tmp_pat
     wrong.write_text("name,lat,lon\nTestville,45.5,7.25\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"allCountries\.txt"):
         import_geonames(store, wrong)
+
+
+def test_continents_go_by_their_adjectives(gazetteer: Gazetteer) -> None:
+    for adjective, continent in [("European", "Europe"), ("African", "Africa"), ("North American", "North America")]:
+        assert [p.name for p in gazetteer.candidates(adjective) if p.feature_code == "CONT"] == [continent]
+
+
+def test_m49_regions_come_from_countryinfo_with_their_usual_names(gazetteer: Gazetteer) -> None:
+    [region] = gazetteer.candidates("North Africa")
+    assert (region.name, region.feature_code) == ("Northern Africa", "RGN")
+    assert region.source.startswith("countryinfo")
+    assert [p.feature_code for p in gazetteer.candidates("South America")][:1] == ["CONT"]
+    assert all(p.feature_code != "RGN" for p in gazetteer.candidates("Micronesia"))
+
+
+def test_a_town_s_name_is_not_a_country_s_unless_the_country_goes_by_it(gazetteer: Gazetteer) -> None:
+    assert not any(p.is_country for p in gazetteer.candidates("Tunis"))
+    assert not any(p.is_country for p in gazetteer.candidates("Albany"))
+    assert any(p.is_country and p.country_code == "SG" for p in gazetteer.candidates("Singapore"))
+
+
+def test_the_korean_peninsula_lies_between_the_two_koreas(gazetteer: Gazetteer) -> None:
+    [peninsula] = gazetteer.candidates("Korean Peninsula")
+    assert 34 < peninsula.lat < 43 and 124 < peninsula.lon < 131
+
+
+def test_names_for_a_place_the_packages_give_need_a_source(tmp_path: Path) -> None:
+    bad = tmp_path / "supplement.toml"
+    bad.write_text('version = "1"\nplaces = []\n[[names]]\nplace = "Europe"\nfeature_code = "CONT"\n'
+                   'en = ["European"]\n', encoding="utf-8")  # fmt: skip
+    with pytest.raises(ResourceError, match="source"):
+        load_supplement(bad)

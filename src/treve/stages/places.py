@@ -2,9 +2,11 @@
 
 A name is looked up in the gazetteer; its candidates are ranked first by what they are (a country before a
 town of the same name, a large town before a small one), then again with what the rest of the article says:
-the countries most of its places lie in, the provinces it names, a "Town, Province" pair, and how close a
-candidate lies to the article's other places. So "Arménie" in a story about the Caucasus is the country, and
-"Paris" in a story about Texas towns is Paris, Texas. A name the gazetteer does not know stays a mention
+the countries most of its places lie in, the provinces and counties it names, the provinces its towns lie in,
+a "Town, Province" pair, and how close a candidate lies to the article's other places; a name's own mentions
+are no context for it. So "Arménie" in a story about the Caucasus is the country, and "Paris" in a story about
+Texas towns is Paris, Texas. A name that is one place's own name and another's alternate name means the
+first ("Cancun" is Cancún, not Changchun). A name the gazetteer does not know stays a mention
 without coordinates. A capital that is the subject or object of a clause ("Moscou a déclaré", "Erevan a accusé
 Bakou") is marked metonymic: it stands for the government, an actor, not for where something happened.
 """
@@ -13,9 +15,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
 
@@ -97,7 +99,7 @@ def _lookup(gazetteer: Gazetteer, text: str) -> list[GazetteerPlace]:
 # Ranking
 
 
-def _prior(place: GazetteerPlace, key: str) -> float:
+def _prior(place: GazetteerPlace, mention: _Mention) -> float:
     """What a candidate is worth before context, in powers of ten of population."""
     score = math.log10(place.population + 10)
     if place.is_country:
@@ -108,9 +110,22 @@ def _prior(place: GazetteerPlace, key: str) -> float:
         score -= DIVISION_PENALTY  # a division's population is the sum of its towns': it overstates its use
     if place.is_capital:
         score += 0.5
-    if name_key(place.name) == key:
-        score += 0.5  # the place's own name, not one of its many alternate names
+    if name_key(place.name) == mention.key or _namesake_city(place, mention.key):
+        score += OWN_NAME_BONUS  # the place's own name, not one of its many alternate names
+    elif mention.owned:
+        score -= ALTERNATE_PENALTY  # another place's own name: "Albany" is not Albania, "Berea" not Aleppo
     return score
+
+
+def _namesake_city(place: GazetteerPlace, key: str) -> bool:
+    """ "New York City" in New York state: the city goes by its province's name, and news means the city by
+    it unless the story's other places lie in the province."""
+    return (
+        place.feature_class == "P"
+        and name_key(place.name) == f"{key} city"
+        and place.admin1 is not None
+        and name_key(place.admin1) == key
+    )
 
 
 @dataclass
@@ -122,11 +137,19 @@ class _Mention:
     candidates: list[GazetteerPlace]
     best: GazetteerPlace | None = None
     then: str = ""  # the mention that follows after a comma, folded ("Springfield, Illinois")
+    owned: bool = field(init=False)  # some candidate has the name as its own name
+
+    def __post_init__(self) -> None:
+        self.owned = any(name_key(place.name) == self.key for place in self.candidates)
 
 
 COUNTRY_WEIGHT = 4.0
+OWN_NAME_BONUS = 0.5
+ALTERNATE_PENALTY = 1.5
 DIVISION_PENALTY = 1.0
 PROVINCE_BONUS = 1.5
+COUNTY_BONUS = 1.5
+HOLDS_BONUS = 1.0
 PAIR_BONUS = 3.0
 NEAR_KM, NEAR_BONUS = 50.0, 2.0
 REGION_KM, REGION_BONUS = 250.0, 0.5
@@ -134,32 +157,96 @@ PASSES = 2
 
 
 class _Context:
-    """What the article's other mentions say, from the current best reading of each."""
+    """What the article's other mentions say, from the current best reading of each. A name's own mentions
+    are left out of its context: "Paris" said five times in a story about Edgar County, Illinois, must not
+    vote for France five times."""
 
-    def __init__(self, mentions: Sequence[_Mention]) -> None:
-        chosen = [m.best for m in mentions if m.best is not None]
-        counts = Counter(place.country_code for place in chosen if place.country_code)
-        total = sum(counts.values())
-        self.country_share = {code: count / total for code, count in counts.items()} if total else {}
-        self.provinces = {
-            (place.country_code, name_key(place.name)) for place in chosen if place.feature_code == "ADM1"
-        }
-        self.points = [(m.key, m.best) for m in mentions if m.best is not None and not m.best.is_country]
+    def __init__(self, mentions: Sequence[_Mention], counties: dict[Division, set[str]]) -> None:
+        self.countries: dict[str, Counter[str]] = defaultdict(Counter)
+        self.provinces: dict[str, set[Division]] = defaultdict(set)
+        self.held: dict[str, set[Division]] = defaultdict(set)
+        self.points: list[tuple[str, GazetteerPlace]] = []
+        for m in mentions:
+            place = m.best
+            if place is None:
+                continue
+            if place.country_code:
+                self.countries[m.key][place.country_code] += 1
+            if place.feature_code == "ADM1":
+                self.provinces[m.key].add(_own_division(place))
+            elif place.admin1 and not place.is_country:
+                province = (place.country_code or "", name_key(place.admin1))
+                self.held[m.key].add(province)
+                if place.admin2:
+                    self.held[m.key].add((*province, name_key(place.admin2)))
+            if not place.is_country:
+                self.points.append((m.key, place))
+        self.counties = counties
+        self._views: dict[str, _View] = {}
+
+    def view(self, key: str) -> _View:
+        """The context of one name: everything but its own mentions."""
+        view = self._views.get(key)
+        if view is None:
+            counts = sum((c for other, c in self.countries.items() if other != key), Counter[str]())
+            total = sum(counts.values())
+            view = self._views[key] = _View(
+                {code: n / total for code, n in counts.items()} if total else {},
+                set().union(*(found for other, found in self.provinces.items() if other != key)),
+                set().union(*(found for other, found in self.held.items() if other != key)),
+                [place for other, place in self.points if other != key],
+            )
+        return view
 
     def score(self, mention: _Mention, place: GazetteerPlace) -> float:
-        score = _prior(place, mention.key)
-        score += COUNTRY_WEIGHT * self.country_share.get(place.country_code or "", 0.0)
-        if place.admin1 and (place.country_code, name_key(place.admin1)) in self.provinces:
-            score += PROVINCE_BONUS
+        view = self.view(mention.key)
+        score = _prior(place, mention)
+        score += COUNTRY_WEIGHT * view.country_share.get(place.country_code or "", 0.0)
+        if place.admin1:
+            province = (place.country_code or "", name_key(place.admin1))
+            if province in view.provinces:
+                score += PROVINCE_BONUS
+            if place.admin2 and self.counties.get((*province, name_key(place.admin2)), set()) - {mention.key}:
+                score += COUNTY_BONUS
+        if place.feature_code in ("ADM1", "ADM2") and _own_division(place) in view.held:
+            score += HOLDS_BONUS
         if mention.then and mention.then in _containers(place):
             score += PAIR_BONUS
-        distances = (distance_km(place.lat, place.lon, o.lat, o.lon) for key, o in self.points if key != mention.key)
-        nearest = min(distances, default=math.inf)
+        nearest = min((distance_km(place.lat, place.lon, o.lat, o.lon) for o in view.points), default=math.inf)
         if nearest < NEAR_KM:
             score += NEAR_BONUS
         elif nearest < REGION_KM:
             score += REGION_BONUS
         return score
+
+
+Division = tuple[str, ...]  # (country, province) or (country, province, county), names folded
+
+
+@dataclass
+class _View:
+    country_share: dict[str, float]
+    provinces: set[Division]  # first-level divisions named
+    held: set[Division]  # divisions the places named lie in
+    points: list[GazetteerPlace]
+
+
+def _own_division(place: GazetteerPlace) -> Division:
+    """A division as the towns inside it name it: (country, province) or (country, province, county)."""
+    if place.feature_code == "ADM2" and place.admin1:
+        return (place.country_code or "", name_key(place.admin1), name_key(place.name))
+    return (place.country_code or "", name_key(place.name))
+
+
+def _counties(mentions: Sequence[_Mention]) -> dict[Division, set[str]]:
+    """The counties any name of the article may be, with the names that may be them: a town inside one of
+    them is likely meant ("Paris" beside "Henry County" is Paris, Tennessee, whichever Henry County is read)."""
+    counties: dict[Division, set[str]] = defaultdict(set)
+    for m in mentions:
+        for place in m.candidates:
+            if place.feature_code == "ADM2" and place.admin1:
+                counties[_own_division(place)].add(m.key)
+    return counties
 
 
 @cache
@@ -188,9 +275,10 @@ def _containers(place: GazetteerPlace) -> set[str]:
 def _rank(mentions: list[_Mention]) -> None:
     """Pick each mention's best candidate: by prior first, then PASSES times with the article's context."""
     for mention in mentions:
-        mention.best = max(mention.candidates, key=lambda place: _prior(place, mention.key), default=None)
+        mention.best = max(mention.candidates, key=lambda place: _prior(place, mention), default=None)
+    counties = _counties(mentions)
     for _ in range(PASSES):
-        context = _Context(mentions)
+        context = _Context(mentions, counties)
         for mention in mentions:
             mention.best = max(mention.candidates, key=lambda place: context.score(mention, place), default=None)
 
