@@ -229,3 +229,10 @@ def test_arrests_made_house_arrest_and_custody_are_arrests_by_the_police(coder: 
         arrests = [e for e in code(coder, text) if (e.event, e.mode) == ("COERCE", "arrest")]
         assert [a.sector for e in arrests for a in e.actor] == ["COP"], text
     assert "PROTEST" not in [e.event for e in code(coder, "Ansari was remanded in police custody till March 22.")]
+
+
+def test_an_explosion_no_one_caused_is_a_disaster_not_an_attack(coder: EventCoder) -> None:
+    accident = code(coder, "Six people were killed when a chemical plant exploded on Thursday morning in Kralupy.")
+    bombing = code(coder, "Six people were killed when a car bomb exploded near a police station in Kabul on Thursday.")
+    assert [e.event for e in accident] == []
+    assert "ASSAULT" in [e.event for e in bombing]

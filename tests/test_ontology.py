@@ -137,6 +137,8 @@ def test_acled_category_from_type_and_mode() -> None:
         ("FORCE_AGAINST_PROTEST", event("PROTEST", "demo", actor=("CVL",), dead=3)),
         ("VIOL_DEMONSTR", event("PROTEST", "riot", actor=("CVL",), recipient=("GOV",))),
         ("MOB_VIOL", event("PROTEST", "riot", actor=("CVL",), recipient=("CVL",))),
+        ("VIOL_DEMONSTR", event("ASSAULT", actor=("CVL", "COP"))),
+        ("MOB_VIOL", event("ASSAULT", actor=("CVL", "CVL"))),
         ("ORG_CRIME", event("COERCE", "arrest", context=("illegal_drugs",), actor=("COP",))),
         ("ATTACK", event("ASSAULT", "beat", context=("crime",), actor=("CRM",), recipient=("CVL",))),
         ("NATURAL_DISASTER", event("AID", context=("enviro_disaster",))),

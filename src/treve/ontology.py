@@ -470,6 +470,12 @@ def _armed(entity: Entity) -> bool:
     return bool(entity_sectors(entity) & ARMED_SECTORS) or entity.code == "IMG"
 
 
+def _known_civilian(entity: Entity) -> bool:
+    """An actor whose sector is known and is neither a state's nor an armed group's (protesters, villagers)."""
+    sectors = entity_sectors(entity)
+    return bool(sectors) and not sectors & (STATE_SECTORS | ARMED_SECTORS) and entity.code != "IMG"
+
+
 def _civilians_only(entities: list[Entity]) -> bool:
     return bool(entities) and not any(_armed(e) or entity_sectors(e) & STATE_SECTORS for e in entities)
 
@@ -499,8 +505,9 @@ def acled_category(event: Event) -> AcledCategory | None:
     The crosswalk gives the category from type and mode; the record then refines it where ACLED splits on
     who and how many: a fight over ground (context territory or resource) goes to the side that holds it,
     a seizure of ground is a non-violent transfer of territory, violence whose recipients are all unarmed is
-    an attack on civilians, a protest with dead is met with excessive force and one with arrests or injured
-    with intervention, and a riot against civilians (not the authorities) is mob violence.
+    an attack on civilians, a fight between civilians and the authorities is a violent demonstration and one
+    among civilians mob violence, a protest with dead is met with excessive force and one with arrests or
+    injured with intervention, and a riot against civilians (not the authorities) is mob violence.
     """
     event_type, mode = modern_event(event.event, event.mode)
     table = load_crosswalks().acled
@@ -514,6 +521,13 @@ def acled_category(event: Event) -> AcledCategory | None:
         return AcledCategory("Strategic developments", "Non-violent transfer of territory")
     if base.sub_event_type == "Armed clash" and event.recipient and not any(_armed(e) for e in event.recipient):
         return AcledCategory("Violence against civilians", "Attack")
+    unarmed_sides = [e for e in event.actor if _known_civilian(e)]
+    if base.sub_event_type == "Armed clash" and unarmed_sides and not event.recipient:
+        # Rioters fighting the police riot; crowds fighting each other are a mob.
+        if len(unarmed_sides) < len(event.actor):
+            return AcledCategory("Riots", "Violent demonstration")
+        if len(unarmed_sides) > 1:
+            return AcledCategory("Riots", "Mob violence")
     if base.sub_event_type == "Peaceful protest":
         if casualty_count(event, "dead"):
             return AcledCategory("Protests", "Excessive force against protesters")
@@ -531,9 +545,7 @@ READING_THRESHOLD = 0.5
 RULE_PRIOR = 0.05
 
 
-def acled_reading_category(
-    event: Event, by_rule: AcledCategory, probabilities: Mapping[str, float]
-) -> AcledCategory:
+def acled_reading_category(event: Event, by_rule: AcledCategory, probabilities: Mapping[str, float]) -> AcledCategory:
     """The sub-event type the event's PLOVER type can be in ACLED (an ASSAULT can be a grenade attack, never a
     protest) that is likeliest by the sentence classifier's reading, the crosswalk's own given a head start."""
     event_type = modern_event(event.event)[0]
@@ -542,6 +554,7 @@ def acled_reading_category(
         for key, category in load_crosswalks().acled.items()
         if category is not None and key.split(":", 1)[0] == event_type
     }
+    families.add(by_rule.event_type)  # the rules may know better ("rioters clashed with the police": a riot)
     allowed = {sub: family for family in families for sub in ACLED_SUB_EVENT_TYPES[family]}
 
     def weight(sub: str) -> float:
@@ -556,6 +569,11 @@ def category_contexts(reading: tuple[str, float]) -> set[str]:
     label, probability = reading
     context = load_crosswalks().category_contexts.get(label)
     return {context} if context and probability >= READING_THRESHOLD else set()
+
+
+def is_disaster_category(label: str) -> bool:
+    """Whether a sentence classifier's category is a natural or man-made disaster (no political event)."""
+    return load_crosswalks().category_contexts.get(label) == "enviro_disaster"
 
 
 def case_subtype_of_category(label: str) -> str | None:

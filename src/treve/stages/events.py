@@ -28,6 +28,7 @@ from treve.ontology import (
     cameo_root,
     category_contexts,
     entity_sectors,
+    is_disaster_category,
 )
 from treve.records import (
     Article,
@@ -339,7 +340,7 @@ class EventCoder:
                 if reading is not None:
                     _weigh(event, reading)
             _rank_subordinates(coded)
-            coded = [event for event in coded if not _fought_elsewhere(event, story)]
+            coded = [event for event in coded if not _fought_elsewhere(event, story) and not _accident(event, reading)]
             _attach_casualties(coded, sentence, story)
             continues_story = _refers_back(sentence)
             coded, explicit = _date_events(coded, sentence, story, narrative_time if continues_story else None)
@@ -750,6 +751,12 @@ def _weigh(event: _Found, reading: SentenceReading) -> None:
     event.confidence += READING_WEIGHT * (probability - 0.5)
     if event.match.trigger.guessed:
         event.confidence -= GUESS_PENALTY
+
+
+def _accident(event: _Found, reading: SentenceReading | None) -> bool:
+    """An explosion, a crash or a spill that no one is said to have caused, in a sentence that reads as a
+    disaster: not an attack by unidentified attackers."""
+    return reading is not None and _unidentified(event.actor) and is_disaster_category(reading.acled.best[0])
 
 
 def _rank_subordinates(coded: Sequence[_Found]) -> None:
