@@ -760,12 +760,22 @@ def _accident(event: _Found, reading: SentenceReading | None) -> bool:
 
 
 def _rank_subordinates(coded: Sequence[_Found]) -> None:
-    """Lower each event whose clause hangs from another event's clause: it tells that event's aim, manner or
-    background ("staged demonstrations to demand reforms", "accused X of trying to advance")."""
+    """Lower each event whose clause hangs from another event's clause, or that another event's clause names in
+    a prepositional phrase: it tells that event's aim, cause or background ("staged demonstrations to demand
+    reforms", "accused X of trying to advance", "closed its borders because of the fighting")."""
     clauses = [_own_clause(event.match.head) for event in coded]
+    heads = {event.match.head for event in coded}
     for event, clause in zip(coded, clauses, strict=True):
-        if any(other != clause and other in clause.ancestors for other in clauses):
+        governed = any(other != clause and other in clause.ancestors for other in clauses)
+        circumstance = _adverbial_noun(event.match.head) and clause in heads - {event.match.head}
+        if governed or circumstance:
             event.confidence -= SUBORDINATE_PENALTY
+
+
+def _adverbial_noun(token: Token) -> bool:
+    """An event noun in a prepositional phrase: the cause, time or setting of its clause ("closed its borders
+    because of the fighting")."""
+    return token.pos_ in ("NOUN", "PROPN") and (token.dep_ == "pobj" or token.dep_.split(":")[0] in ("obl", "nmod"))
 
 
 def _own_clause(token: Token) -> Token:
