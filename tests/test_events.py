@@ -119,10 +119,10 @@ def test_an_attack_with_victims_but_no_named_perpetrator_is_by_unidentified_atta
         ("The Kenyan president declined to resign despite growing pressure.", ("REJECT", "KEN")),
         ("Hungary said it will support the new peace plan for the region.", ("AGREE", "HUN")),
         ("Turkey said it would impose a curfew on the town unless the protests stopped.", ("THREATEN", "TUR")),
-        ("Bolivia said it would not accept any more foreign observers.", ("REJECT", "BOL")),
-        ("Peru said it would allow the inspectors back into the mine region.", ("AGREE", "PER")),
-        ("Chile is willing to withdraw its troops from the border area.", ("AGREE", "CHL")),
-        ("Mexico will extend the curfew in the northern state for another week.", ("THREATEN", "MEX")),
+        ("Bolivia said it would not accept the observers' report.", ("REJECT", "BOL")),
+        ("Peru said it would allow Bolivian trucks through its ports again.", ("AGREE", "PER")),
+        ("Chile is willing to withdraw two warships from the disputed bay.", ("AGREE", "CHL")),
+        ("Mexico will prolong the curfew in Sinaloa until Sunday.", ("THREATEN", "MEX")),
     ],
 )
 def test_refusals_promises_and_conditions_change_the_kind_of_event(
@@ -163,14 +163,14 @@ def test_a_country_named_as_the_adjective_of_a_kind_of_actor_gives_that_sector(c
 
 
 def test_civilians_blocking_a_road_protest_where_the_state_blocking_it_coerces(coder: EventCoder) -> None:
-    farmers = code(coder, "Angry Spanish farmers blocked the main motorway to Madrid with tractors on Monday.")
-    police = code(coder, "Spanish police blocked the main motorway to Madrid on Monday.")
+    farmers = code(coder, "Hundreds of Spanish farmers blocked the A-4 motorway near Madrid with tractors.")
+    police = code(coder, "Spanish police blocked the A-4 motorway near Madrid on Monday.")
     assert [(e.event, e.mode) for e in farmers][:1] == [("PROTEST", "obstruct")]
     assert [(e.event, e.mode) for e in police][:1] == [("COERCE", "restrict")]
 
 
 def test_the_event_a_clause_serves_ranks_above_the_aim_it_states(coder: EventCoder) -> None:
-    events = code(coder, "Thousands of Kenyan students staged demonstrations in Nairobi to demand lower fees.")
+    events = code(coder, "Kenyan nurses marched through Nairobi on Tuesday to demand unpaid wages.")
     assert max(events, key=lambda e: e.confidence).event == "PROTEST"
     assert any(e.event == "REQUEST" for e in events), "the demand is kept, ranked below"
 
@@ -186,17 +186,17 @@ def test_a_trigger_word_that_only_qualifies_another_noun_is_no_event(coder: Even
 
 
 def test_an_arrest_promised_is_no_arrest_made_and_a_nabbing_is_one(coder: EventCoder) -> None:
-    promised = code(coder, "We will not hesitate in arresting even senior leaders, the Kenyan police chief said.")
-    made = code(coder, "About a dozen rumour mongers were nabbed in Nairobi last night, the Kenyan police said.")
+    promised = code(coder, "Officers in Mombasa will not hesitate to detain anyone who breaks the curfew, the Kenyan police chief said.")
+    made = code(coder, "Two smugglers were nabbed at the Busia border crossing on Sunday, Kenyan police said.")
     assert not [e for e in promised if (e.event, e.mode) == ("COERCE", "arrest") and not e.auxiliary_modes]
     assert [(e.event, e.mode) for e in made] == [("COERCE", "arrest")]
 
 
 def test_deaths_in_police_firing_are_killings_by_the_police(coder: EventCoder) -> None:
     for text in (
-        "Three people died in police firing in the old city on Monday.",
-        "Two men were killed in police firing near the station on Monday.",
-        "Forty deaths took place due to police firing on violent mobs, an official said.",
+        "Three protesters died in police firing outside the stadium in Mombasa on Monday.",
+        "Two students were killed in police firing near the campus gates in Nairobi.",
+        "Nine of the deaths were caused by police firing on the crowds, a Kenyan official said.",
     ):
         killings = [e for e in code(coder, text) if e.event == "ASSAULT"]
         assert any("COP" in {a.sector for a in e.actor} for e in killings), text
@@ -210,9 +210,9 @@ def test_troops_deployed_in_the_passive_are_the_ones_mobilised(coder: EventCoder
 @pytest.mark.parametrize(
     "text",
     [
-        "Senior leaders are likely to be arrested on Friday, officials in Lucknow said.",
-        "The protesters should be arrested for blocking the highway, the Kenyan minister said.",
-        "Not a single activist of the party has been arrested in Gujarat.",
+        "The opposition leader is likely to be arrested when he returns to Kampala.",
+        "The strikers should be arrested for blocking the port, the Kenyan minister said.",
+        "Not one of the organisers has been arrested in Kampala.",
     ],
 )
 def test_an_arrest_that_may_or_should_happen_or_did_not_is_no_arrest_made(coder: EventCoder, text: str) -> None:
@@ -222,17 +222,17 @@ def test_an_arrest_that_may_or_should_happen_or_did_not_is_no_arrest_made(coder:
 
 def test_arrests_made_house_arrest_and_custody_are_arrests_by_the_police(coder: EventCoder) -> None:
     for text in (
-        "A few preventive arrests were made in Ahmedabad on Monday.",
-        "The leaders have been placed under house arrest in Lucknow.",
-        "Ansari was remanded in police custody till March 22.",
+        "Several arrests were made in Mombasa after the looting.",
+        "The former minister has been placed under house arrest in Harare.",
+        "The suspect was remanded in police custody until April 4.",
     ):
         arrests = [e for e in code(coder, text) if (e.event, e.mode) == ("COERCE", "arrest")]
         assert [a.sector for e in arrests for a in e.actor] == ["COP"], text
-    assert "PROTEST" not in [e.event for e in code(coder, "Ansari was remanded in police custody till March 22.")]
+    assert "PROTEST" not in [e.event for e in code(coder, "The suspect was remanded in police custody until April 4.")]
 
 
 def test_an_explosion_no_one_caused_is_a_disaster_not_an_attack(coder: EventCoder) -> None:
-    accident = code(coder, "Six people were killed when a chemical plant exploded on Thursday morning in Kralupy.")
-    bombing = code(coder, "Six people were killed when a car bomb exploded near a police station in Kabul on Thursday.")
+    accident = code(coder, "Three workers were killed in a fire at a fertiliser factory near Tema.")
+    bombing = code(coder, "Eleven people were killed when a car bomb exploded outside a police station in Tema on Friday.")
     assert [e.event for e in accident] == []
     assert "ASSAULT" in [e.event for e in bombing]
