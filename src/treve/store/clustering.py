@@ -189,23 +189,9 @@ def _read_facts(connection: Connection, query: Select[Any], **parameters: Any) -
         rows.setdefault(row.id, []).append(row)
     facts = []
     for report_rows in rows.values():
-        first = report_rows[0]
+        columns = {name: value for name, value in report_rows[0]._mapping.items() if name not in ("role", "code")}
         codes = {role: frozenset(row.code for row in report_rows if row.role == role) for role in PARTY_ROLES}
-        facts.append(
-            ReportFacts(
-                id=first.id,
-                canonical_event_id=first.canonical_event_id,
-                event_type=first.event_type,
-                date=first.date,
-                country=first.country,
-                latitude=first.latitude,
-                longitude=first.longitude,
-                geo_precision=first.geo_precision,
-                actors=codes["actor"],
-                recipients=codes["recipient"],
-                canonical_date=first.canonical_date,
-            )
-        )
+        facts.append(ReportFacts(**columns, actors=codes["actor"], recipients=codes["recipient"]))
     return facts
 
 
