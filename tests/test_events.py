@@ -186,7 +186,10 @@ def test_a_trigger_word_that_only_qualifies_another_noun_is_no_event(coder: Even
 
 
 def test_an_arrest_promised_is_no_arrest_made_and_a_nabbing_is_one(coder: EventCoder) -> None:
-    promised = code(coder, "Officers in Mombasa will not hesitate to detain anyone who breaks the curfew, the Kenyan police chief said.")
+    promised = code(
+        coder,
+        "Officers in Mombasa will not hesitate to detain anyone who breaks the curfew, the Kenyan police chief said.",
+    )
     made = code(coder, "Two smugglers were nabbed at the Busia border crossing on Sunday, Kenyan police said.")
     assert not [e for e in promised if (e.event, e.mode) == ("COERCE", "arrest") and not e.auxiliary_modes]
     assert [(e.event, e.mode) for e in made] == [("COERCE", "arrest")]
@@ -233,6 +236,8 @@ def test_arrests_made_house_arrest_and_custody_are_arrests_by_the_police(coder: 
 
 def test_an_explosion_no_one_caused_is_a_disaster_not_an_attack(coder: EventCoder) -> None:
     accident = code(coder, "Three workers were killed in a fire at a fertiliser factory near Tema.")
-    bombing = code(coder, "Eleven people were killed when a car bomb exploded outside a police station in Tema on Friday.")
+    bombing = code(
+        coder, "Eleven people were killed when a car bomb exploded outside a police station in Tema on Friday."
+    )
     assert [e.event for e in accident] == []
     assert "ASSAULT" in [e.event for e in bombing]
