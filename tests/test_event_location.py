@@ -7,7 +7,7 @@ import pytest
 from treve.resources.gazetteer import Gazetteer, open_gazetteer
 from treve.stages.event_location import Basis, EventLocation, locate_event
 from treve.stages.nlp import LanguageModels
-from treve.stages.places import resolve_spans
+from treve.stages.places import recognise, resolve_spans
 
 
 @pytest.fixture(scope="module")
@@ -95,3 +95,56 @@ def test_a_story_that_names_no_place_has_no_location(gazetteer: Gazetteer) -> No
 def test_a_capital_standing_for_its_government_is_never_the_location(gazetteer: Gazetteer) -> None:
     text = "Moscou a accusé les rebelles d'avoir attaqué un convoi."
     assert locate(gazetteer, text, "fr", "attaqué", "Moscou") is None
+
+
+def found_places(gazetteer: Gazetteer, text: str) -> list[str]:
+    """The place names treve recognises in an English sentence."""
+    doc = LanguageModels().parse(text, "en")
+    return [text[start:end] for start, end in recognise(doc, "en", gazetteer)]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Army helicopters shelled the village of Kafr Nabl on Monday.", "Kafr Nabl"),  # the NER says ORG
+        ("Hundreds of students demonstrated in Sanaa on Friday.", "Sanaa"),  # the NER says PERSON
+        ("Government troops shelled the Jobar district overnight.", "Jobar"),
+        ("Rebels seized Tessalit, 300 kilometres north of Gao, on Sunday.", "Tessalit"),
+    ],
+)
+def test_a_name_the_ner_took_for_a_person_or_an_organisation_is_a_place_by_its_role(
+    gazetteer: Gazetteer, text: str, place: str
+) -> None:
+    assert place in found_places(gazetteer, text)
+
+
+def test_peoples_and_abbreviations_are_not_places(gazetteer: Gazetteer) -> None:
+    text = "IS fighters and Syrian troops clashed as Al Qaeda militants watched Chechen towns burn."
+    assert found_places(gazetteer, text) == []
+
+
+def test_a_country_s_war_happened_in_that_country(gazetteer: Gazetteer) -> None:
+    location = locate(gazetteer, "Hundreds of people have been killed in Yemen's war since March.", "en", "killed",
+                      "Yemen")  # fmt: skip
+    assert place_of(location) == "Yemen" and location.stated
+
+
+def test_a_place_north_of_a_town_is_placed_by_the_town_when_it_has_no_name_of_its_own(gazetteer: Gazetteer) -> None:
+    location = locate(gazetteer, "A policeman was shot dead in a village north of Kirkuk.", "en", "shot", "Kirkuk")
+    assert place_of(location) == "Kirkuk" and location.stated
+
+
+def test_a_named_place_comes_before_the_town_it_is_said_to_lie_near(gazetteer: Gazetteer) -> None:
+    text = "Four people were killed in Hawija district, south of Kirkuk."
+    assert place_of(locate(gazetteer, text, "en", "killed", "Hawija district", "Kirkuk")) == "Hawija district"
+
+
+def test_where_the_sources_of_the_report_are_is_not_where_the_event_happened(gazetteer: Gazetteer) -> None:
+    text = "Two soldiers were killed on Monday, according to officials in Kabul."
+    location = locate(gazetteer, text, "en", "killed", "Kabul")
+    assert location is not None and not location.stated
+
+
+def test_a_part_of_a_region_the_gazetteer_lacks_is_not_taken_for_a_village(gazetteer: Gazetteer) -> None:
+    text = "A bomb exploded in Pulwama on Friday in south Kashmir."
+    assert place_of(locate(gazetteer, text, "en", "exploded", "Pulwama", "south Kashmir")) == "Pulwama"

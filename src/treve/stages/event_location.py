@@ -8,15 +8,21 @@ rules that hold for English (ClearNLP relations) and French (Universal Dependenc
 
 1. the first preposition decides: a locative one ("in", "near", "à", "dans", "près de") makes the place the
    event's, any other ("from", "by", "to", "de" on a verb, "par", "contre") does not; "of"/"de" under a noun
-   only links a phrase to its name ("a district of the Kodori Gorge", "la région de Mopti");
+   only links a phrase to its name ("a district of the Kodori Gorge", "la région de Mopti"); a locative
+   phrase still belongs to a report when "according to" or a reporting clause holds it ("according to
+   officials in Kabul");
 2. an active subject is an actor, a verb other than one going on with the same scene starts another event,
    and a country qualifying a thing says whose it is ("a U.S. airstrike");
 3. with none of those, a place under the event's word (its object, a passive subject, a modifier of its
    noun) is what the event struck, hence where it happened;
 4. a place attached to a clause that reports the event ("said in Bamako") belongs to the reporting.
 
-Of the event's places, those under its own word come first, then the most specific (a town before its
-province: an "of" chain or a "Town, Province" pair names both), then the nearest along the parse. Failing
+A landmark ("north of Kirkuk") or an owner ("Haiti's leader") is the event's place only inside its
+locative phrase; a possessive there says where ("killed in Syria's war").
+
+Of the event's places, those under its own word come first, then those named for themselves rather than as
+a landmark, then the most specific (a town before its province: an "of" chain or a "Town, Province" pair
+names both), then the nearest along the parse. Failing
 those, the nearest other place of the sentence, then the story's dateline or first place. A capital standing
 for its government (metonymic) is never a location. How the place was chosen comes back with it: only
 `locative` and `syntax` say that the sentence itself places the event there.
@@ -31,7 +37,7 @@ from enum import StrEnum
 
 from spacy.tokens import Doc, Span, Token
 
-from treve.stages.places import PlaceMention
+from treve.stages.places import BEARINGS, PLACE_NOUNS, PlaceMention
 
 
 class Basis(StrEnum):
@@ -74,6 +80,7 @@ LOCATIVE_MARKERS = frozenset(
 # offensive in Afghanistan"), unlike under "after" or "since", which name another event.
 SIMULTANEOUS_MARKERS = frozenset({"during", "amid", "amidst", "pendant", "durant", "lors de", "au cours de"})
 LINK_MARKERS = frozenset({"of", "de", "d'", "d’", "du", "des"})  # under a noun: "district of", "région de"
+POSSESSIVES = frozenset({"'s", "’s", "'", "’"})  # English marks them `case`, like French prepositions
 _LOCATIVE_BEFORE = frozenset({"près", "proximité", "autour", "close", "next", "near"})
 NOUN_TAGS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 # An active subject acts; a passive one ("the Kljuc region was captured") is what the event struck.
@@ -84,20 +91,9 @@ REPORTING_RELATIONS = frozenset({"ccomp", "parataxis"})
 # verb between the event's word and a place makes the place another event's ("soldiers stationed in X").
 SAME_SCENE_RELATIONS = frozenset({"advcl", "conj", "xcomp"})
 # "a U.S. airstrike", "Syrian Army positions": a country that qualifies a thing says whose it is, unless the
-# thing is a part of it ("Sri Lanka's west coast"); a town says where it is ("a Jerusalem roadblock").
-ATTRIBUTE_RELATIONS = frozenset({"compound", "amod", "poss", "nmod:poss", "npadvmod"})
-PLACE_NOUNS = frozenset(
-    {
-        "area", "airport", "airbase", "base", "border", "borough", "camp", "capital", "city", "coast",
-        "county", "countryside", "department", "desert", "district", "governorate", "highway", "island",
-        "municipality", "neighborhood", "neighbourhood", "oblast", "outskirt", "port", "prefecture", "province",
-        "quarter", "region", "road", "sector", "state", "street", "suburb", "territory", "town", "valley",
-        "village", "zone",
-        "aéroport", "banlieue", "capitale", "commune", "côte", "département", "frontière", "gouvernorat", "île",
-        "localité", "périphérie", "préfecture", "quartier", "région", "route", "rue", "secteur", "territoire",
-        "vallée", "ville",
-    }
-)  # fmt: skip
+# thing is a place ("a Hong Kong hotel"); a town says where it is ("a Jerusalem roadblock"). A possessive
+# says where ("Syria's conflict", "Venezuela's oil installations").
+ATTRIBUTE_RELATIONS = frozenset({"compound", "amod", "npadvmod"})
 # The event's word qualifies the place's noun: "the besieged town of Madaya", "la ville assiégée de Marioupol".
 # Or a relative clause on it: "the village where eight were killed".
 MODIFIER_RELATIONS = frozenset({"amod", "acl", "compound", "relcl", "acl:relcl"})
@@ -109,7 +105,7 @@ def _marker(token: Token) -> str | None:
     if token.dep_ in ("prep", "agent"):
         first, words = token, token.lower_
     else:
-        cases = [child for child in token.children if child.dep_ == "case"]
+        cases = [child for child in token.children if child.dep_ == "case" and child.lower_ not in POSSESSIVES]
         if not cases:
             return None
         first, words = cases[0], " ".join(case.lower_ for case in cases)
@@ -117,6 +113,11 @@ def _marker(token: Token) -> str | None:
     if before is not None and before.lower_ in _LOCATIVE_BEFORE:
         return f"{before.lower_} {words}"
     return words
+
+
+def _links(head: Token) -> bool:
+    """Whether "of"/"de" under `head` only leads on to the place: "a district of", "much of"."""
+    return head.pos_ in NOUN_TAGS or head.pos_ in ("ADJ", "DET")
 
 
 def _names_an_owner(token: Token, mention: PlaceMention) -> bool:
@@ -141,16 +142,28 @@ def _role(
         return _Role.other
     if place_side and _names_an_owner(place_side[0], mention):
         return _Role.other
+    role: _Role | None = None
+    # "west of Mosul", "Haiti's leader": a landmark, an owner; the event's place only inside its locative phrase
+    # ("near Lebanon's border") or as the place it struck ("patrolled Grozny's streets").
+    aside = False
     for token in place_side:
-        if token.dep_ in ACTOR_RELATIONS:
-            return _Role.other
+        if role is not None:
+            if token.dep_ in REPORTING_RELATIONS or (token.dep_ == "prep" and token.pos_ == "VERB"):
+                return _Role.other  # "according to sources in Nineveh", "following an attack in Gao"
+            continue
         if token.pos_ in ("VERB", "AUX") and token.dep_ not in SAME_SCENE_RELATIONS:
             return _Role.other
+        if token.dep_ in ACTOR_RELATIONS:
+            return _Role.other
         marker = _marker(token)
-        if marker is None or (marker in LINK_MARKERS and token.head.pos_ in NOUN_TAGS):
+        aside = aside or (marker in LINK_MARKERS and token.head.lemma_.lower() in BEARINGS)
+        aside = aside or (token.dep_ == "poss" and token.head.lemma_.lower() not in PLACE_NOUNS)
+        if marker is None or (marker in LINK_MARKERS and (aside or _links(token.head))):
             continue
-        return _Role.locative if marker in LOCATIVE_MARKERS else _Role.other
-    return _Role.struck if under_event else _Role.other
+        if marker not in LOCATIVE_MARKERS | SIMULTANEOUS_MARKERS:
+            return _Role.other
+        role = _Role.locative
+    return role or (_Role.struck if under_event and not aside else _Role.other)
 
 
 @dataclass(frozen=True)
@@ -158,14 +171,19 @@ class _Candidate:
     mention: PlaceMention
     role: _Role
     remote: bool  # reached through a clause above the event's word ("In Kabul, a bomb exploded, killing two")
+    landmark: bool  # named to say where another place is: "near Tikrit, north of Baghdad"
     distance: int  # dependency edges between the event's word and the place
 
     @property
     def specificity(self) -> int:
-        """Mordecai's resolution (4 a town, 1 a country); a name the gazetteer lacks is taken to be small,
-        since what it lacks are villages and neighbourhoods."""
+        """Mordecai's resolution (4 a town, 1 a country). A name the gazetteer lacks is taken to be small,
+        since what it lacks are villages and neighbourhoods, unless it names a part of a larger place
+        ("south Kashmir", "the eastern coast")."""
         place = self.mention.place
-        return place.resolution if place is not None and place.resolution is not None else 5
+        if place is not None and place.resolution is not None:
+            return place.resolution
+        first = self.mention.text.split(maxsplit=1)[0]
+        return 2 if first.islower() or first.lower().removesuffix("ern") in BEARINGS else 5
 
 
 def _ancestors(token: Token) -> list[Token]:
@@ -188,7 +206,8 @@ def _candidate(trigger: Token, mention: PlaceMention, name: Span) -> _Candidate:
     trigger_side = trigger_chain[: depth_above_trigger[token.i]]
     under_event = not trigger_side or (len(trigger_side) == 1 and trigger.dep_ in MODIFIER_RELATIONS)
     role = _role(mention, place_side, trigger_side, under_event)
-    return _Candidate(mention, role, not under_event, len(place_side) + len(trigger_side))
+    landmark = any(step.head.lemma_.lower() in BEARINGS for step in place_side)
+    return _Candidate(mention, role, not under_event, landmark, len(place_side) + len(trigger_side))
 
 
 def _name_span(doc: Doc, mention: PlaceMention) -> Span | None:
@@ -221,7 +240,7 @@ def locate_event(trigger: Token, mentions: Sequence[PlaceMention]) -> EventLocat
         candidates.append(_candidate(trigger, mention, name))
     stated = [c for c in candidates if c.role is not _Role.other]
     if stated:
-        best = min(stated, key=lambda c: (c.remote, -c.specificity, c.distance))
+        best = min(stated, key=lambda c: (c.remote, c.landmark, -c.specificity, c.distance))
         return EventLocation(best.mention, Basis.locative if best.role is _Role.locative else Basis.syntax)
     if candidates:
         return EventLocation(min(candidates, key=lambda c: c.distance).mention, Basis.sentence)

@@ -22,7 +22,7 @@ from functools import cache
 from itertools import pairwise
 
 from pydantic import Field
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from treve.records import Place, Record
 from treve.resources.gazetteer import Gazetteer, GazetteerPlace, name_key
@@ -369,23 +369,63 @@ def _is_actor(doc: Doc, mention: _Mention) -> bool:
 # Gazetteer matches outside the NER's spans: names of countries, provinces, regions and capitals, and towns
 # this large, written as proper nouns.
 MATCH_MIN_POPULATION = 100_000
-MAX_NAME_TOKENS = 4
+MAX_NAME_TOKENS = 5  # "Mazar-e-Sharif" is five
 _NOT_PLACES = frozenset({"PERSON", "PER", "NORP", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL"})
+_NEVER_PLACES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
+# Nouns that say a name beside them is a place: "the town of Badme", "Nuwakot district", "Kakata, a town".
+PLACE_NOUNS = frozenset(
+    {
+        "area", "airport", "airbase", "base", "border", "borough", "camp", "capital", "city", "coast",
+        "county", "countryside", "department", "desert", "district", "governorate", "highway", "island",
+        "municipality", "neighborhood", "neighbourhood", "oblast", "outskirt", "port", "prefecture", "province",
+        "quarter", "region", "road", "sector", "settlement", "state", "street", "suburb", "territory", "town",
+        "valley", "village", "zone", "checkpoint", "crossing", "outpost", "square", "bridge", "market", "school",
+        "hospital", "mosque", "church", "palace", "museum", "hotel", "stadium",
+        "aéroport", "banlieue", "capitale", "commune", "côte", "département", "frontière", "gouvernorat", "île",
+        "localité", "périphérie", "préfecture", "quartier", "région", "route", "rue", "secteur", "territoire",
+        "vallée", "ville",
+    }
+)  # fmt: skip
+# "the outskirts of X", "the siege of X": what names a place's parts or surroundings, before "of".
+_AROUND = frozenset({"vicinity", "outskirts", "centre", "center", "heart", "siege", "environs", "alentours"})
+# A place noun that ends a name makes it a place ("Bardo Museum"), but not these: "Islamic State".
+_NOT_FINAL = frozenset({"state", "capital", "base", "sector"})
+# "Kakata, 60 kilometers northeast of Monrovia": a name set at a distance and bearing from another is a place.
+BEARINGS = frozenset(
+    {
+        "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "kilometre",
+        "kilometer", "km", "mile", "nord", "sud", "est", "ouest",
+    }
+)  # fmt: skip
+_PLACE_OF = PLACE_NOUNS | _AROUND | BEARINGS  # "the town of X", "the outskirts of X", "north of X"
+# Prepositions that put what follows somewhere: the NER's PERSON or ORG there is a place the gazetteer knows.
+_WHERE_MARKERS = frozenset(
+    {
+        "in", "at", "near", "outside", "inside", "around", "across", "through", "throughout", "into", "within",
+        "toward", "towards", "on", "over", "along", "off", "à", "dans", "près", "vers",
+    }
+)  # fmt: skip
 
 
 def recognise(doc: Doc, language: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
-    """Character spans of the place names of a parsed text: the NER's place entities, then the gazetteer's
-    well-known names the NER missed."""
+    """Character spans of the place names of a parsed text: the NER's place entities; names the NER took for
+    something else (the small models read many a town as a person or an organisation) when their place in
+    the sentence says they are places; then the gazetteer's well-known names the NER missed."""
     labels = PLACE_LABELS.get(language, PLACE_LABELS["en"])
     spans: list[tuple[int, int]] = []
     taken = [False] * len(doc)
-    for entity in doc.ents:
-        if entity.label_ in labels:
-            cleaned = _trimmed(entity)
+    for name in _names(doc):
+        label = name.label_ or name[0].ent_type_
+        if label in _NEVER_PLACES:
+            continue
+        if label in labels or _said_as_place(name, taken, gazetteer):
+            cleaned = _trimmed(name)
             if cleaned is not None:
                 spans.append((cleaned.start_char, cleaned.end_char))
-        if entity.label_ in labels or entity.label_ in _NOT_PLACES:
-            for i in range(entity.start, entity.end):
+            for i in range(name.start, name.end):
+                taken[i] = True
+        elif label in _NOT_PLACES:
+            for i in range(name.start, name.end):
                 taken[i] = True
     index = 0
     while index < len(doc):
@@ -396,6 +436,75 @@ def recognise(doc: Doc, language: str, gazetteer: Gazetteer) -> list[tuple[int, 
         spans.append((match.start_char, match.end_char))
         index = match.end
     return sorted(spans)
+
+
+def _names(doc: Doc) -> list[Span]:
+    """The NER's entities, and the runs of proper nouns outside them ("Al-Dawr" as one name), in order."""
+    names = list(doc.ents)
+    index = 0
+    while index < len(doc):
+        token = doc[index]
+        if token.ent_type_ or token.pos_ != "PROPN" or not token.text[:1].isupper():
+            index += 1
+            continue
+        end = index + 1
+        while end < len(doc) and not doc[end].ent_type_ and _continues_name(doc, end):
+            end += 1
+        names.append(doc[index:end])
+        index = end
+    return sorted(names, key=lambda span: span.start)
+
+
+def _continues_name(doc: Doc, index: int) -> bool:
+    """A proper noun, or a hyphen written inside a word ("Mazar-e-Sharif")."""
+    token = doc[index]
+    if token.pos_ == "PROPN" and (token.text[:1].isupper() or not doc[index - 1].whitespace_):
+        return True
+    return token.text == "-" and not doc[index - 1].whitespace_ and not token.whitespace_
+
+
+def _said_as_place(name: Span, taken: Sequence[bool], gazetteer: Gazetteer) -> bool:
+    """Whether a proper name the NER did not label a place is one by its role: named with a place noun ("the
+    town of X", "X district", "X, a village"), set at a bearing from a place, joined by "and" to a place, or,
+    when the gazetteer knows the name, put somewhere by a locative preposition ("demonstrated in X")."""
+    root, last = name.root, name[-1].lemma_.lower()
+    if root.pos_ != "PROPN" or not any(token.text[:1].isupper() for token in name):
+        return False
+    if name.label_ == "NORP" and not _names_a_place(gazetteer, name.text):
+        return False  # "Chechen towns", "Syrian forces": a people, not the place named after it
+    if last in PLACE_NOUNS and last not in _NOT_FINAL and len(name) > 1:
+        return True
+    head = root.head
+    if root.dep_ in ("compound", "nmod", "poss", "appos", "conj") and _is_place_word(head, taken):
+        return not _acronym(name.text)  # "the MFO base", "the UN camp": whose, not which
+    if root.dep_ == "pobj" and head.lower_ in ("of", "de") and head.head.lemma_.lower() in _PLACE_OF:
+        return True
+    for child in root.children:
+        if child.dep_ in ("appos", "conj", "advmod") and (
+            _is_place_word(child, taken) or any(c.lemma_.lower() in BEARINGS for c in child.subtree)
+        ):
+            return True
+    return _preposition(root) in _WHERE_MARKERS and gazetteer.knows(clean_name(name.text))
+
+
+def _is_place_word(token: Token, taken: Sequence[bool]) -> bool:
+    """A place noun, or a token of a name already recognised as a place."""
+    place_noun = token.pos_ == "NOUN" and token.lemma_.lower() in PLACE_NOUNS
+    return place_noun or (taken[token.i] and token.ent_type_ not in _NOT_PLACES)
+
+
+def _names_a_place(gazetteer: Gazetteer, text: str) -> bool:
+    """Whether the gazetteer knows the word as a place's name, not only as its people's ("Syrian")."""
+    key = name_key(clean_name(text))
+    return any(not place.is_country or name_key(place.name) == key for place in gazetteer.candidates(key))
+
+
+def _preposition(token: Token) -> str | None:
+    """The preposition whose object `token` is: an English `prep` head, or a French `case` child."""
+    if token.dep_ == "pobj" and token.head.dep_ == "prep":
+        return token.head.lower_
+    cases = [child.lower_ for child in token.children if child.dep_ == "case"]
+    return cases[0] if cases else None
 
 
 def _trimmed(entity: Span) -> Span | None:
@@ -409,7 +518,9 @@ def _trimmed(entity: Span) -> Span | None:
 
 
 def _gazetteer_match(doc: Doc, index: int, taken: list[bool], gazetteer: Gazetteer) -> Span | None:
-    """The longest run of proper-noun tokens from `index` that names a well-known place."""
+    """The longest run of proper-noun tokens from `index` that names a well-known place. A lone word must
+    be a singular proper noun ("Serbs", "Syrian" name peoples), and a short one a country: "IS", "Al", "Lt"
+    are abbreviations of provinces that news means otherwise."""
     for length in range(min(MAX_NAME_TOKENS, len(doc) - index), 0, -1):
         span = doc[index : index + length]
         if any(taken[i] for i in range(span.start, span.end)):
@@ -418,9 +529,11 @@ def _gazetteer_match(doc: Doc, index: int, taken: list[bool], gazetteer: Gazette
             continue
         if not all(token.pos_ == "PROPN" or token.is_punct or token.text[:1].isupper() for token in span):
             continue
-        if span[0].is_sent_start and length == 1 and span[0].pos_ != "PROPN":
+        if length == 1 and (span[0].pos_ != "PROPN" or span[0].tag_ == "NNPS"):
             continue
-        if any(_well_known(place) for place in gazetteer.candidates(span.text)):
+        short = _acronym(span.text) or len(span.text) <= 2
+        found = gazetteer.candidates(span.text)
+        if any(_well_known(place) and (place.is_country or not short) for place in found):
             return span
     return None
 
