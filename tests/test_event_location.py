@@ -148,3 +148,32 @@ def test_where_the_sources_of_the_report_are_is_not_where_the_event_happened(gaz
 def test_a_part_of_a_region_the_gazetteer_lacks_is_not_taken_for_a_village(gazetteer: Gazetteer) -> None:
     text = "A bomb exploded in Pulwama on Friday in south Kashmir."
     assert place_of(locate(gazetteer, text, "en", "exploded", "Pulwama", "south Kashmir")) == "Pulwama"
+
+
+def test_a_capital_taken_by_an_army_is_a_place_not_its_government(gazetteer: Gazetteer) -> None:
+    text = "The northern army captured Bamako within a week."
+    location = locate(gazetteer, text, "en", "captured", "Bamako")
+    assert place_of(location) == "Bamako" and location.stated
+
+
+def test_a_town_the_tagger_misses_is_recognised_as_the_object_of_a_capture(gazetteer: Gazetteer) -> None:
+    text = "Separatist fighters captured Menaka at dawn."
+    doc = LanguageModels().parse(text, "en")
+    assert [text[start:end] for start, end in recognise(doc, "en", gazetteer)] == ["Menaka"]
+
+
+def test_the_place_of_the_event_comes_before_the_place_of_a_clause_of_its_own(gazetteer: Gazetteer) -> None:
+    text = "The rebels captured Tigray and are now besieging the town of Mekelle."
+    assert place_of(locate(gazetteer, text, "en", "captured", "Tigray", "Mekelle")) == "Tigray"
+
+
+def test_a_place_that_owns_the_victims_employer_is_not_where_they_were_killed(gazetteer: Gazetteer) -> None:
+    text = "Four employees of a firm of Bamako were killed on Tuesday."
+    location = locate(gazetteer, text, "en", "killed", "Bamako")
+    assert not location.stated
+
+
+def test_a_place_under_a_condition_is_not_where_the_event_happens(gazetteer: Gazetteer) -> None:
+    text = "Soldiers will patrol the roads if the families stay in Kidal."
+    location = locate(gazetteer, text, "en", "patrol", "Kidal")
+    assert not location.stated

@@ -37,7 +37,7 @@ from enum import StrEnum
 
 from spacy.tokens import Doc, Span, Token
 
-from treve.stages.places import BEARINGS, PLACE_NOUNS, PlaceMention
+from treve.stages.places import AROUND, BEARINGS, PLACE_NOUNS, PlaceMention
 
 
 class Basis(StrEnum):
@@ -90,10 +90,17 @@ REPORTING_RELATIONS = frozenset({"ccomp", "parataxis"})
 # Clauses that go on with the same scene ("attacked the post, killing two", "tués en attaquant"); any other
 # verb between the event's word and a place makes the place another event's ("soldiers stationed in X").
 SAME_SCENE_RELATIONS = frozenset({"advcl", "conj", "xcomp"})
+# A clause set at another time or under a condition is another scene, even as an adverbial clause: "killed
+# since the army shelled X", "would patrol if families stayed in X". One told as its circumstance ("killed
+# while filming in X", "killed after clashes in X") is the same scene.
+OTHER_SCENE_MARKS = frozenset(
+    {"before", "since", "if", "unless", "until", "because", "though", "although", "whereas", "avant", "depuis",
+     "si", "parce", "puisque", "bien", "quoique", "tandis"}
+)  # fmt: skip
 # "a U.S. airstrike", "Syrian Army positions": a country that qualifies a thing says whose it is, unless the
 # thing is a place ("a Hong Kong hotel"); a town says where it is ("a Jerusalem roadblock"). A possessive
 # says where ("Syria's conflict", "Venezuela's oil installations").
-ATTRIBUTE_RELATIONS = frozenset({"compound", "amod", "npadvmod"})
+ATTRIBUTE_RELATIONS = frozenset({"compound", "amod", "npadvmod", "nmod"})
 # The event's word qualifies the place's noun: "the besieged town of Madaya", "la ville assiégée de Marioupol".
 # Or a relative clause on it: "the village where eight were killed".
 MODIFIER_RELATIONS = frozenset({"amod", "acl", "compound", "relcl", "acl:relcl"})
@@ -113,6 +120,26 @@ def _marker(token: Token) -> str | None:
     if before is not None and before.lower_ in _LOCATIVE_BEFORE:
         return f"{before.lower_} {words}"
     return words
+
+
+def _same_scene(verb: Token) -> bool:
+    """Whether a verb between the place and the event's word goes on with the event's scene: a participle
+    ("attacked the post, killing two"), a conjoined verb ("killed two and wounded five in X"), a clause of
+    its circumstances ("killed while filming in X"), not one of another time or a condition."""
+    return verb.dep_ in SAME_SCENE_RELATIONS and not _other_scene(verb)
+
+
+def _other_scene(verb: Token) -> bool:
+    return any(child.dep_ == "mark" and child.lower_ in OTHER_SCENE_MARKS for child in verb.children)
+
+
+SHARES = frozenset({"half", "part", "rest", "most", "majority", "swath", "swathe", "remainder", "moitié", "partie"})
+
+
+def _part_of_place(head: Token) -> bool:
+    """Whether the noun before "of" names a part or a share of the place ("the town of", "the outskirts of",
+    "most of") rather than a thing of it ("employees of a firm of X")."""
+    return head.pos_ not in ("NOUN", "PROPN") or head.lemma_.lower() in PLACE_NOUNS | AROUND | BEARINGS | SHARES
 
 
 def _links(head: Token) -> bool:
@@ -150,15 +177,19 @@ def _role(
         if role is not None:
             if token.dep_ in REPORTING_RELATIONS or (token.dep_ == "prep" and token.pos_ == "VERB"):
                 return _Role.other  # "according to sources in Nineveh", "following an attack in Gao"
+            if token.pos_ in ("VERB", "AUX") and _other_scene(token):
+                return _Role.other
             continue
-        if token.pos_ in ("VERB", "AUX") and token.dep_ not in SAME_SCENE_RELATIONS:
+        if token.pos_ in ("VERB", "AUX") and not _same_scene(token):
             return _Role.other
         if token.dep_ in ACTOR_RELATIONS:
             return _Role.other
         marker = _marker(token)
         aside = aside or (marker in LINK_MARKERS and token.head.lemma_.lower() in BEARINGS)
         aside = aside or (token.dep_ == "poss" and token.head.lemma_.lower() not in PLACE_NOUNS)
-        if marker is None or (marker in LINK_MARKERS and (aside or _links(token.head))):
+        linking = marker in LINK_MARKERS or (marker == "to" and token.head.pos_ in NOUN_TAGS)
+        aside = aside or (linking and token.head in place_side and not _part_of_place(token.head))
+        if marker is None or (linking and (aside or _links(token.head))):
             continue
         if marker not in LOCATIVE_MARKERS | SIMULTANEOUS_MARKERS:
             return _Role.other
@@ -172,6 +203,7 @@ class _Candidate:
     role: _Role
     remote: bool  # reached through a clause above the event's word ("In Kabul, a bomb exploded, killing two")
     landmark: bool  # named to say where another place is: "near Tikrit, north of Baghdad"
+    through_verb: bool  # reached through a clause of its own: "captured X and is besieging Y"
     distance: int  # dependency edges between the event's word and the place
 
     @property
@@ -207,7 +239,9 @@ def _candidate(trigger: Token, mention: PlaceMention, name: Span) -> _Candidate:
     under_event = not trigger_side or (len(trigger_side) == 1 and trigger.dep_ in MODIFIER_RELATIONS)
     role = _role(mention, place_side, trigger_side, under_event)
     landmark = any(step.head.lemma_.lower() in BEARINGS for step in place_side)
-    return _Candidate(mention, role, not under_event, landmark, len(place_side) + len(trigger_side))
+    through_verb = any(step.pos_ in ("VERB", "AUX") for step in place_side)
+    distance = len(place_side) + len(trigger_side)
+    return _Candidate(mention, role, not under_event, landmark, through_verb, distance)
 
 
 def _name_span(doc: Doc, mention: PlaceMention) -> Span | None:
@@ -240,7 +274,7 @@ def locate_event(trigger: Token, mentions: Sequence[PlaceMention]) -> EventLocat
         candidates.append(_candidate(trigger, mention, name))
     stated = [c for c in candidates if c.role is not _Role.other]
     if stated:
-        best = min(stated, key=lambda c: (c.remote, c.landmark, -c.specificity, c.distance))
+        best = min(stated, key=lambda c: (c.remote, c.through_verb, c.landmark, -c.specificity, c.distance))
         return EventLocation(best.mention, Basis.locative if best.role is _Role.locative else Basis.syntax)
     if candidates:
         return EventLocation(min(candidates, key=lambda c: c.distance).mention, Basis.sentence)

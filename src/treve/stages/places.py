@@ -358,12 +358,34 @@ def resolve_spans(
 
 # PLOVER's rule: a capital that is the subject or the direct object of a clause is its government.
 _ACTOR_RELATIONS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj"})
+_TAKEN_RELATIONS = frozenset({"nsubj:pass", "nsubjpass", "obj", "dobj"})
+# Verbs done to a place rather than to a government: their object, or their passive subject, is a place
+# ("captured Seoul", "patrolled Jerusalem", "Kaboul a été bombardée"), never an actor.
+PLACE_VERBS = frozenset(
+    {
+        "capture", "seize", "take", "retake", "recapture", "occupy", "liberate", "patrol", "enter", "storm",
+        "besiege", "encircle", "surround", "shell", "bomb", "bombard", "pound", "raid", "invade", "overrun",
+        "secure", "control", "hold", "evacuate", "flee", "leave", "reach", "rock", "blockade", "annex",
+        "conquer", "visit", "tour", "cross", "infiltrate", "reclaim", "defend", "fortify", "garrison",
+        "prendre", "reprendre", "capturer", "occuper", "libérer", "patrouiller", "envahir", "bombarder",
+        "pilonner", "assiéger", "encercler", "contrôler", "évacuer", "quitter", "fuir", "atteindre", "annexer",
+        "conquérir", "visiter", "sécuriser", "traverser", "défendre",
+    }
+)  # fmt: skip
 
 
 def _is_actor(doc: Doc, mention: _Mention) -> bool:
-    """Whether the name is the subject or object of its clause ("Moscou a déclaré", "accused Baku")."""
+    """Whether the name is the subject or object of its clause ("Moscou a déclaré", "accused Baku"), unless
+    the clause's verb is done to a place ("captured Seoul")."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return span is not None and span.root.dep_ in _ACTOR_RELATIONS
+    if span is None or span.root.dep_ not in _ACTOR_RELATIONS:
+        return False
+    return not _done_to_place(span.root)
+
+
+def _done_to_place(token: Token) -> bool:
+    """Whether the token is the object (or passive subject) of a verb done to places."""
+    return token.dep_ in _TAKEN_RELATIONS and token.head.lemma_.lower() in PLACE_VERBS
 
 
 # Gazetteer matches outside the NER's spans: names of countries, provinces, regions and capitals, and towns
@@ -380,14 +402,14 @@ PLACE_NOUNS = frozenset(
         "municipality", "neighborhood", "neighbourhood", "oblast", "outskirt", "port", "prefecture", "province",
         "quarter", "region", "road", "sector", "settlement", "state", "street", "suburb", "territory", "town",
         "valley", "village", "zone", "checkpoint", "crossing", "outpost", "square", "bridge", "market", "school",
-        "hospital", "mosque", "church", "palace", "museum", "hotel", "stadium",
+        "hospital", "mosque", "church", "palace", "museum", "hotel", "stadium", "terminal",
         "aéroport", "banlieue", "capitale", "commune", "côte", "département", "frontière", "gouvernorat", "île",
         "localité", "périphérie", "préfecture", "quartier", "région", "route", "rue", "secteur", "territoire",
         "vallée", "ville",
     }
 )  # fmt: skip
 # "the outskirts of X", "the siege of X": what names a place's parts or surroundings, before "of".
-_AROUND = frozenset({"vicinity", "outskirts", "centre", "center", "heart", "siege", "environs", "alentours"})
+AROUND = frozenset({"vicinity", "outskirts", "centre", "center", "heart", "siege", "environs", "alentours"})
 # A place noun that ends a name makes it a place ("Bardo Museum"), but not these: "Islamic State".
 _NOT_FINAL = frozenset({"state", "capital", "base", "sector"})
 # "Kakata, 60 kilometers northeast of Monrovia": a name set at a distance and bearing from another is a place.
@@ -397,7 +419,7 @@ BEARINGS = frozenset(
         "kilometer", "km", "mile", "nord", "sud", "est", "ouest",
     }
 )  # fmt: skip
-_PLACE_OF = PLACE_NOUNS | _AROUND | BEARINGS  # "the town of X", "the outskirts of X", "north of X"
+_PLACE_OF = PLACE_NOUNS | AROUND | BEARINGS  # "the town of X", "the outskirts of X", "north of X"
 # Prepositions that put what follows somewhere: the NER's PERSON or ORG there is a place the gazetteer knows.
 _WHERE_MARKERS = frozenset(
     {
@@ -466,7 +488,8 @@ def _continues_name(doc: Doc, index: int) -> bool:
 def _said_as_place(name: Span, taken: Sequence[bool], gazetteer: Gazetteer) -> bool:
     """Whether a proper name the NER did not label a place is one by its role: named with a place noun ("the
     town of X", "X district", "X, a village"), set at a bearing from a place, joined by "and" to a place, or,
-    when the gazetteer knows the name, put somewhere by a locative preposition ("demonstrated in X")."""
+    when the gazetteer knows the name, put somewhere by a locative preposition ("demonstrated in X") or
+    taken by a verb done to places ("captured X")."""
     root, last = name.root, name[-1].lemma_.lower()
     if root.pos_ != "PROPN" or not any(token.text[:1].isupper() for token in name):
         return False
@@ -484,7 +507,10 @@ def _said_as_place(name: Span, taken: Sequence[bool], gazetteer: Gazetteer) -> b
             _is_place_word(child, taken) or any(c.lemma_.lower() in BEARINGS for c in child.subtree)
         ):
             return True
-    return _preposition(root) in _WHERE_MARKERS and gazetteer.knows(clean_name(name.text))
+    seized = root.dep_ in ("obj", "dobj") and _done_to_place(root)  # a passive subject is more often a person
+    if _preposition(root) not in _WHERE_MARKERS and not seized:
+        return False
+    return gazetteer.knows(clean_name(name.text))
 
 
 def _is_place_word(token: Token, taken: Sequence[bool]) -> bool:
