@@ -157,9 +157,17 @@ def test_a_capital_taken_by_an_army_is_a_place_not_its_government(gazetteer: Gaz
 
 
 def test_a_town_the_tagger_misses_is_recognised_as_the_object_of_a_capture(gazetteer: Gazetteer) -> None:
-    text = "Separatist fighters captured Menaka at dawn."
-    doc = LanguageModels().parse(text, "en")
-    assert [text[start:end] for start, end in recognise(doc, "en", gazetteer)] == ["Menaka"]
+    assert found_places(gazetteer, "Separatist fighters captured Menaka at dawn.") == ["Menaka"]
+
+
+def test_a_border_named_by_its_two_countries_is_one_place(gazetteer: Gazetteer) -> None:
+    assert found_places(gazetteer, "Two soldiers died near the Afghan-Pakistani border.") == ["Afghan-Pakistani border"]
+    assert found_places(gazetteer, "Shells fell on the Syria–Turkey border.") == ["Syria–Turkey border"]
+
+
+def test_a_town_on_a_border_is_where_the_event_happened(gazetteer: Gazetteer) -> None:
+    text = "Shelling hit the town of Torkham on the Afghan-Pakistani border."
+    assert place_of(locate(gazetteer, text, "en", "hit", "Torkham", "Afghan-Pakistani border")) == "Torkham"
 
 
 def test_the_place_of_the_event_comes_before_the_place_of_a_clause_of_its_own(gazetteer: Gazetteer) -> None:

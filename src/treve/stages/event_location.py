@@ -37,7 +37,7 @@ from enum import StrEnum
 
 from spacy.tokens import Doc, Span, Token
 
-from treve.stages.places import AROUND, BEARINGS, PLACE_NOUNS, PlaceMention
+from treve.stages.places import AROUND, BEARINGS, BORDER_NOUNS, PLACE_NOUNS, PlaceMention
 
 
 class Basis(StrEnum):
@@ -210,12 +210,14 @@ class _Candidate:
     def specificity(self) -> int:
         """Mordecai's resolution (4 a town, 1 a country). A name the gazetteer lacks is taken to be small,
         since what it lacks are villages and neighbourhoods, unless it names a part of a larger place
-        ("south Kashmir", "the eastern coast")."""
+        ("south Kashmir", "the eastern coast") or a border."""
         place = self.mention.place
         if place is not None and place.resolution is not None:
             return place.resolution
-        first = self.mention.text.split(maxsplit=1)[0]
-        return 2 if first.islower() or first.lower().removesuffix("ern") in BEARINGS else 5
+        words = self.mention.text.split()
+        if words[-1].lower() in BORDER_NOUNS:
+            return 2  # a border runs the length of two countries
+        return 2 if words[0].islower() or words[0].lower().removesuffix("ern") in BEARINGS else 5
 
 
 def _ancestors(token: Token) -> list[Token]:

@@ -436,9 +436,13 @@ def recognise(doc: Doc, language: str, gazetteer: Gazetteer) -> list[tuple[int, 
     labels = PLACE_LABELS.get(language, PLACE_LABELS["en"])
     spans: list[tuple[int, int]] = []
     taken = [False] * len(doc)
+    for border in _borders(doc, gazetteer):
+        spans.append((border.start_char, border.end_char))
+        for i in range(border.start, border.end):
+            taken[i] = True
     for name in _names(doc):
         label = name.label_ or name[0].ent_type_
-        if label in _NEVER_PLACES:
+        if label in _NEVER_PLACES or any(taken[i] for i in range(name.start, name.end)):
             continue
         if label in labels or _said_as_place(name, taken, gazetteer):
             cleaned = _trimmed(name)
@@ -458,6 +462,28 @@ def recognise(doc: Doc, language: str, gazetteer: Gazetteer) -> list[tuple[int, 
         spans.append((match.start_char, match.end_char))
         index = match.end
     return sorted(spans)
+
+
+BORDER_NOUNS = frozenset({"border", "frontier", "boundary", "borderline"})
+_DASHES = frozenset({"-", "–", "—", "/"})
+
+
+def _borders(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
+    """Borders named by the two countries they divide: "the Iraqi-Syrian border", "the Syria–Turkey border".
+    The whole phrase is the place: an event there is on the border, in neither country."""
+    found = []
+    for token in doc:
+        if token.lemma_.lower() not in BORDER_NOUNS or token.i < 3:
+            continue
+        first, dash, second = doc[token.i - 3 : token.i]
+        if dash.text in _DASHES and _names_a_country(gazetteer, first) and _names_a_country(gazetteer, second):
+            found.append(doc[first.i : token.i + 1])
+    return found
+
+
+def _names_a_country(gazetteer: Gazetteer, token: Token) -> bool:
+    """A country's name or its people's adjective, written as a name: "Syria", "Syrian"."""
+    return token.text[:1].isupper() and any(place.is_country for place in gazetteer.candidates(token.text))
 
 
 def _names(doc: Doc) -> list[Span]:
