@@ -185,3 +185,30 @@ def test_a_place_under_a_condition_is_not_where_the_event_happens(gazetteer: Gaz
     text = "Soldiers will patrol the roads if the families stay in Kidal."
     location = locate(gazetteer, text, "en", "patrol", "Kidal")
     assert not location.stated
+
+
+def test_a_zone_between_two_places_is_placed_by_them(gazetteer: Gazetteer) -> None:
+    text = "Peacekeepers patrol the area between Kidal and Tessalit."
+    assert locate(gazetteer, text, "en", "patrol", "Kidal", "Tessalit").stated
+
+
+def test_a_country_whose_sites_were_patrolled_is_where_the_patrol_was(gazetteer: Gazetteer) -> None:
+    text = "Marines patrolled Mali's northern oil fields."
+    location = locate(gazetteer, text, "en", "patrolled", "Mali")
+    assert place_of(location) == "Mali" and location.stated
+
+
+def test_an_unknown_valley_is_more_precise_than_the_unknown_province_it_lies_in(gazetteer: Gazetteer) -> None:
+    text = "Gunmen abducted two engineers in Upper Talasi province at a camp in the Darha Valley."
+    assert place_of(locate(gazetteer, text, "en", "abducted", "Darha Valley", "Upper Talasi")) == "Darha Valley"
+
+
+def test_a_march_happens_where_it_goes(gazetteer: Gazetteer) -> None:
+    text = "Hundreds of farmers marched to the Kano governor's office on Monday."
+    location = locate(gazetteer, text, "en", "marched", "Kano")
+    assert place_of(location) == "Kano" and location.stated
+
+
+def test_what_was_patrolled_comes_before_where_the_patrollers_live(gazetteer: Gazetteer) -> None:
+    text = "Volunteers in Bamako patrolled the streets of Kati."
+    assert place_of(locate(gazetteer, text, "en", "patrolled", "Bamako", "Kati")) == "Kati"

@@ -37,7 +37,7 @@ from enum import StrEnum
 
 from spacy.tokens import Doc, Span, Token
 
-from treve.stages.places import AROUND, BEARINGS, BORDER_NOUNS, PLACE_NOUNS, PlaceMention
+from treve.stages.places import AROUND, BEARINGS, BORDER_NOUNS, PLACE_NOUNS, PlaceMention, done_to_place
 
 
 class Basis(StrEnum):
@@ -80,6 +80,10 @@ LOCATIVE_MARKERS = frozenset(
 # offensive in Afghanistan"), unlike under "after" or "since", which name another event.
 SIMULTANEOUS_MARKERS = frozenset({"during", "amid", "amidst", "pendant", "durant", "lors de", "au cours de"})
 LINK_MARKERS = frozenset({"of", "de", "d'", "d’", "du", "des"})  # under a noun: "district of", "région de"
+SPAN_MARKERS = frozenset({"between", "entre"})  # under a place noun: "the zone between X and Y"
+# A march happens on its way and where it ends: "marched to the city government offices".
+MARCH_VERBS = frozenset({"march", "walk", "parade", "marcher", "défiler"})
+GOALS = frozenset({"to", "towards", "toward", "vers", "jusqu'à", "jusqu’à"})
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})  # English marks them `case`, like French prepositions
 _LOCATIVE_BEFORE = frozenset({"près", "proximité", "autour", "close", "next", "near"})
 NOUN_TAGS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
@@ -136,9 +140,15 @@ def _other_scene(verb: Token) -> bool:
 SHARES = frozenset({"half", "part", "rest", "most", "majority", "swath", "swathe", "remainder", "moitié", "partie"})
 
 
+def _holds_place(owned: Token) -> bool:
+    """Whether a possessive's noun says where: a place noun ("Lebanon's border"), or the object of a verb done
+    to places ("patrolled Venezuela's oil installations")."""
+    return owned.lemma_.lower() in PLACE_NOUNS or (owned.dep_ in ("dobj", "obj") and done_to_place(owned))
+
+
 def _part_of_place(head: Token) -> bool:
     """Whether the noun before "of" names a part or a share of the place ("the town of", "the outskirts of",
-    "most of") rather than a thing of it ("employees of a firm of X")."""
+    "most of") rather than a thing of it: "employees of a firm of X were killed" were not killed in X."""
     return head.pos_ not in ("NOUN", "PROPN") or head.lemma_.lower() in PLACE_NOUNS | AROUND | BEARINGS | SHARES
 
 
@@ -161,7 +171,11 @@ def _names_an_owner(token: Token, mention: PlaceMention) -> bool:
 
 
 def _role(
-    mention: PlaceMention, place_side: Sequence[Token], trigger_side: Sequence[Token], under_event: bool
+    mention: PlaceMention,
+    place_side: Sequence[Token],
+    trigger_side: Sequence[Token],
+    under_event: bool,
+    locative: frozenset[str] = LOCATIVE_MARKERS,
 ) -> _Role:
     """The place's role (see the module's doc) from the path between it and the event's word: the tokens from
     the place up to, not including, their lowest common ancestor, and those from the event's word up to it."""
@@ -173,6 +187,7 @@ def _role(
     # "west of Mosul", "Haiti's leader": a landmark, an owner; the event's place only inside its locative phrase
     # ("near Lebanon's border") or as the place it struck ("patrolled Grozny's streets").
     aside = False
+    victims = bool(place_side) and place_side[-1].dep_ in ("nsubjpass", "nsubj:pass")
     for token in place_side:
         if role is not None:
             if token.dep_ in REPORTING_RELATIONS or (token.dep_ == "prep" and token.pos_ == "VERB"):
@@ -186,12 +201,16 @@ def _role(
             return _Role.other
         marker = _marker(token)
         aside = aside or (marker in LINK_MARKERS and token.head.lemma_.lower() in BEARINGS)
-        aside = aside or (token.dep_ == "poss" and token.head.lemma_.lower() not in PLACE_NOUNS)
-        linking = marker in LINK_MARKERS or (marker == "to" and token.head.pos_ in NOUN_TAGS)
-        aside = aside or (linking and token.head in place_side and not _part_of_place(token.head))
+        aside = aside or (token.dep_ == "poss" and not _holds_place(token.head))
+        linking = (
+            marker in LINK_MARKERS
+            or (marker == "to" and token.head.pos_ in NOUN_TAGS)
+            or (marker in SPAN_MARKERS and token.head.lemma_.lower() in PLACE_NOUNS)
+        )
+        aside = aside or (linking and victims and token.head in place_side and not _part_of_place(token.head))
         if marker is None or (linking and (aside or _links(token.head))):
             continue
-        if marker not in LOCATIVE_MARKERS | SIMULTANEOUS_MARKERS:
+        if marker not in locative | SIMULTANEOUS_MARKERS:
             return _Role.other
         role = _Role.locative
     return role or (_Role.struck if under_event and not aside else _Role.other)
@@ -204,18 +223,20 @@ class _Candidate:
     remote: bool  # reached through a clause above the event's word ("In Kabul, a bomb exploded, killing two")
     landmark: bool  # named to say where another place is: "near Tikrit, north of Baghdad"
     through_verb: bool  # reached through a clause of its own: "captured X and is besieging Y"
+    on_actor: bool  # said of an actor rather than of the act: "people in X were patrolling Y"
+    division: bool  # named with a division's noun: "the province of X", "X state"
     distance: int  # dependency edges between the event's word and the place
 
     @property
     def specificity(self) -> int:
         """Mordecai's resolution (4 a town, 1 a country). A name the gazetteer lacks is taken to be small,
         since what it lacks are villages and neighbourhoods, unless it names a part of a larger place
-        ("south Kashmir", "the eastern coast") or a border."""
+        ("south Kashmir", "the eastern coast"), a division or a border."""
         place = self.mention.place
         if place is not None and place.resolution is not None:
             return place.resolution
         words = self.mention.text.split()
-        if words[-1].lower() in BORDER_NOUNS:
+        if words[-1].lower() in BORDER_NOUNS or self.division:
             return 2  # a border runs the length of two countries
         return 2 if words[0].islower() or words[0].lower().removesuffix("ern") in BEARINGS else 5
 
@@ -239,11 +260,28 @@ def _candidate(trigger: Token, mention: PlaceMention, name: Span) -> _Candidate:
         token = token.head
     trigger_side = trigger_chain[: depth_above_trigger[token.i]]
     under_event = not trigger_side or (len(trigger_side) == 1 and trigger.dep_ in MODIFIER_RELATIONS)
-    role = _role(mention, place_side, trigger_side, under_event)
+    locative = LOCATIVE_MARKERS | GOALS if trigger.lemma_.lower() in MARCH_VERBS else LOCATIVE_MARKERS
+    role = _role(mention, place_side, trigger_side, under_event, locative)
     landmark = any(step.head.lemma_.lower() in BEARINGS for step in place_side)
     through_verb = any(step.pos_ in ("VERB", "AUX") for step in place_side)
+    on_actor = any(step.dep_ in ("nsubj", "csubj") for step in place_side)
     distance = len(place_side) + len(trigger_side)
-    return _Candidate(mention, role, not under_event, landmark, through_verb, distance)
+    division = _named_as_division(name)
+    return _Candidate(mention, role, not under_event, landmark, through_verb, on_actor, division, distance)
+
+
+DIVISION_NOUNS = frozenset(
+    {"province", "region", "state", "governorate", "oblast", "department", "prefecture", "territory",
+     "provinces", "régions", "département", "préfecture", "wilaya"}
+)  # fmt: skip
+
+
+def _named_as_division(name: Span) -> bool:
+    """Whether the name is called a division by its own last word or the noun it names ("the province of
+    Irian Jaya", "Kirkuk province"), which says how large a place the gazetteer lacks is."""
+    root = name.root
+    governor = root.head.head if root.dep_ == "pobj" and root.head.lower_ in LINK_MARKERS else root.head
+    return any(word.lemma_.lower() in DIVISION_NOUNS for word in (name[-1], governor))
 
 
 def _name_span(doc: Doc, mention: PlaceMention) -> Span | None:
@@ -276,7 +314,9 @@ def locate_event(trigger: Token, mentions: Sequence[PlaceMention]) -> EventLocat
         candidates.append(_candidate(trigger, mention, name))
     stated = [c for c in candidates if c.role is not _Role.other]
     if stated:
-        best = min(stated, key=lambda c: (c.remote, c.through_verb, c.landmark, -c.specificity, c.distance))
+        best = min(
+            stated, key=lambda c: (c.remote, c.through_verb, c.landmark, c.on_actor, -c.specificity, c.distance)
+        )
         return EventLocation(best.mention, Basis.locative if best.role is _Role.locative else Basis.syntax)
     if candidates:
         return EventLocation(min(candidates, key=lambda c: c.distance).mention, Basis.sentence)

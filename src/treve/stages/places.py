@@ -380,10 +380,10 @@ def _is_actor(doc: Doc, mention: _Mention) -> bool:
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None or span.root.dep_ not in _ACTOR_RELATIONS:
         return False
-    return not _done_to_place(span.root)
+    return not done_to_place(span.root)
 
 
-def _done_to_place(token: Token) -> bool:
+def done_to_place(token: Token) -> bool:
     """Whether the token is the object (or passive subject) of a verb done to places."""
     return token.dep_ in _TAKEN_RELATIONS and token.head.lemma_.lower() in PLACE_VERBS
 
@@ -533,7 +533,7 @@ def _said_as_place(name: Span, taken: Sequence[bool], gazetteer: Gazetteer) -> b
             _is_place_word(child, taken) or any(c.lemma_.lower() in BEARINGS for c in child.subtree)
         ):
             return True
-    seized = root.dep_ in ("obj", "dobj") and _done_to_place(root)  # a passive subject is more often a person
+    seized = root.dep_ in ("obj", "dobj") and done_to_place(root)  # a passive subject is more often a person
     if _preposition(root) not in _WHERE_MARKERS and not seized:
         return False
     return gazetteer.knows(clean_name(name.text))
