@@ -212,3 +212,13 @@ def test_a_march_happens_where_it_goes(gazetteer: Gazetteer) -> None:
 def test_what_was_patrolled_comes_before_where_the_patrollers_live(gazetteer: Gazetteer) -> None:
     text = "Volunteers in Bamako patrolled the streets of Kati."
     assert place_of(locate(gazetteer, text, "en", "patrolled", "Bamako", "Kati")) == "Kati"
+
+
+def test_where_the_victims_were_is_where_they_were_struck(gazetteer: Gazetteer) -> None:
+    text = "Soldiers killed six villagers who had tried to flee the town of Menaka."
+    location = locate(gazetteer, text, "en", "killed", "Menaka")
+    assert place_of(location) == "Menaka" and location.stated
+
+
+def test_an_offensive_named_after_a_town_names_a_place(gazetteer: Gazetteer) -> None:
+    assert found_places(gazetteer, "Four fighters died during the Menaka offensive.") == ["Menaka"]

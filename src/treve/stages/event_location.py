@@ -140,6 +140,17 @@ def _other_scene(verb: Token) -> bool:
 SHARES = frozenset({"half", "part", "rest", "most", "majority", "swath", "swathe", "remainder", "moitié", "partie"})
 
 
+def _tells_of_victims(verb: Token, trigger_side: Sequence[Token]) -> bool:
+    """Whether a relative clause describes what the event struck, and so where it was struck: "killed
+    dozens of people who tried to flee the city of X"."""
+    if trigger_side or verb.dep_ not in ("relcl", "acl:relcl"):
+        return False
+    token = verb.head
+    while token.dep_ in ("pobj", "compound", "appos", "conj") or (token.dep_ == "prep" and token.lower_ == "of"):
+        token = token.head
+    return token.dep_ in ("dobj", "obj", "nsubjpass", "nsubj:pass")
+
+
 def _holds_place(owned: Token) -> bool:
     """Whether a possessive's noun says where: a place noun ("Lebanon's border"), or the object of a verb done
     to places ("patrolled Venezuela's oil installations")."""
@@ -195,7 +206,7 @@ def _role(
             if token.pos_ in ("VERB", "AUX") and _other_scene(token):
                 return _Role.other
             continue
-        if token.pos_ in ("VERB", "AUX") and not _same_scene(token):
+        if token.pos_ in ("VERB", "AUX") and not _same_scene(token) and not _tells_of_victims(token, trigger_side):
             return _Role.other
         if token.dep_ in ACTOR_RELATIONS:
             return _Role.other

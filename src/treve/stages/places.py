@@ -359,6 +359,8 @@ def resolve_spans(
 # PLOVER's rule: a capital that is the subject or the direct object of a clause is its government.
 _ACTOR_RELATIONS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj"})
 _TAKEN_RELATIONS = frozenset({"nsubj:pass", "nsubjpass", "obj", "dobj"})
+# An operation named after where it is fought: "the Manbij campaign", "the Mosul offensive".
+OPERATION_NOUNS = frozenset({"campaign", "operation", "offensive", "battle", "siege", "front", "assault"})
 # Verbs done to a place rather than to a government: their object, or their passive subject, is a place
 # ("captured Seoul", "patrolled Jerusalem", "Kaboul a été bombardée"), never an actor.
 PLACE_VERBS = frozenset(
@@ -515,7 +517,7 @@ def _said_as_place(name: Span, taken: Sequence[bool], gazetteer: Gazetteer) -> b
     """Whether a proper name the NER did not label a place is one by its role: named with a place noun ("the
     town of X", "X district", "X, a village"), set at a bearing from a place, joined by "and" to a place, or,
     when the gazetteer knows the name, put somewhere by a locative preposition ("demonstrated in X") or
-    taken by a verb done to places ("captured X")."""
+    taken by a verb done to places ("captured X") or naming a military operation ("the X offensive")."""
     root, last = name.root, name[-1].lemma_.lower()
     if root.pos_ != "PROPN" or not any(token.text[:1].isupper() for token in name):
         return False
@@ -534,7 +536,8 @@ def _said_as_place(name: Span, taken: Sequence[bool], gazetteer: Gazetteer) -> b
         ):
             return True
     seized = root.dep_ in ("obj", "dobj") and done_to_place(root)  # a passive subject is more often a person
-    if _preposition(root) not in _WHERE_MARKERS and not seized:
+    named_operation = root.dep_ == "compound" and head.lemma_.lower() in OPERATION_NOUNS
+    if _preposition(root) not in _WHERE_MARKERS and not seized and not named_operation:
         return False
     return gazetteer.knows(clean_name(name.text))
 
