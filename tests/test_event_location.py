@@ -222,3 +222,9 @@ def test_where_the_victims_were_is_where_they_were_struck(gazetteer: Gazetteer) 
 
 def test_an_offensive_named_after_a_town_names_a_place(gazetteer: Gazetteer) -> None:
     assert found_places(gazetteer, "Four fighters died during the Menaka offensive.") == ["Menaka"]
+
+
+def test_a_patrol_happens_along_its_way(gazetteer: Gazetteer) -> None:
+    text = "The soldiers were patrolling from Gao to the airport when a mine exploded."
+    location = locate(gazetteer, text, "en", "patrolling", "Gao")
+    assert place_of(location) == "Gao" and location.stated

@@ -81,9 +81,10 @@ LOCATIVE_MARKERS = frozenset(
 SIMULTANEOUS_MARKERS = frozenset({"during", "amid", "amidst", "pendant", "durant", "lors de", "au cours de"})
 LINK_MARKERS = frozenset({"of", "de", "d'", "d’", "du", "des"})  # under a noun: "district of", "région de"
 SPAN_MARKERS = frozenset({"between", "entre"})  # under a place noun: "the zone between X and Y"
-# A march happens on its way and where it ends: "marched to the city government offices".
-MARCH_VERBS = frozenset({"march", "walk", "parade", "marcher", "défiler"})
-GOALS = frozenset({"to", "towards", "toward", "vers", "jusqu'à", "jusqu’à"})
+# A march or a patrol happens all along its way, from where it starts to where it ends: "marched to the city
+# government offices", "patrolling from the city to the airport".
+ROUTE_VERBS = frozenset({"march", "walk", "parade", "patrol", "marcher", "défiler", "patrouiller"})
+ROUTE_MARKERS = frozenset({"to", "towards", "toward", "from", "vers", "jusqu'à", "jusqu’à", "depuis"})
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})  # English marks them `case`, like French prepositions
 _LOCATIVE_BEFORE = frozenset({"près", "proximité", "autour", "close", "next", "near"})
 NOUN_TAGS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
@@ -271,7 +272,7 @@ def _candidate(trigger: Token, mention: PlaceMention, name: Span) -> _Candidate:
         token = token.head
     trigger_side = trigger_chain[: depth_above_trigger[token.i]]
     under_event = not trigger_side or (len(trigger_side) == 1 and trigger.dep_ in MODIFIER_RELATIONS)
-    locative = LOCATIVE_MARKERS | GOALS if trigger.lemma_.lower() in MARCH_VERBS else LOCATIVE_MARKERS
+    locative = LOCATIVE_MARKERS | ROUTE_MARKERS if trigger.lemma_.lower() in ROUTE_VERBS else LOCATIVE_MARKERS
     role = _role(mention, place_side, trigger_side, under_event, locative)
     landmark = any(step.head.lemma_.lower() in BEARINGS for step in place_side)
     through_verb = any(step.pos_ in ("VERB", "AUX") for step in place_side)
