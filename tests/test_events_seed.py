@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from treve.records import Article, Event
-from treve.stages.places import distance_km
+from treve.resources.gazetteer import distance_km
 
 
 @pytest.fixture(scope="module")

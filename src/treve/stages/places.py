@@ -25,10 +25,9 @@ from pydantic import Field
 from spacy.tokens import Doc, Span, Token
 
 from treve.records import Place, Record
-from treve.resources.gazetteer import Gazetteer, GazetteerPlace, name_key
+from treve.resources.gazetteer import Gazetteer, GazetteerPlace, distance_km, name_key
 
 PLACE_LABELS = {"en": frozenset({"GPE", "LOC", "FAC"}), "fr": frozenset({"LOC"})}
-EARTH_RADIUS_KM = 6371.0088
 
 
 class PlaceMention(Record):
@@ -39,14 +38,6 @@ class PlaceMention(Record):
     text: str
     place: Place | None = None
     metonymic: bool = Field(False, description="A capital standing for its government: an actor, not a location.")
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (haversine)."""
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    dphi, dlambda = phi2 - phi1, math.radians(lon2 - lon1)
-    h = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 # ---------------------------------------------------------------------------------------------------------
