@@ -14,12 +14,12 @@ from treve.resources.gazetteer import (
     create_store,
     data_version,
     default_path,
+    distance_km,
     import_geonames,
     load_supplement,
     name_key,
     open_gazetteer,
 )
-from treve.stages.places import distance_km
 
 
 @pytest.fixture(scope="module")
@@ -247,3 +247,32 @@ def test_a_new_pyowm_builds_a_new_store(monkeypatch: pytest.MonkeyPatch) -> None
     real = module.importlib.metadata.version
     monkeypatch.setattr(module.importlib.metadata, "version", lambda name: "9.9.9" if name == "pyowm" else real(name))
     assert data_version() != before
+
+
+@pytest.mark.parametrize(
+    ("name", "place", "country"),
+    [
+        ("Ossétie du Sud", "South Ossetia", "GE"),
+        ("South Ossetian", "South Ossetia", "GE"),
+        ("Sinai", "Sinai Peninsula", "EG"),
+        ("Somaliland", "Somaliland", "SO"),
+        ("Casamance", "Casamance", "SN"),
+        ("Ambazonia", "Anglophone Cameroon", "CM"),
+        ("Azawad", "Azawad", "ML"),
+        ("Mindanao", "Mindanao", "PH"),
+        ("North Kivu", "Nord Kivu", "CD"),
+        ("Arakan", "Rakhine", "MM"),
+        ("Abkhaz", "Abkhazia", "GE"),
+    ],
+)
+def test_conflict_regions_and_the_names_news_gives_them_are_known(
+    gazetteer: Gazetteer, name: str, place: str, country: str
+) -> None:
+    found = gazetteer.candidates(name)[0]
+    assert (found.name, found.country_code) == (place, country)
+
+
+def test_a_division_named_with_its_kind_goes_by_its_bare_name_unless_a_town_has_it(gazetteer: Gazetteer) -> None:
+    assert gazetteer.candidates("Cabo Delgado")[0].name == "Cabo Delgado Province"
+    assert gazetteer.candidates("Kachin")[0].name == "Kachin State"
+    assert gazetteer.candidates("Bago")[0].feature_class == "P"  # the town, not Bago Region

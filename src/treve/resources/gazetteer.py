@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import bz2
 import csv
+import functools
 import gettext
 import gzip
 import hashlib
@@ -65,6 +66,8 @@ _DIVISION_WORDS = re.compile(
     r"\b(oblast|province|provincia|provincie|state|region|governorate|muhafazat|wilayat|departamento|department|"
     r"district|county|land|city|republic|respublika|krai|kray|prefecture|voivodeship|canton|rayon|municipality)\b"
 )
+# "Cabo Delgado Province", "Kachin State": a division GeoNames names with its kind, which news leaves out.
+_KIND_OF_DIVISION = re.compile(r"^(?P<name>.+?)\s+(?:Province|State|Region|District|Governorate|Oblast|Prefecture)$")
 _SMALL_WORDS = re.compile(r"\b(of|the|de|del|la|du|des)\b")
 ACTOR_FILES = ("countries.json", "countries.toml")
 NameLanguage = Literal["en", "fr", "any"]
@@ -256,6 +259,11 @@ class _Builder:
         self.geonames = {record[0]: record for record in _geonames_records()}
         self.division_matches: dict[str, int] = {}
 
+    @functools.cached_property
+    def large_town_keys(self) -> set[str]:
+        """Keys of the towns large enough to keep their name from a country or a division."""
+        return {name_key(e.name) for e in self.cities.values() if e.population >= TOWN_KEEPS_NAME}
+
     def build(self) -> list[_Entry]:
         self.add_cities()
         towns = self.add_divisions()
@@ -339,6 +347,9 @@ class _Builder:
                 population=sum(int(t.get("population") or 0) for t in group),
             )
             entry.add_names([entry.name])
+            bare = _KIND_OF_DIVISION.match(entry.name)
+            if len(path_names) == 1 and bare and name_key(bare["name"]) not in self.large_town_keys:
+                entry.add_names([bare["name"]])  # "Kachin State" is "Kachin"; "Bago Region" leaves "Bago" to the town
             self.entries.append(entry)
             if len(path_names) == 1:
                 self.admin1[(country, name_key(entry.name))] = entry
@@ -408,7 +419,7 @@ class _Builder:
         # countrytagger calls some countries by a town's name in some language or era ("Tunis", "Santo
         # Domingo", "Albany", "Columbia"): such a name stays the town's unless it is the country's English or
         # French name too ("Singapore", "Jordan").
-        towns = {name_key(e.name) for e in self.cities.values() if e.population >= TOWN_KEEPS_NAME}
+        towns = self.large_town_keys
         with (_package_folder("countrytagger") / "data" / "places.csv").open(encoding="utf-8") as handle:
             for row in csv.DictReader(handle):
                 if not _usable_alternate(row["name"]):
