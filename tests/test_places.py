@@ -130,3 +130,16 @@ def test_new_york_among_towns_of_the_state_is_the_state(gazetteer: Gazetteer) ->
     text = "Snow closed schools in Syracuse, Utica and Binghamton, and New York declared an emergency."
     *_, new_york = resolve_spans(text, spans(text, "Syracuse", "Utica", "Binghamton", "New York"), gazetteer)
     assert (new_york.place.feature_code, new_york.place.province) == ("ADM1", "New York")
+
+
+def test_a_site_the_gazetteer_lacks_is_placed_at_the_town_holding_it(gazetteer: Gazetteer) -> None:
+    text = "Pilgrims gathered at the Manila Cathedral, then marched to the University of Cebu."
+    [cathedral, university] = resolve_spans(text, spans(text, "Manila Cathedral", "University of Cebu"), gazetteer)
+    assert cathedral.place.resolved_place == "Manila" and cathedral.place.extracted_place == "Manila Cathedral"
+    assert university.place.resolved_place == "Cebu City"
+
+
+def test_a_name_opening_with_a_bearing_is_not_placed_by_it(gazetteer: Gazetteer) -> None:
+    text = "Fighters of the Northern Coalition advanced."
+    [coalition] = resolve_spans(text, spans(text, "Northern Coalition"), gazetteer)
+    assert coalition.place is None

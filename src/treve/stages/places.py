@@ -83,6 +83,36 @@ def _lookup(gazetteer: Gazetteer, text: str) -> list[GazetteerPlace]:
             bare = gazetteer.candidates(match.group("name"))
             divisions = [place for place in bare if place.feature_class == "A"]
             return divisions or bare
+    return _holder(gazetteer, name)
+
+
+# Words that open many names without being a place's name: "Western Union", "Royal Street", "New Line".
+_OPENERS = frozenset(
+    {
+        "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper", "lower",
+        "new", "old", "great", "greater", "royal", "national", "first", "second", "third", "grand", "saint", "st",
+    }
+)  # fmt: skip
+
+
+def _holder(gazetteer: Gazetteer, name: str) -> list[GazetteerPlace]:
+    """For a name the gazetteer lacks that names a site by the place holding it ("Manila Cathedral", "Dubai
+    World Cup", "University of California", "Cavan Institute"), that place's candidates: the longest run of
+    its first words, or the words after its last "of", that the gazetteer knows. A lone opening word such as
+    "Northern" or "Royal" names nothing."""
+    words = name.split()
+    if len(words) < 2:
+        return []
+    runs = [" ".join(words[:size]) for size in range(len(words) - 1, 0, -1)]
+    if "of" in words[1:-1]:
+        last_of = len(words) - 1 - words[::-1].index("of")
+        runs.insert(0, " ".join(words[last_of + 1 :]))
+    for run in runs:
+        if run.casefold() in _OPENERS or not run[:1].isupper():
+            continue
+        found = [place for place in gazetteer.candidates(run) if place.feature_class in ("P", "A")]
+        if found:
+            return found
     return []
 
 
