@@ -98,8 +98,9 @@ _OPENERS = frozenset(
 def _holder(gazetteer: Gazetteer, name: str) -> list[GazetteerPlace]:
     """For a name the gazetteer lacks that names a site by the place holding it ("Manila Cathedral", "Dubai
     World Cup", "University of California", "Cavan Institute"), that place's candidates: the longest run of
-    its first words, or the words after its last "of", that the gazetteer knows. A lone opening word such as
-    "Northern" or "Royal" names nothing."""
+    its first words, or the words after its last "of", that names a town or a division, or a country by its
+    own name (not its people's: "Indian Ocean" is not India). A lone opening word such as "Northern" or
+    "Royal" names nothing."""
     words = name.split()
     if len(words) < 2:
         return []
@@ -110,7 +111,12 @@ def _holder(gazetteer: Gazetteer, name: str) -> list[GazetteerPlace]:
     for run in runs:
         if run.casefold() in _OPENERS or not run[:1].isupper():
             continue
-        found = [place for place in gazetteer.candidates(run) if place.feature_class in ("P", "A")]
+        key = name_key(run)
+        found = [
+            place
+            for place in gazetteer.candidates(run)
+            if place.feature_class in ("P", "A") and (not place.is_country or name_key(place.name) == key)
+        ]
         if found:
             return found
     return []
