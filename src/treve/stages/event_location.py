@@ -7,12 +7,15 @@ said in Bamako"). The role is read from the dependency path between the event's 
 rules that hold for English (ClearNLP relations) and French (Universal Dependencies). Going up from the place:
 
 1. the first preposition decides: a locative one ("in", "near", "à", "dans", "près de") makes the place the
-   event's, any other ("from", "by", "to", "de" on a verb, "par", "contre") does not; "of"/"de" under a noun
+   event's, any other ("from", "by", "to", "de" on a verb, "par", "contre") does not, except along the way
+   of a march or a patrol ("marched to X", "patrolling from X"); "of"/"de" under a noun
    only links a phrase to its name ("a district of the Kodori Gorge", "la région de Mopti"); a locative
    phrase still belongs to a report when "according to" or a reporting clause holds it ("according to
    officials in Kabul");
-2. an active subject is an actor, a verb other than one going on with the same scene starts another event,
-   and a country qualifying a thing says whose it is ("a U.S. airstrike");
+2. an active subject is an actor, a verb other than one going on with the same scene starts another event
+   (so does a clause of another time or a condition: "since", "if"; a relative clause on what the event
+   struck does not: "killed people who tried to flee X"), and a country qualifying a thing says whose it is
+   ("a U.S. airstrike");
 3. with none of those, a place under the event's word (its object, a passive subject, a modifier of its
    noun) is what the event struck, hence where it happened;
 4. a place attached to a clause that reports the event ("said in Bamako") belongs to the reporting.
@@ -20,10 +23,12 @@ rules that hold for English (ClearNLP relations) and French (Universal Dependenc
 A landmark ("north of Kirkuk") or an owner ("Haiti's leader") is the event's place only inside its
 locative phrase; a possessive there says where ("killed in Syria's war").
 
-Of the event's places, those under its own word come first, then those named for themselves rather than as
-a landmark, then the most specific (a town before its province: an "of" chain or a "Town, Province" pair
-names both), then the nearest along the parse. Failing
-those, the nearest other place of the sentence, then the story's dateline or first place. A capital standing
+Of the event's places, those under its own word come first, then those not reached through a clause of
+their own ("captured X and is besieging Y"), then those named for themselves rather than as a landmark, then
+those said of the act rather than of its actor ("people in X patrolled Y"), then the most specific (a town
+before its province: an "of" chain or a "Town, Province" pair names both; an unknown name called a province
+or a border is large), then the nearest along the parse. Failing those, the nearest other place of the
+sentence, then the story's dateline or first place. A capital standing
 for its government (metonymic) is never a location. How the place was chosen comes back with it: only
 `locative` and `syntax` say that the sentence itself places the event there.
 """
