@@ -276,3 +276,5 @@ def test_a_division_named_with_its_kind_goes_by_its_bare_name_unless_a_town_has_
     assert gazetteer.candidates("Cabo Delgado")[0].name == "Cabo Delgado Province"
     assert gazetteer.candidates("Kachin")[0].name == "Kachin State"
     assert gazetteer.candidates("Bago")[0].feature_class == "P"  # the town, not Bago Region
+    assert [(p.name, p.admin1) for p in gazetteer.candidates("Gwinnett")] == [("Gwinnett County", "Georgia")]
+    assert gazetteer.candidates("Pointe Coupee")[0].name == "Pointe Coupee Parish"

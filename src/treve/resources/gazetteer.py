@@ -66,8 +66,11 @@ _DIVISION_WORDS = re.compile(
     r"\b(oblast|province|provincia|provincie|state|region|governorate|muhafazat|wilayat|departamento|department|"
     r"district|county|land|city|republic|respublika|krai|kray|prefecture|voivodeship|canton|rayon|municipality)\b"
 )
-# "Cabo Delgado Province", "Kachin State": a division GeoNames names with its kind, which news leaves out.
-_KIND_OF_DIVISION = re.compile(r"^(?P<name>.+?)\s+(?:Province|State|Region|District|Governorate|Oblast|Prefecture)$")
+# "Cabo Delgado Province", "Kachin State", "Gwinnett County": a division GeoNames names with its kind, which
+# news often leaves out.
+_KIND_OF_DIVISION = re.compile(
+    r"^(?P<name>.+?)\s+(?:Province|State|Region|District|Governorate|Oblast|Prefecture|County|Parish|Borough)$"
+)
 _SMALL_WORDS = re.compile(r"\b(of|the|de|del|la|du|des)\b")
 ACTOR_FILES = ("countries.json", "countries.toml")
 NameLanguage = Literal["en", "fr", "any"]
@@ -348,7 +351,7 @@ class _Builder:
             )
             entry.add_names([entry.name])
             bare = _KIND_OF_DIVISION.match(entry.name)
-            if len(path_names) == 1 and bare and name_key(bare["name"]) not in self.large_town_keys:
+            if bare and name_key(bare["name"]) not in self.large_town_keys:
                 entry.add_names([bare["name"]])  # "Kachin State" is "Kachin"; "Bago Region" leaves "Bago" to the town
             self.entries.append(entry)
             if len(path_names) == 1:
