@@ -228,3 +228,7 @@ def test_a_patrol_happens_along_its_way(gazetteer: Gazetteer) -> None:
     text = "The soldiers were patrolling from Gao to the airport when a mine exploded."
     location = locate(gazetteer, text, "en", "patrolling", "Gao")
     assert place_of(location) == "Gao" and location.stated
+
+
+def test_a_name_given_an_age_is_a_person_not_a_place(gazetteer: Gazetteer) -> None:
+    assert found_places(gazetteer, "Kupka, 44, was shot in Gao on Monday.") == ["Gao"]

@@ -143,3 +143,9 @@ def test_a_name_opening_with_a_bearing_or_a_people_is_not_placed_by_it(gazetteer
     text = "Fighters of the Northern Coalition advanced towards the Indian Ocean."
     [coalition, ocean] = resolve_spans(text, spans(text, "Northern Coalition", "Indian Ocean"), gazetteer)
     assert coalition.place is None and ocean.place is None  # "Indian" is India's people, not India
+
+
+def test_a_sea_is_not_placed_at_a_town_named_like_it(gazetteer: Gazetteer) -> None:
+    text = "The frigate sailed into the Baltic Sea."
+    [sea] = resolve_spans(text, spans(text, "Baltic Sea"), gazetteer)
+    assert sea.place is None

@@ -95,6 +95,11 @@ _OPENERS = frozenset(
 )  # fmt: skip
 
 
+# Features far larger than any town named like them: the Baltic Sea is not at Baltic, Connecticut (a river or a
+# lake mostly runs by its namesake town).
+_LARGE_FEATURES = frozenset({"sea", "ocean", "gulf", "strait", "straits", "channel", "desert", "peninsula"})
+
+
 def _holder(gazetteer: Gazetteer, name: str) -> list[GazetteerPlace]:
     """For a name the gazetteer lacks that names a site by the place holding it ("Manila Cathedral", "Dubai
     World Cup", "University of California", "Cavan Institute"), that place's candidates: the longest run of
@@ -102,7 +107,7 @@ def _holder(gazetteer: Gazetteer, name: str) -> list[GazetteerPlace]:
     own name (not its people's: "Indian Ocean" is not India). A lone opening word such as "Northern" or
     "Royal" names nothing."""
     words = name.split()
-    if len(words) < 2:
+    if len(words) < 2 or words[-1].casefold() in _LARGE_FEATURES or words[0].casefold() in _LARGE_FEATURES:
         return []
     runs = [" ".join(words[:size]) for size in range(len(words) - 1, 0, -1)]
     if "of" in words[1:-1]:
@@ -473,13 +478,13 @@ def recognise(doc: Doc, language: str, gazetteer: Gazetteer) -> list[tuple[int, 
         label = name.label_ or name[0].ent_type_
         if label in _NEVER_PLACES or any(taken[i] for i in range(name.start, name.end)):
             continue
-        if label in labels or _said_as_place(name, taken, gazetteer):
+        if (label in labels or _said_as_place(name, taken, gazetteer)) and not _given_an_age(name):
             cleaned = _trimmed(name)
             if cleaned is not None:
                 spans.append((cleaned.start_char, cleaned.end_char))
             for i in range(name.start, name.end):
                 taken[i] = True
-        elif label in _NOT_PLACES:
+        elif label in _NOT_PLACES or _given_an_age(name):
             for i in range(name.start, name.end):
                 taken[i] = True
     index = 0
@@ -513,6 +518,15 @@ def _borders(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
 def _names_a_country(gazetteer: Gazetteer, token: Token) -> bool:
     """A country's name or its people's adjective, written as a name: "Syria", "Syrian"."""
     return token.text[:1].isupper() and any(place.is_country for place in gazetteer.candidates(token.text))
+
+
+def _given_an_age(name: Span) -> bool:
+    """A name followed by an age between commas is a person's, whatever the tagger says: "Kowalski, 44,"."""
+    doc = name.doc
+    if name.end + 2 >= len(doc):
+        return False
+    comma, age, closing = doc[name.end], doc[name.end + 1], doc[name.end + 2]
+    return comma.text == "," and closing.text == "," and age.text.isdigit() and 0 < int(age.text) < 120
 
 
 def _names(doc: Doc) -> list[Span]:
