@@ -149,3 +149,8 @@ def test_a_sea_is_not_placed_at_a_town_named_like_it(gazetteer: Gazetteer) -> No
     text = "The frigate sailed into the Baltic Sea."
     [sea] = resolve_spans(text, spans(text, "Baltic Sea"), gazetteer)
     assert sea.place is None
+
+
+def test_a_french_sea_is_not_the_american_village_named_like_it(gazetteer: Gazetteer) -> None:
+    found = places("Les rebelles du Yémen ont visé un navire marchand en mer Rouge avec des missiles.", "fr", gazetteer)
+    assert found["mer Rouge"].place is None

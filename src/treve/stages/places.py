@@ -73,6 +73,8 @@ def _lookup(gazetteer: Gazetteer, text: str) -> list[GazetteerPlace]:
     ("EU", "BC") names a country, a province or a region, not a town whose name it happens to spell ("Eu")."""
     name = clean_name(text)
     found = gazetteer.candidates(name)
+    if _names_a_large_feature(name):
+        return [place for place in found if place.feature_class != "P"]  # "mer Rouge" is no Louisiana village
     if found and _acronym(name):
         return [place for place in found if place.feature_class != "P" or _acronym(place.name)]
     if found:
@@ -95,9 +97,22 @@ _OPENERS = frozenset(
 )  # fmt: skip
 
 
-# Features far larger than any town named like them: the Baltic Sea is not at Baltic, Connecticut (a river or a
-# lake mostly runs by its namesake town).
+# Features far larger than any town named like them: the Baltic Sea is not at Baltic, Connecticut, nor the
+# "mer Rouge" at Mer Rouge, Louisiana (a river or a lake mostly runs by its namesake town). English puts the
+# word last ("Indian Ocean", "Persian Gulf") or first before "of" ("Gulf of Aden"); French puts it first.
 _LARGE_FEATURES = frozenset({"sea", "ocean", "gulf", "strait", "straits", "channel", "desert", "peninsula"})
+_LARGE_FEATURES_FR = frozenset({"mer", "océan", "golfe", "détroit", "manche", "désert", "péninsule"})
+
+
+def _names_a_large_feature(name: str) -> bool:
+    """"Indian Ocean", "Gulf of Aden", "mer Rouge" (French writes the feature in lower case: "Mer Rouge" is the
+    Louisiana town)."""
+    words = name.split()
+    if len(words) < 2:
+        return False
+    first, second, last = words[0].casefold(), words[1].casefold(), words[-1].casefold()
+    english = last in _LARGE_FEATURES or (first in _LARGE_FEATURES and second == "of")
+    return english or words[0] in _LARGE_FEATURES_FR
 
 
 def _holder(gazetteer: Gazetteer, name: str) -> list[GazetteerPlace]:
@@ -107,7 +122,7 @@ def _holder(gazetteer: Gazetteer, name: str) -> list[GazetteerPlace]:
     own name (not its people's: "Indian Ocean" is not India). A lone opening word such as "Northern" or
     "Royal" names nothing."""
     words = name.split()
-    if len(words) < 2 or words[-1].casefold() in _LARGE_FEATURES or words[0].casefold() in _LARGE_FEATURES:
+    if len(words) < 2 or _names_a_large_feature(name):
         return []
     runs = [" ".join(words[:size]) for size in range(len(words) - 1, 0, -1)]
     if "of" in words[1:-1]:
