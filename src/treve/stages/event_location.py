@@ -86,6 +86,8 @@ LOCATIVE_MARKERS = frozenset(
 SIMULTANEOUS_MARKERS = frozenset({"during", "amid", "amidst", "pendant", "durant", "lors de", "au cours de"})
 LINK_MARKERS = frozenset({"of", "de", "d'", "d’", "du", "des"})  # under a noun: "district of", "région de"
 SPAN_MARKERS = frozenset({"between", "entre"})  # under a place noun: "the zone between X and Y"
+# A share of a place, before "of": "captured half of Zaire".
+SHARES = frozenset({"half", "part", "rest", "most", "majority", "swath", "swathe", "remainder", "moitié", "partie"})
 # A march or a patrol happens all along its way, from where it starts to where it ends: "marched to the city
 # government offices", "patrolling from the city to the airport".
 ROUTE_VERBS = frozenset({"march", "walk", "parade", "patrol", "marcher", "défiler", "patrouiller"})
@@ -141,9 +143,6 @@ def _same_scene(verb: Token) -> bool:
 
 def _other_scene(verb: Token) -> bool:
     return any(child.dep_ == "mark" and child.lower_ in OTHER_SCENE_MARKS for child in verb.children)
-
-
-SHARES = frozenset({"half", "part", "rest", "most", "majority", "swath", "swathe", "remainder", "moitié", "partie"})
 
 
 def _tells_of_victims(verb: Token, trigger_side: Sequence[Token]) -> bool:
@@ -254,7 +253,7 @@ class _Candidate:
             return place.resolution
         words = self.mention.text.split()
         if words[-1].lower() in BORDER_NOUNS or self.division:
-            return 2  # a border runs the length of two countries
+            return 2  # a province, or a border that runs the length of two countries
         return 2 if words[0].islower() or words[0].lower().removesuffix("ern") in BEARINGS else 5
 
 
@@ -288,8 +287,8 @@ def _candidate(trigger: Token, mention: PlaceMention, name: Span) -> _Candidate:
 
 
 DIVISION_NOUNS = frozenset(
-    {"province", "region", "state", "governorate", "oblast", "department", "prefecture", "territory",
-     "provinces", "régions", "département", "préfecture", "wilaya"}
+    {"province", "region", "région", "state", "governorate", "oblast", "department", "département", "prefecture",
+     "préfecture", "territory", "territoire", "wilaya"}
 )  # fmt: skip
 
 
