@@ -154,3 +154,15 @@ def test_a_sea_is_not_placed_at_a_town_named_like_it(gazetteer: Gazetteer) -> No
 def test_a_french_sea_is_not_the_american_village_named_like_it(gazetteer: Gazetteer) -> None:
     found = places("Les rebelles du Yémen ont visé un navire marchand en mer Rouge avec des missiles.", "fr", gazetteer)
     assert found["mer Rouge"].place is None
+
+
+def test_a_border_lies_midway_between_the_two_countries_nearest_towns(gazetteer: Gazetteer) -> None:
+    text = "Two soldiers were killed near the Iraqi-Syrian border."
+    border = places(text, "en", gazetteer)["Iraqi-Syrian border"].place
+    assert border.resolved_place == "Iraq–Syria border" and border.country_code is None
+    assert (border.resolution, border.geo_precision) == (2, 3)
+    nearest = [
+        min(distance_km(border.lat, border.lon, lat, lon) for lat, lon in gazetteer.towns(code, 1_000))
+        for code in ("IQ", "SY")
+    ]
+    assert max(nearest) < 100 and abs(nearest[0] - nearest[1]) < 1

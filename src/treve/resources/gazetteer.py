@@ -786,6 +786,15 @@ class Gazetteer:
     def knows(self, name: str) -> bool:
         return bool(self.candidates(name))
 
+    @functools.cache  # noqa: B019 - one store per process, kept open for its lifetime
+    def towns(self, country_code: str, min_population: int) -> list[tuple[float, float]]:
+        """The points of a country's towns of at least `min_population` inhabitants."""
+        rows = self._connection.execute(
+            "SELECT lat, lon FROM places WHERE country_code = ? AND feature_class = 'P' AND population >= ?",
+            (country_code, min_population),
+        ).fetchall()
+        return [(lat, lon) for lat, lon in rows]
+
     def stats(self) -> dict[str, int]:
         places = self._connection.execute("SELECT count(*) FROM places").fetchone()[0]
         names = self._connection.execute("SELECT count(*) FROM names").fetchone()[0]

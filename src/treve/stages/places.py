@@ -6,9 +6,11 @@ the countries most of its places lie in, the provinces and counties it names, th
 a "Town, Province" pair, and how close a candidate lies to the article's other places; a name's own mentions
 are no context for it. So "Arménie" in a story about the Caucasus is the country, and "Paris" in a story about
 Texas towns is Paris, Texas. A name that is one place's own name and another's alternate name means the
-first ("Cancun" is Cancún, not Changchun). A name the gazetteer does not know stays a mention
-without coordinates. A capital that is the subject or object of a clause ("Moscou a déclaré", "Erevan a accusé
-Bakou") is marked metonymic: it stands for the government, an actor, not for where something happened.
+first ("Cancun" is Cancún, not Changchun). A site the gazetteer lacks is placed at the place holding it
+("Manila Cathedral"), a border named by its two countries at a point between them; any other name the
+gazetteer does not know stays a mention without coordinates. A capital that is the subject or object of a
+clause ("Moscou a déclaré", "Erevan a accusé Bakou") is marked metonymic: it stands for the government, an
+actor, not for where something happened, unless the clause's verb is done to a place ("captured Seoul").
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
 
+import numpy as np
 from pydantic import Field
 from spacy.tokens import Doc, Span, Token
 
@@ -396,11 +399,70 @@ def resolve_spans(
             start=m.start,
             end=m.end,
             text=m.text,
-            place=to_place(m.text, m.best) if m.best else None,
+            place=to_place(m.text, m.best) if m.best else border_place(gazetteer, m.text),
             metonymic=bool(doc is not None and m.best is not None and m.best.is_capital and _is_actor(doc, m)),
         )
         for m in mentions
     ]
+
+
+# "Iraqi-Syrian border", "Syria–Turkey border": two countries' names or adjectives and the border noun.
+_BORDER = re.compile(
+    r"^(?:the\s+)?(?P<first>[^\s/–—-]+)\s*[/–—-]\s*(?P<second>[^\s/–—-]+)\s+(?:border|frontier|boundary)$",
+    re.IGNORECASE,
+)
+BORDER_TOWN_POPULATION = 1_000
+
+
+def border_place(gazetteer: Gazetteer, name: str) -> Place | None:
+    """A border named by its two countries, placed midway between the nearest two towns of 1,000 or more
+    people on either side: a point on the border, derived from the gazetteer's towns, as precise as a region
+    (ACLED's 3). It lies in neither country, so it has none. None when the name is no such border."""
+    match = _BORDER.match(name.strip())
+    if match is None:
+        return None
+    countries = [_country_of(gazetteer, match[part]) for part in ("first", "second")]
+    if None in countries or countries[0] == countries[1]:
+        return None
+    first, second = (country for country in countries if country is not None)
+    point = _border_point(gazetteer, first.country_code or "", second.country_code or "")
+    if point is None:
+        return None
+    return Place(
+        extracted_place=name,
+        resolved_place=f"{first.name}–{second.name} border",
+        lat=point[0],
+        lon=point[1],
+        feature_class="L",
+        resolution=2,
+        geo_precision=3,
+    )
+
+
+def _country_of(gazetteer: Gazetteer, word: str) -> GazetteerPlace | None:
+    return next((place for place in gazetteer.candidates(word) if place.is_country), None)
+
+
+@cache
+def _border_point(gazetteer: Gazetteer, first: str, second: str) -> tuple[float, float] | None:
+    """Midway between the nearest pair of towns, one in each country (a planar distance, scaled by latitude,
+    picks the pair)."""
+    ours = np.array(gazetteer.towns(first, BORDER_TOWN_POPULATION))
+    theirs = np.array(gazetteer.towns(second, BORDER_TOWN_POPULATION))
+    if not len(ours) or not len(theirs):
+        return None
+    scale = np.cos(np.radians(theirs[:, 0]))
+    best, pair = math.inf, (0, 0)
+    for start in range(0, len(ours), 512):
+        chunk = ours[start : start + 512]
+        squared = (chunk[:, None, 0] - theirs[None, :, 0]) ** 2 + (
+            (chunk[:, None, 1] - theirs[None, :, 1]) * scale[None, :]
+        ) ** 2
+        index = int(squared.argmin())
+        if squared.flat[index] < best:
+            best, pair = float(squared.flat[index]), (start + index // len(theirs), index % len(theirs))
+    (lat1, lon1), (lat2, lon2) = ours[pair[0]], theirs[pair[1]]
+    return round(float(lat1 + lat2) / 2, 5), round(float(lon1 + lon2) / 2, 5)
 
 
 # PLOVER's rule: a capital that is the subject or the direct object of a clause is its government.
