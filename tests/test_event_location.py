@@ -232,3 +232,9 @@ def test_a_patrol_happens_along_its_way(gazetteer: Gazetteer) -> None:
 
 def test_a_name_given_an_age_is_a_person_not_a_place(gazetteer: Gazetteer) -> None:
     assert found_places(gazetteer, "Kupka, 44, was shot in Gao on Monday.") == ["Gao"]
+
+
+def test_a_french_march_happens_where_it_goes(gazetteer: Gazetteer) -> None:
+    text = "Des manifestants ont marché jusqu'à la préfecture de Kidal lundi."
+    location = locate(gazetteer, text, "fr", "marché", "Kidal")
+    assert place_of(location) == "Kidal" and location.stated

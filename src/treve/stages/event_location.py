@@ -91,7 +91,7 @@ SHARES = frozenset({"half", "part", "rest", "most", "majority", "swath", "swathe
 # A march or a patrol happens all along its way, from where it starts to where it ends: "marched to the city
 # government offices", "patrolling from the city to the airport".
 ROUTE_VERBS = frozenset({"march", "walk", "parade", "patrol", "marcher", "défiler", "patrouiller"})
-ROUTE_MARKERS = frozenset({"to", "towards", "toward", "from", "vers", "jusqu'à", "jusqu’à", "depuis"})
+ROUTE_MARKERS = frozenset({"to", "towards", "toward", "from", "vers", "jusqu' à", "jusqu’ à", "depuis"})  # "jusqu'à"
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})  # English marks them `case`, like French prepositions
 _LOCATIVE_BEFORE = frozenset({"près", "proximité", "autour", "close", "next", "near"})
 NOUN_TAGS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
