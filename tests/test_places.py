@@ -166,3 +166,16 @@ def test_a_border_lies_midway_between_the_two_countries_nearest_towns(gazetteer:
         for code in ("IQ", "SY")
     ]
     assert max(nearest) < 100 and abs(nearest[0] - nearest[1]) < 1
+
+
+def test_a_french_border_named_by_combining_forms_is_one_placed_place(gazetteer: Gazetteer) -> None:
+    text = "Des obus sont tombés sur la frontière syro-turque et la frontière indo-pakistanaise."
+    found = places(text, "fr", gazetteer)
+    assert found["frontière syro-turque"].place.resolved_place == "Syria–Türkiye border"
+    assert found["frontière indo-pakistanaise"].place.resolved_place == "India–Pakistan border"
+
+
+def test_a_combining_form_is_no_name_on_its_own(gazetteer: Gazetteer) -> None:
+    text = "Les habitants d'Armeno ont voté."
+    [armeno] = resolve_spans(text, spans(text, "Armeno"), gazetteer)
+    assert armeno.place.country_code == "ITA"  # the village, not Armenia ("arméno-")

@@ -705,6 +705,19 @@ def load_supplement(path: Path | None = None) -> SupplementFile:
 # The store
 
 
+@functools.cache
+def load_combining_forms() -> dict[str, str]:
+    """`gazetteer/combining_forms.toml`: French combining forms of country names ("syro") -> ISO alpha-2."""
+    source = resources.files("treve.resources").joinpath("gazetteer").joinpath("combining_forms.toml")
+    try:
+        forms = tomllib.loads(source.read_text(encoding="utf-8"))["forms"]
+    except (OSError, KeyError, tomllib.TOMLDecodeError) as exc:
+        raise ResourceError(f"{source}: unreadable combining forms ({exc}); reinstall treve") from exc
+    if not all(isinstance(code, str) and len(code) == 2 and code.isupper() for code in forms.values()):
+        raise ResourceError(f"{source}: every form must name an ISO 3166-1 alpha-2 code")
+    return {name_key(form): code for form, code in forms.items()}
+
+
 def data_version() -> str:
     """What the store's content depends on: the schema, the source packages' versions, the supplement, the
     builder's code and the actor files it takes country names from."""

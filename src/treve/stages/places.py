@@ -28,7 +28,7 @@ from pydantic import Field
 from spacy.tokens import Doc, Span, Token
 
 from treve.records import Place, Record
-from treve.resources.gazetteer import Gazetteer, GazetteerPlace, distance_km, name_key
+from treve.resources.gazetteer import Gazetteer, GazetteerPlace, distance_km, load_combining_forms, name_key
 
 PLACE_LABELS = {"en": frozenset({"GPE", "LOC", "FAC"}), "fr": frozenset({"LOC"})}
 
@@ -406,11 +406,13 @@ def resolve_spans(
     ]
 
 
-# "Iraqi-Syrian border", "Syria–Turkey border": two countries' names or adjectives and the border noun.
+# "Iraqi-Syrian border", "Syria–Turkey border", "frontière syro-turque": two countries' names, adjectives or
+# French combining forms (`gazetteer/combining_forms.toml`), and the border noun.
 _BORDER = re.compile(
     r"^(?:the\s+)?(?P<first>[^\s/–—-]+)\s*[/–—-]\s*(?P<second>[^\s/–—-]+)\s+(?:border|frontier|boundary)$",
     re.IGNORECASE,
 )
+_FRENCH_BORDER = re.compile(r"^(?:la\s+)?frontière\s+(?P<first>[^\s/–—-]+)\s*[/–—-]\s*(?P<second>[^\s/–—-]+)$", re.I)
 BORDER_TOWN_POPULATION = 1_000
 
 
@@ -418,29 +420,25 @@ def border_place(gazetteer: Gazetteer, name: str) -> Place | None:
     """A border named by its two countries, placed midway between the nearest two towns of 1,000 or more
     people on either side: a point on the border, derived from the gazetteer's towns, as precise as a region
     (ACLED's 3). It lies in neither country, so it has none. None when the name is no such border."""
-    match = _BORDER.match(name.strip())
+    match = _BORDER.match(name.strip()) or _FRENCH_BORDER.match(name.strip())
     if match is None:
         return None
-    countries = [_country_of(gazetteer, match[part]) for part in ("first", "second")]
-    if None in countries or countries[0] == countries[1]:
+    first, second = (_country_code(gazetteer, match[part]) for part in ("first", "second"))
+    if first is None or second is None or first == second:
         return None
-    first, second = (country for country in countries if country is not None)
-    point = _border_point(gazetteer, first.country_code or "", second.country_code or "")
-    if point is None:
+    point = _border_point(gazetteer, first, second)
+    names = _country_names()
+    if point is None or first not in names or second not in names:
         return None
     return Place(
         extracted_place=name,
-        resolved_place=f"{first.name}–{second.name} border",
+        resolved_place=f"{names[first][0]}–{names[second][0]} border",
         lat=point[0],
         lon=point[1],
         feature_class="L",
         resolution=2,
         geo_precision=3,
     )
-
-
-def _country_of(gazetteer: Gazetteer, word: str) -> GazetteerPlace | None:
-    return next((place for place in gazetteer.candidates(word) if place.is_country), None)
 
 
 @cache
@@ -576,6 +574,7 @@ def recognise(doc: Doc, language: str, gazetteer: Gazetteer) -> list[tuple[int, 
 
 
 BORDER_NOUNS = frozenset({"border", "frontier", "boundary", "borderline"})
+FRENCH_BORDER_NOUNS = frozenset({"frontière"})
 _DASHES = frozenset({"-", "–", "—", "/"})
 
 
@@ -584,12 +583,30 @@ def _borders(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
     The whole phrase is the place: an event there is on the border, in neither country."""
     found = []
     for token in doc:
-        if token.lemma_.lower() not in BORDER_NOUNS or token.i < 3:
-            continue
-        first, dash, second = doc[token.i - 3 : token.i]
-        if dash.text in _DASHES and _names_a_country(gazetteer, first) and _names_a_country(gazetteer, second):
-            found.append(doc[first.i : token.i + 1])
+        noun = token.lemma_.lower()
+        if noun in BORDER_NOUNS and token.i >= 3:  # English: "the Syria-Turkey border"
+            first, dash, second = doc[token.i - 3 : token.i]
+            if dash.text in _DASHES and _names_a_country(gazetteer, first) and _names_a_country(gazetteer, second):
+                found.append(doc[first.i : token.i + 1])
+        elif noun in FRENCH_BORDER_NOUNS and token.i + 1 < len(doc):  # French: "la frontière syro-turque"
+            words = doc[token.i + 1 : token.i + 4]
+            joined = words[0].text.split("-", 1)  # one token: "indo-pakistanaise"
+            if len(joined) == 2 and all(_country_code(gazetteer, part) for part in joined):
+                found.append(doc[token.i : token.i + 2])
+            elif len(words) == 3 and words[1].text in _DASHES and all(
+                _country_code(gazetteer, word.text) for word in (words[0], words[2])
+            ):
+                found.append(doc[token.i : token.i + 4])
     return found
+
+
+def _country_code(gazetteer: Gazetteer, word: str) -> str | None:
+    """The country a word of a compound names: a French combining form ("syro"), or a country's name or its
+    people's adjective ("Syria", "turque")."""
+    form = load_combining_forms().get(name_key(word))
+    if form is not None:
+        return form
+    return next((place.country_code for place in gazetteer.candidates(word) if place.is_country), None)
 
 
 def _names_a_country(gazetteer: Gazetteer, token: Token) -> bool:
