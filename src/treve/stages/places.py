@@ -611,7 +611,7 @@ def _country_code(gazetteer: Gazetteer, word: str) -> str | None:
 
 def _names_a_country(gazetteer: Gazetteer, token: Token) -> bool:
     """A country's name or its people's adjective, written as a name: "Syria", "Syrian"."""
-    return token.text[:1].isupper() and any(place.is_country for place in gazetteer.candidates(token.text))
+    return token.text[:1].isupper() and _country_code(gazetteer, token.text) is not None
 
 
 def _given_an_age(name: Span) -> bool:
