@@ -16,6 +16,7 @@ import pytest
 from treve.errors import EvaluationError
 from treve.evaluate.case2021 import score_case2021
 from treve.evaluate.india_police import police_labels, score_india_police
+from treve.evaluate.parts import Part
 from treve.evaluate.plover import score_plover
 from treve.records import Casualties, Count, Entity, Event, Evidence
 
@@ -256,6 +257,15 @@ def test_real_plover_gold_is_read() -> None:
     assert scores["n"] == 20 and 0.0 <= scores["event_accuracy"] <= 1.0 and scores["actor_n"] > 0
 
 
+def test_the_check_part_of_a_real_gold_set_is_a_third_of_it() -> None:
+    """Items are scored by part: the check third and the tune rest make up the whole set."""
+    check = score_plover(gold_set("plover-gsr/gsr_dev.json"), always_police_assault, part=Part.check)
+    tune = score_plover(gold_set("plover-gsr/gsr_dev.json"), always_police_assault, part=Part.tune)
+    whole = score_plover(gold_set("plover-gsr/gsr_dev.json"), always_police_assault)
+    assert check["n"] + tune["n"] == whole["n"] and whole["n"] / 4 < check["n"] < whole["n"] / 2
+    assert (check["part"], tune["part"], whole["part"]) == ("check", "tune", "all")
+
+
 def test_real_case2021_gold_is_read() -> None:
     scores = score_case2021(gold_set("case2021/task2_dev.tsv"), always_police_assault, limit=20)
     assert scores["n"] == 20 and set(scores["per_class"]) >= {"ATTACK"}
@@ -263,5 +273,5 @@ def test_real_case2021_gold_is_read() -> None:
 
 def test_real_india_police_gold_is_read() -> None:
     scores = score_india_police(gold_set("india-police-events"), always_police_assault, limit=20)
-    assert set(scores) == {"KILL", "ARREST", "FORCE", "FAIL", "ANY_ACTION"}
+    assert set(scores) == {"part", "documents", "KILL", "ARREST", "FORCE", "FAIL", "ANY_ACTION"}
     assert scores["FORCE"]["recall"] == 1.0 or scores["FORCE"]["n"] == 0

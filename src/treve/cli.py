@@ -20,7 +20,8 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from treve.config import Settings, load_settings
-from treve.errors import StoreError, TreveError
+from treve.errors import EvaluationError, StoreError, TreveError
+from treve.evaluate.parts import Part
 from treve.ingest import read_inputs
 from treve.ontology import EVENT_TYPES
 from treve.pipeline import Pipeline
@@ -419,18 +420,26 @@ GoldFile = Annotated[Path, typer.Option(help="The gold file, in the format of ..
 GoldFolder = Annotated[Path, typer.Option(help="The gold folder, laid out as in ../shared/eval.")]
 AsJson = Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")]
 Limit = Annotated[int | None, typer.Option(help="Score only the first N items.")]
+ScoredPart = Annotated[
+    Part,
+    typer.Option(
+        "--part", help="check (a fixed third, by a hash of each item's id: report these), tune (the rest) or all."
+    ),
+]
 
 
 @evaluate_app.command("plover")
-def evaluate_plover(gold: GoldFile, as_json: AsJson = False, limit: Limit = None) -> None:
+def evaluate_plover(gold: GoldFile, as_json: AsJson = False, limit: Limit = None, part: ScoredPart = Part.all) -> None:
     """Event type, actor and recipient codes against PLOVER gold records (legacy names mapped)."""
     from treve.evaluate.plover import score_plover
 
-    _report(lambda: score_plover(gold, _sentence_coder("en"), limit=limit), as_json)
+    _report(lambda: score_plover(gold, _sentence_coder("en"), limit=limit, part=part), as_json)
 
 
 @evaluate_app.command("case2021")
-def evaluate_case2021(gold: GoldFile, as_json: AsJson = False, limit: Limit = None) -> None:
+def evaluate_case2021(
+    gold: GoldFile, as_json: AsJson = False, limit: Limit = None, part: ScoredPart = Part.all
+) -> None:
     """The CASE 2021 subtype each snippet's main event maps to (accuracy, macro and weighted F1)."""
     from treve.evaluate.case2021 import score_case2021
     from treve.stages.event_classifier import EventTypeClassifier
@@ -438,18 +447,49 @@ def evaluate_case2021(gold: GoldFile, as_json: AsJson = False, limit: Limit = No
     classifier = EventTypeClassifier("acled")
     _report(
         lambda: score_case2021(
-            gold, _sentence_coder("en"), limit=limit, categorise=lambda text: classifier.classify([text])[0].best[0]
+            gold,
+            _sentence_coder("en"),
+            limit=limit,
+            categorise=lambda text: classifier.classify([text])[0].best[0],
+            part=part,
         ),
         as_json,
     )
 
 
 @evaluate_app.command("india-police")
-def evaluate_india_police(gold: GoldFolder, as_json: AsJson = False, limit: Limit = None) -> None:
+def evaluate_india_police(
+    gold: GoldFolder, as_json: AsJson = False, limit: Limit = None, part: ScoredPart = Part.all
+) -> None:
     """Sentence-level KILL, ARREST, FORCE, FAIL and ANY_ACTION against IndiaPoliceEvents."""
     from treve.evaluate.india_police import score_india_police
 
-    _report(lambda: score_india_police(gold, _sentence_coder("en"), limit=limit), as_json)
+    _report(lambda: score_india_police(gold, _sentence_coder("en"), limit=limit, part=part), as_json)
+
+
+@evaluate_app.command("stories")
+def evaluate_stories(
+    gold: GoldFile,
+    articles: Annotated[Path, typer.Option(help="Folder holding the articles as <name>.txt or <name>.html.")],
+    as_json: AsJson = False,
+    limit: Limit = None,
+    part: ScoredPart = Part.all,
+    config: Config = None,
+) -> None:
+    """Whole articles against an article-level gold: one record per real event (benchmarks/stories/README.md)."""
+    from treve.evaluate.stories import score_stories
+
+    pipeline = Pipeline(_settings(config))
+
+    def read(path: Path, published: date | None) -> Article:
+        item = next(iter(read_inputs([str(path)])))
+        if isinstance(item, ItemError):
+            raise EvaluationError(item.reason)
+        if item.published is None and published is not None:
+            item = item.model_copy(update={"published": published.isoformat()})
+        return pipeline.process(item)
+
+    _report(lambda: score_stories(gold, articles, read, part=part, limit=limit), as_json)
 
 
 def _gazetteer_path(config: Path | None) -> Path:

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from treve.errors import EvaluationError
+from treve.evaluate.parts import Part, in_part
 from treve.evaluate.scoring import NO_EVENT, accuracy, macro_f1, main_event, per_class, weighted_f1
 from treve.ontology import case_subtype, case_subtype_of_category, load_crosswalks
 from treve.records import Event
@@ -29,6 +30,7 @@ HEADER = ["id", "EventSnippet", "SubType"]
 
 
 class GoldSnippet(NamedTuple):
+    id: str
     text: str
     subtype: str
 
@@ -49,7 +51,7 @@ def load_gold(gold_file: Path) -> list[GoldSnippet]:
     for line, row in enumerate(rows[1:], start=2):
         if len(row) != len(HEADER) or row[2] not in subtypes:
             raise EvaluationError(f"{gold_file}, line {line}: expected id, snippet and one of the 30 subtypes")
-        snippets.append(GoldSnippet(row[1], row[2]))
+        snippets.append(GoldSnippet(row[0], row[1], row[2]))
     return snippets
 
 
@@ -58,14 +60,15 @@ def score_case2021(
     code: Callable[[str], list[Event]],
     limit: int | None = None,
     categorise: Callable[[str], str] | None = None,
+    part: Part = Part.all,
 ) -> dict[str, Any]:
-    """Run `code` on each gold snippet (the first `limit` only, if given) and score the subtype of its main event;
-    `categorise` names the category of a snippet with no event (an ACLED sub-event type or treve's own).
+    """Run `code` on each gold snippet of `part` (the first `limit` only, if given) and score the subtype of its
+    main event; `categorise` names the category of a snippet with no event (an ACLED sub-event type or treve's own).
 
     Returns `n`, `accuracy`, `macro_f1`, `weighted_f1` and `per_class`: {subtype: {precision, recall, f1, n}}.
     Raises EvaluationError when the gold file is missing or not in the task's layout.
     """
-    snippets = load_gold(gold_file)[:limit]
+    snippets = [snippet for snippet in load_gold(gold_file) if in_part(snippet.id, part)][:limit]
     gold: list[str] = []
     predicted: list[str] = []
     for snippet in snippets:
@@ -79,6 +82,7 @@ def score_case2021(
             predicted.append(NO_EVENT)
     scores = per_class(gold, predicted)
     return {
+        "part": part.value,
         "n": len(snippets),
         "accuracy": accuracy(gold, predicted),
         "macro_f1": macro_f1(scores),

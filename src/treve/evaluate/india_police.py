@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from treve.errors import EvaluationError
+from treve.evaluate.parts import Part, in_part
 from treve.evaluate.scoring import scores_from_counts
 from treve.ontology import casualty_count, entity_sectors, modern_event
 from treve.records import Event, Evidence
@@ -50,6 +51,7 @@ class GoldSentence(NamedTuple):
 
 
 class GoldDocument(NamedTuple):
+    id: str
     text: str
     sentences: list[GoldSentence]
 
@@ -116,7 +118,7 @@ def load_gold(gold_dir: Path) -> list[GoldDocument]:
                 raise EvaluationError(f"{sents_path}: sentence {sent['sent_id']} is not in document {doc['doc_id']}")
             position = start + len(sent["sent_text"])
             sentences.append(GoldSentence(start, position, frozenset(sent["sent_labels"])))
-        documents.append(GoldDocument(text, sentences))
+        documents.append(GoldDocument(str(doc["doc_id"]), text, sentences))
     return documents
 
 
@@ -140,15 +142,18 @@ def _evidence_span(evidence: Evidence, text: str) -> tuple[int, int]:
 
 
 def score_india_police(
-    gold_dir: Path, code: Callable[[str], list[Event]], limit: int | None = None
-) -> dict[str, dict[str, float | int]]:
-    """Run `code` on each gold document (the first `limit` only, if given) and score its police events by sentence.
+    gold_dir: Path, code: Callable[[str], list[Event]], limit: int | None = None, part: Part = Part.all
+) -> dict[str, Any]:
+    """Run `code` on each gold document of `part` (the first `limit` only, if given) and score its police events
+    by sentence.
 
-    Returns {label: {precision, recall, f1, n}} for KILL, ARREST, FORCE, FAIL and ANY_ACTION. Raises
+    Returns `part`, `documents` and {label: {precision, recall, f1, n}} for KILL, ARREST, FORCE, FAIL and
+    ANY_ACTION. Raises
     EvaluationError when the folder or a gold file is missing or not in the expected layout.
     """
     counts = {label: Counter[str]() for label in LABELS}
-    for document in load_gold(gold_dir)[:limit]:
+    documents = [document for document in load_gold(gold_dir) if in_part(document.id, part)][:limit]
+    for document in documents:
         spans = [
             (span, police_labels(event))
             for event in code(document.text)
@@ -159,4 +164,5 @@ def score_india_police(
             for label in LABELS:
                 outcome = _OUTCOME[label in said, label in sentence.labels]
                 counts[label][outcome] += 1
-    return {label: scores_from_counts(c["tp"], c["fp"], c["fn"]).as_dict() for label, c in counts.items()}
+    scores: dict[str, Any] = {"part": part.value, "documents": len(documents)}
+    return scores | {label: scores_from_counts(c["tp"], c["fp"], c["fn"]).as_dict() for label, c in counts.items()}

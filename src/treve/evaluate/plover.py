@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from treve.errors import EvaluationError
+from treve.evaluate.parts import Part, in_part
 from treve.evaluate.scoring import NO_EVENT, accuracy, macro_f1, main_event, per_class
 from treve.ontology import EventType, iso_country, modern_event
 from treve.records import Entity, Event
@@ -33,6 +34,7 @@ from treve.records import Entity, Event
 class GoldRecord(NamedTuple):
     """One gold sentence with its 2.0 event type and its actor and recipient codes, read as ISO codes."""
 
+    id: str
     text: str
     event: EventType
     sources: frozenset[str]
@@ -79,19 +81,21 @@ def load_gold(gold_file: Path) -> list[GoldRecord]:
         except ValueError as exc:
             raise EvaluationError(f"{gold_file}: record {record.get('id', number)}: {exc}") from exc
         sources, targets = _gold_codes(record.get("source")), _gold_codes(record.get("target"))
-        records.append(GoldRecord(str(record["text"]), event_type, sources, targets))
+        records.append(GoldRecord(str(record.get("id", number)), str(record["text"]), event_type, sources, targets))
     return records
 
 
-def score_plover(gold_file: Path, code: Callable[[str], list[Event]], limit: int | None = None) -> dict[str, Any]:
-    """Run `code` on each gold sentence (the first `limit` only, if given) and score its main event.
+def score_plover(
+    gold_file: Path, code: Callable[[str], list[Event]], limit: int | None = None, part: Part = Part.all
+) -> dict[str, Any]:
+    """Run `code` on each gold sentence of `part` (the first `limit` only, if given) and score its main event.
 
     Returns `n`, `event_accuracy`, `event_macro_f1` (over the types in the gold or the predictions),
     `actor_accuracy` over `actor_n` records, `recipient_accuracy` over `recipient_n` records, and
     `per_class`: {type: {precision, recall, f1, n}}. Raises EvaluationError when the gold file is missing
     or not in the expected layout.
     """
-    records = load_gold(gold_file)[:limit]
+    records = [record for record in load_gold(gold_file) if in_part(record.id, part)][:limit]
     gold: list[str] = []
     predicted: list[str] = []
     actors_right: list[bool] = []
@@ -106,6 +110,7 @@ def score_plover(gold_file: Path, code: Callable[[str], list[Event]], limit: int
             recipients_right.append(event is not None and bool(record.targets & _codes(event.recipient)))
     scores = per_class(gold, predicted)
     return {
+        "part": part.value,
         "n": len(records),
         "event_accuracy": accuracy(gold, predicted),
         "event_macro_f1": macro_f1(scores),
