@@ -1,0 +1,410 @@
+"""Event mentions: each span of a sentence that tells something happened, will happen or is alleged, with its
+type, mode, the arguments its clause gives and its grammatical modes.
+
+Trigger phrases from the event lexicon name candidate mentions; the sentence classifier weighs them and adds
+the event it reads where the lexicon found none of its kind; ceasefires agreed or brokered are mentions of
+their own. What surrounds a trigger can change its type (refusing to do it, promising it, doing it "unless").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from treve.normalise import normalise_for_processing
+from treve.ontology import ARMED_SECTORS, is_disaster_category
+from treve.records import Attribution, AuxiliaryMode, CeasefireTerms, Count, Entity, EventTime
+from treve.resources.event_lexicon import LanguageCues, Trigger, TriggerMatch
+from treve.stages.arguments import (
+    PARTY_CASES,
+    attribution_of,
+    civilians,
+    doer_of_cause,
+    mediators_in,
+    noun_arguments,
+    subject_of,
+    verb_arguments,
+)
+from treve.stages.event_classifier import NO_EVENT_LABEL, SentenceReading
+from treve.stages.event_location import EventLocation
+from treve.stages.story import Story, codes, times_in, unique_entities
+from treve.stages.syntax import (
+    SUBJECT_DEPS,
+    adverbial_noun,
+    case_of,
+    governing_speech,
+    is_passive,
+    is_reciprocal,
+    lemma_of,
+    names_an_event,
+    own_clause,
+    span_of,
+)
+from treve.stages.time import TimeMention
+
+# Actions whose doer, when unnamed, can only be the police.
+POLICE_ACTIONS = {("COERCE", "arrest"), ("ASSAULT", "crowd-control")}
+# A promise to do these is an AGREE (PLOVER: future CONSULT, SUPPORT, COOPERATE, AID are AGREE).
+FUTURE_IS_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"}
+# Announcing one's own future use of force or pressure is a THREATEN ("will extend the curfew").
+FUTURE_IS_THREAT = {"ASSAULT", "COERCE", "SANCTION"}
+# What is threatened becomes the THREATEN mode (PLOVER: restrict, arrest, relations, expel, violence).
+THREAT_MODES = {
+    ("ASSAULT", None): "violence",
+    ("COERCE", None): "restrict",
+    ("COERCE", "arrest"): "arrest",
+    ("COERCE", "deport"): "expel",
+    ("SANCTION", None): "relations",
+    ("SANCTION", "expel"): "expel",
+}
+UNREALISED_PENALTY = 0.15
+MEDIATED_TYPES = {"AGREE", "CONSULT", "COOPERATE", "CONCEDE"}
+# Sectors of the entities a bare capital or country name stands for when it acts.
+CONFIDENCE_BOTH_ARGUMENTS = 0.85
+CONFIDENCE_ACTOR_ONLY = 0.7
+CONFIDENCE_INFERRED_PARTIES = 0.55
+ALLEGATION_PENALTY = 0.2
+# The sentence classifier (treve.stages.event_classifier) reads the kind of event a sentence tells. A sentence
+# in which the lexicon finds nothing gets the event the classifier reads when it is at least GUESS_THRESHOLD
+# sure; one where the lexicon found other types gets it too when it is OVERRULE_MARGIN likelier than any of
+# them, and the candidates compete. Every candidate's confidence moves by READING_WEIGHT times how far its
+# type's probability is from even.
+GUESS_THRESHOLD = 0.2
+OVERRULE_MARGIN = 0.3
+GUESS_PENALTY = 0.1
+READING_WEIGHT = 0.3
+# Types whose event is the speaking: the speaker is their actor, not the subject of what is said.
+SPOKEN_TYPES = {"REQUEST", "ACCUSE", "REJECT", "THREATEN"}
+# How much less an event counts when it only tells the aim or manner of another event of its sentence
+# ("demonstrated to demand reforms": the news is the demonstration).
+SUBORDINATE_PENALTY = 0.1
+# How directly an event's time was told, most direct first; reports of one event keep the most direct.
+TIME_OF_OWN_PHRASE, TIME_OF_SENTENCE, TIME_FROM_PUBLICATION = 0, 1, 2
+
+
+@dataclass
+class Mention:
+    """An event while it is being coded, before it becomes a frozen record."""
+
+    match: TriggerMatch
+    sentence: Span
+    actor: list[Entity]
+    recipient: list[Entity]
+    mediator: list[Entity] = field(default_factory=list)
+    attribution: Attribution | None = None
+    time: EventTime | None = None
+    time_rank: int = TIME_FROM_PUBLICATION
+    casualties: dict[str, Count] = field(default_factory=dict)
+    auxiliary: set[AuxiliaryMode] = field(default_factory=set)
+    ceasefire: CeasefireTerms | None = None
+    confidence: float = CONFIDENCE_BOTH_ARGUMENTS
+    event: str = ""
+    mode: str | None = None
+    reading: SentenceReading | None = None
+    retold_in: list[Span] = field(default_factory=list)
+    location: EventLocation | None = None
+    parties_inferred: bool = False  # the story's main pair, for a fight that names no side
+
+
+# ------------------------------------------------------------------ one trigger
+def code_mention(match: TriggerMatch, sentence: Span, story: Story) -> Mention | None:
+    head = match.head
+    trigger = match.trigger
+    event = Mention(match=match, sentence=sentence, actor=[], recipient=[], event=trigger.event, mode=trigger.mode)
+    if head.pos_ in ("VERB", "AUX"):
+        actor, recipient = verb_arguments(head, story, match.tokens)
+    else:
+        actor, recipient = noun_arguments(head, story, two_sided=trigger.two_sided)
+        # "des milliers de manifestants", "gunmen": a noun that names the doers is its own actor.
+        actor = story.entities_between(head.idx, head.idx + len(head.text)) or actor
+    if trigger.event == "MOBILIZE" and not actor and is_passive(head):
+        # "5,000 troops were deployed in the city": those mobilised are all the sentence names.
+        actor, recipient = recipient, []
+    if trigger.victim_subject:
+        # The subject lost people: the victim; the actor is the other side of the story's conflict.
+        recipient = actor
+        actor = [party for party in story.main_pair if party.code not in codes(recipient)]
+        event.confidence = CONFIDENCE_INFERRED_PARTIES
+    if trigger.two_sided:
+        actor, recipient = unique_entities([*actor, *recipient]), []
+    if not actor and trigger.two_sided:
+        actor = list(story.main_pair)
+        event.confidence = CONFIDENCE_INFERRED_PARTIES
+        event.parties_inferred = True
+    unarmed = not any(e.sector in ARMED_SECTORS for e in actor)
+    if trigger.event == "ASSAULT" and head.pos_ == "VERB" and unarmed:
+        # "three died in police firing", "a man was killed in police firing": the cause names the doer.
+        doers = doer_of_cause(head, story, frozenset())
+        actor, recipient = (
+            doers or actor,
+            (recipient or [e for e in actor if e not in doers]) if doers else recipient,
+        )
+    if not actor and trigger.event == "ASSAULT" and not trigger.two_sided and not trigger.victim_subject:
+        # "three civilians were killed in a car bombing": ACLED's unidentified armed group (PLOVER UAF);
+        # kept only if it has victims or a toll (see `worth_coding`).
+        words = story.text[head.idx : head.idx + len(head.text)]
+        actor = [Entity(entity_text=words, sector="UAF", start=head.idx, end=head.idx + len(words))]
+        event.confidence = CONFIDENCE_INFERRED_PARTIES
+    made = head.pos_ == "VERB" or (head.head != head and lemma_of(head.head) in story.cues.light_verbs)
+    if not actor and (trigger.event, trigger.mode) in POLICE_ACTIONS and made:
+        # "dix personnes ont été arrêtées", "tear gas was fired", "arrests were made": only police make arrests
+        # and disperse crowds. A noun alone ("mass arrests", "makeshift jails", "an arrest warrant") tells no
+        # arrest made.
+        words = story.text[head.idx : head.idx + len(head.text)]
+        actor = [Entity(entity_text=words, code=story.home, sector="COP", start=head.idx, end=head.idx + len(words))]
+        event.confidence = CONFIDENCE_INFERRED_PARTIES
+    if is_reciprocal(head) and not recipient:
+        recipient = list(actor)
+    acting = {(entity.code, entity.sector) for entity in actor}
+    recipient = [entity for entity in recipient if (entity.code, entity.sector) not in acting] or (
+        recipient if is_reciprocal(head) else []
+    )
+    if event.event in ("CONSULT", "AGREE", "COOPERATE") and len(codes(actor)) > 1 and not recipient:
+        # "A et son homologue B se sont entretenus": the first named is the actor, the others recipients.
+        actor, recipient = actor[:1], [entity for entity in actor[1:] if entity.code != actor[0].code]
+    event.actor, event.recipient = actor, recipient
+    if event.confidence == CONFIDENCE_BOTH_ARGUMENTS and not recipient and not trigger.two_sided:
+        event.confidence = CONFIDENCE_ACTOR_ONLY
+    if event.event in MEDIATED_TYPES:
+        event.mediator = mediators_in(sentence, story, exclude=codes([*actor, *recipient]))
+    if event.event == "CONSULT" and event.mediator and event.mode is None:
+        event.mode = "third-party"
+    event.attribution = attribution_of(head, sentence, story)
+    if event.attribution is not None and event.attribution.kind == "accusation":
+        event.confidence -= ALLEGATION_PENALTY
+    event.auxiliary = grammatical_modes(head, story.cues)
+    reframe(event, head, sentence, story)
+    return event
+
+
+def ceasefire_mentions(sentence: Span, story: Story, coded: list[Mention | None]) -> list[Mention | None]:
+    """Ceasefires agreed or brokered in the sentence, as AGREE events between their parties."""
+    found: list[Mention | None] = []
+    for token in sentence:
+        if lemma_of(token) not in story.cues.ceasefire:
+            continue
+        linked = [*token.ancestors, *token.children, *token.head.children]
+        if not any(lemma_of(t) in story.cues.ceasefire_agreement for t in linked if t != token):
+            continue
+        parties: list[Entity] = []
+        for child in [*token.children, *token.head.children]:
+            if child.dep_.split(":")[0] in ("nmod", "obl", "prep") and (case_of(child) or "") in PARTY_CASES:
+                target = next((c for c in child.children if c.dep_ == "pobj"), child)
+                parties.extend(story.entities_between(*span_of(target)))
+        confidence = CONFIDENCE_BOTH_ARGUMENTS
+        agreeing = next(
+            (a for a in token.ancestors if a.pos_ == "VERB" and lemma_of(a) in story.cues.ceasefire_agreement), None
+        )
+        if not parties and agreeing is not None and lemma_of(agreeing) not in story.cues.mediation:
+            # "the army and the RSF agreed to a ceasefire": those who agree to it are its parties, unless
+            # they only brokered it ("Egypt brokered a truce").
+            parties = subject_of(agreeing, story)
+        if not parties:
+            parties, confidence = list(story.main_pair), CONFIDENCE_INFERRED_PARTIES
+        if not parties:
+            continue
+        # Drop the AGREE the lexicon found on the same words ("accord"): this one says more.
+        for index, other in enumerate(coded):
+            if other is not None and other.event == "AGREE" and other.sentence == sentence:
+                coded[index] = None
+        match = TriggerMatch((token,), Trigger(event="AGREE", context=("military",)))
+        event = Mention(
+            match=match,
+            sentence=sentence,
+            actor=unique_entities(parties),
+            recipient=[],
+            event="AGREE",
+            confidence=confidence,
+        )
+        event.mediator = mediators_in(sentence, story, exclude=codes(parties))
+        broker = token.head if token.head.pos_ == "VERB" else None
+        if broker is not None and not event.mediator:
+            event.mediator = [e for e in subject_of(broker, story) if e.code not in codes(parties)]
+        event.attribution = attribution_of(token, sentence, story)
+        event.auxiliary = grammatical_modes(token, story.cues)
+        event.ceasefire = CeasefireTerms(effective=effective_time(sentence, story))
+        found.append(event)
+    return found
+
+
+def naming_events(matches: list[TriggerMatch], times: Sequence[TimeMention]) -> list[TriggerMatch]:
+    """The matches that name an event, not a kind of thing or a date: "truce monitors" and "aid workers" are
+    monitors and workers (unless that noun is a trigger too), "March 22" is a day. A participle ("the arrested
+    men") still tells its event."""
+    heads = {match.head for match in matches}
+    return [
+        match
+        for match in matches
+        if not (
+            len(match.tokens) == 1
+            and match.head.dep_ == "compound"
+            and match.head.head.pos_ in ("NOUN", "PROPN")
+            and match.head.head not in heads
+        )
+        and match.head.ent_type_ not in ("DATE", "TIME")
+        and not any(time.start <= match.head.idx < time.end for time in times)
+    ]
+
+
+def guessed_triggers(
+    sentence: Span, reading: SentenceReading, matches: Sequence[TriggerMatch], cues: LanguageCues
+) -> list[TriggerMatch]:
+    """The event the classifier reads in a sentence, where the lexicon found none of its type: when the
+    classifier is fairly sure, and much surer of it than of what the lexicon found."""
+    types = reading.plover.by_type()
+    best = max(types, key=lambda name: types[name])
+    if best == NO_EVENT_LABEL or any(match.trigger.event == best for match in matches):
+        return []
+    listed = max((types.get(match.trigger.event, 0.0) for match in matches), default=0.0)
+    if types[best] < max(GUESS_THRESHOLD, listed + OVERRULE_MARGIN if matches else 0.0):
+        return []
+    two_sided = best == "ASSAULT" and reading.acled.best[0] == "Armed clash"
+    anchor = _main_verb(sentence, best, cues)
+    if any(anchor in match.tokens for match in matches):
+        return []  # the lexicon read that word already, as another type
+    trigger = Trigger(event=best, mode=reading.plover.best_mode(best), two_sided=two_sided, guessed=True)
+    return [TriggerMatch((anchor,), trigger)]
+
+
+def _main_verb(sentence: Span, event_type: str, cues: LanguageCues) -> Token:
+    """The word that names a guessed event: the sentence's root, or where the root only reports speech ("…, a
+    statement said"), the verb of what is reported, unless the event is the speaking itself (a demand, a threat)."""
+    verb = sentence.root
+    while event_type not in SPOKEN_TYPES and lemma_of(verb) in cues.speech:
+        reported = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "parataxis")), None)
+        if reported is None:
+            break
+        verb = reported
+    return verb
+
+
+def weigh(event: Mention, reading: SentenceReading) -> None:
+    """Move an event's confidence by how probable the classifier finds its type in its sentence."""
+    event.reading = reading
+    probability = reading.plover.by_type().get(event.event, 0.0)
+    event.confidence += READING_WEIGHT * (probability - 0.5)
+    if event.match.trigger.guessed:
+        event.confidence -= GUESS_PENALTY
+
+
+def accident(event: Mention, reading: SentenceReading | None) -> bool:
+    """An explosion, a crash or a spill that no one is said to have caused, in a sentence that reads as a
+    disaster: not an attack by unidentified attackers."""
+    return reading is not None and unidentified(event.actor) and is_disaster_category(reading.acled.best[0])
+
+
+def rank_subordinates(coded: Sequence[Mention]) -> None:
+    """Lower each event whose clause hangs from another event's clause, or that another event's clause names in
+    a prepositional phrase: it tells that event's aim, cause or background ("staged demonstrations to demand
+    reforms", "accused X of trying to advance", "closed its borders because of the fighting")."""
+    clauses = [own_clause(event.match.head) for event in coded]
+    heads = {event.match.head for event in coded}
+    for event, clause in zip(coded, clauses, strict=True):
+        governed = any(other != clause and other in clause.ancestors for other in clauses)
+        circumstance = adverbial_noun(event.match.head) and clause in heads - {event.match.head}
+        if governed or circumstance:
+            event.confidence -= SUBORDINATE_PENALTY
+
+
+def reframe(event: Mention, head: Token, sentence: Span, story: Story) -> None:
+    """What surrounds an action can change its PLOVER type: refusing or failing to do it is REJECT,
+    doing it "unless" something happens is THREATEN, a speaker saying others "must" do it is REQUEST,
+    promising to support, cooperate, aid, meet or withdraw is AGREE (the manual's rule for futures) while
+    saying one will not is REJECT, and civilians blocking a road or a bridge protest."""
+    cues = story.cues
+    governors = [a for a in head.ancestors if a.pos_ in ("VERB", "AUX")][:1]
+    after = normalise_for_processing(story.text[head.idx : sentence.end_char]).lower()
+    if any(lemma_of(g) in cues.refusal for g in governors):
+        event.event, event.mode = "REJECT", None
+    elif any(f" {phrase} " in f" {after} " for phrase in cues.condition):
+        event.event, event.mode = "THREATEN", None
+    elif any(
+        lemma_of(t) in cues.obligation
+        for t in [*head.children, *governors]
+        if t.dep_.startswith("aux") or t in governors
+    ):
+        speaker = event.attribution.source if event.attribution else None
+        if speaker is not None and (speaker.code, speaker.sector) not in {(e.code, e.sector) for e in event.actor}:
+            event.event, event.mode = "REQUEST", None
+            event.actor, event.recipient = [speaker], event.actor
+    elif {"future", "negation"} <= event.auxiliary and event.event in {"AGREE", *FUTURE_IS_AGREE}:
+        event.event, event.mode = "REJECT", None  # "will not accept refugees", "would not meet their demands"
+    elif "future" in event.auxiliary and event.event in FUTURE_IS_AGREE:
+        event.event, event.mode = "AGREE", None
+    elif event.auxiliary & {"future", "hypothetical"} and event.event in FUTURE_IS_THREAT:
+        threatened = THREAT_MODES.get((event.event, event.mode)) or THREAT_MODES[(event.event, None)]
+        event.event, event.mode = "THREATEN", threatened
+    if event.event == "COERCE" and event.mode in (None, "restrict") and civilians(event.actor):
+        event.event, event.mode = "PROTEST", "obstruct"  # a state restricts; people who block a road protest
+    if event.auxiliary & {"future", "hypothetical", "negation"}:
+        event.confidence -= UNREALISED_PENALTY  # what did not (yet) happen is less the sentence's news
+
+
+def grammatical_modes(head: Token, cues: LanguageCues) -> set[AuxiliaryMode]:
+    """Negation, hypothesis and future from the trigger's own grammar and the verbs that govern it
+    ("threatened to strike": the strike is hypothetical; "promised to send": it is in the future). An event
+    noun takes the tense of the verb it is the object of ("will extend the curfew"); a conditional in reported
+    speech is the future of the past ("said it would allow", "a dit qu'il retirerait"), unless an "if" makes
+    it a condition."""
+    modes: set[AuxiliaryMode] = set()
+    clause = head
+    if (
+        head.pos_ not in ("VERB", "AUX")
+        and head.dep_.split(":")[0] in ("obj", "dobj")
+        and head.head != head
+        and not names_an_event(head.head, cues)
+    ):
+        clause = head.head
+    words = list(dict.fromkeys([*head.children, *clause.children]))
+    related = [head, clause, *words]
+    governors = [a for a in clause.ancestors if a.pos_ in ("VERB", "AUX", "ADJ")][:2]
+    if governors and not names_an_event(governors[0], cues):
+        # "will not hesitate in arresting": the verb the act hangs from sets when it happens.
+        related.extend(c for c in governors[0].children if c.dep_.startswith("aux"))
+    governed_as_hypothesis = any(lemma_of(g) in cues.hypothetical for g in governors)
+    if governed_as_hypothesis:
+        modes.add("hypothetical")
+    if any(lemma_of(g) in cues.future for g in governors):
+        modes.add("future")
+    subjects = [t for t in words if t.dep_ in SUBJECT_DEPS]
+    negators = [*words, *(t for subject in subjects for t in subject.children)]  # "not a single one was arrested"
+    if any(lemma_of(t) in cues.negation and t.dep_ in ("advmod", "neg", "det", "preconj") for t in negators):
+        modes.add("negation")
+    condition = any(lemma_of(t) in cues.hypothetical and t.dep_ == "mark" for t in words)
+    conditional = any("Cnd" in t.morph.get("Mood") for t in related) or any(
+        lemma_of(t) in cues.hypothetical and t.dep_.startswith("aux") for t in words
+    )
+    if condition or (conditional and (governed_as_hypothesis or governing_speech(clause, cues) is None)):
+        modes.add("hypothetical")
+    elif conditional:
+        modes.add("future")
+    if any("Fut" in t.morph.get("Tense") for t in related) or any(
+        lemma_of(t) in cues.future and t.dep_ in ("aux", "amod") for t in related
+    ):
+        modes.add("future")
+    return modes
+
+
+def unidentified(actors: list[Entity]) -> bool:
+    return bool(actors) and all(entity.sector == "UAF" and entity.code is None for entity in actors)
+
+
+def worth_coding(event: Mention) -> bool:
+    """PLOVER codes events with a named actor; an attack by unidentified attackers counts only when the
+    text says whom it hit or how many it killed, wounded or detained."""
+    if not event.actor:
+        return False
+    return not unidentified(event.actor) or bool(event.recipient or event.casualties)
+
+
+def effective_time(sentence: Span, story: Story) -> EventTime | None:
+    for mention in times_in(sentence, story):
+        before = normalise_for_processing(
+            story.text[max(sentence.start_char, mention.start - 25) : mention.start]
+        ).lower()
+        if any(cue in before for cue in story.cues.effective):
+            precise = [t for t in times_in(sentence, story) if t.value.precision == "hour" and t.start >= mention.start]
+            return (precise[-1] if precise else mention).value
+    return None
