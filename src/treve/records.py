@@ -96,6 +96,7 @@ class Article(Record):
 
 AuxiliaryMode = Literal["historical", "future", "hypothetical", "negation"]
 DatePrecision = Literal["hour", "day", "week", "month", "season", "year", "decade"]
+Salience = Literal["main", "secondary", "background"]
 CountQualifier = Literal["exact", "at least", "more than", "at most", "fewer than", "about", "vague"]
 
 
@@ -176,6 +177,11 @@ class Event(Record):
     event: str = Field(description="PLOVER 2.0 event type, e.g. ASSAULT.")
     mode: str | None = None
     auxiliary_modes: list[AuxiliaryMode] = Field(default_factory=list)
+    salience: Salience | None = Field(
+        None,
+        description="'main' (what the lede reports), 'secondary' (other news of the article) or 'background' "
+        "(recalled for context, coded historical).",
+    )
     context: list[str] = Field(default_factory=list)
     actor: list[Entity] = Field(default_factory=list)
     recipient: list[Entity] = Field(default_factory=list)

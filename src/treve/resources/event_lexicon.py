@@ -78,6 +78,7 @@ class LanguageCues(BaseModel):
     pair_anaphora: frozenset[str]
     effective: tuple[str, ...]
     light_verbs: frozenset[str]
+    new_event: frozenset[str]
     generic_actors: dict[str, str]  # lemma → sector
     midnight: frozenset[str]
     refusal: frozenset[str]
@@ -151,6 +152,7 @@ def _cues(raw: dict, language: str) -> LanguageCues:
         pair_anaphora=words("pair_anaphora"),
         effective=tuple(sorted(words("effective"), key=len, reverse=True)),
         light_verbs=words("light_verbs"),
+        new_event=words("new_event"),
         midnight=words("midnight"),
         refusal=words("reframing", f"reject_{language}"),
         condition=tuple(words("reframing", f"condition_{language}")),

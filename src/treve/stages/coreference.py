@@ -6,24 +6,39 @@ phrase inside it); across sentences, reports of one event (same type, parties, c
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from spacy.tokens import Span
 
-from treve.ontology import ARMED_SECTORS
+from treve.ontology import ARMED_SECTORS, QUAD_CLASS
 from treve.records import CeasefireTerms, Entity, EventTime
 from treve.resources.gazetteer import distance_km
-from treve.stages.event_location import Basis, EventLocation
-from treve.stages.mentions import Mention, effective_time, unidentified
+from treve.stages.event_location import EventLocation, best_location
+from treve.stages.mentions import TIME_FROM_PUBLICATION, Mention, effective_time, unidentified
 from treve.stages.story import Story, codes, unique_entities
 from treve.stages.syntax import governs, lemma_of, relative_antecedent
-from treve.stages.tolls import more_specific
 
+# How a mention is linked to an event already told: the weighted evidence (see `link_score`) must pass the
+# threshold. Set by hand for now, on the general reading of news: a definite noun or a sentence that names no
+# one refers back, "another" does not, and the further apart two sentences, the less likely one event.
+LINK_WEIGHTS = {
+    "bias": -0.5,
+    "refers_back": 2.0,
+    "new_event": -4.0,
+    "no_party_of_its_own": 1.5,
+    "shared_party": 1.0,
+    "same_place": 1.0,
+    "same_day": 1.0,
+    "sentences_apart": -0.1,
+}
+LINK_THRESHOLD = 0.0
+MAX_DISTANCE = 20
+# Modes that make a mention something other than the event done: a threat, a hypothesis, a denial.
+UNREALISED = frozenset({"future", "hypothetical", "negation"})
 # Reports of one event placed further apart than this are two events.
 SAME_PLACE_KM = 50
-_BASIS_RANK = {basis: rank for rank, basis in enumerate(Basis)}  # Basis lists the strongest evidence first
-_PRECISION_RANK = {"hour": 0, "day": 1, "week": 2, "month": 3, "season": 4, "year": 5, "decade": 6}
 # Sectors that make two parties of one country different parties: its armed forces, police, rebels, militias
 # and unidentified attackers fight each other and its civilians.
 DISTINCT_SECTORS = ARMED_SECTORS | {"CVL"}
@@ -70,10 +85,7 @@ def absorb(host: Mention, other: Mention) -> None:
     host.recipient = unique_entities([*host.recipient, *other.recipient])
     host.mediator = unique_entities([*host.mediator, *other.mediator])
     host.mode = host.mode or other.mode
-    if other.location is not None and (
-        host.location is None or _BASIS_RANK[other.location.basis] < _BASIS_RANK[host.location.basis]
-    ):
-        host.location = other.location  # the report that says where beats the one where treve guessed
+    host.location = best_location([host.location, other.location])
     if other.attribution is not None and (host.attribution is None or host.attribution.kind == "accusation"):
         host.attribution = other.attribution
     host.confidence = max(host.confidence, other.confidence)
@@ -127,39 +139,130 @@ def fought_elsewhere(event: Mention, story: Story) -> bool:
     return country is not None and country not in codes(story.main_pair)
 
 
-def merge_reports(events: Iterable[Mention]) -> list[Mention]:
-    """Reports of one event inside one article become one record (same type, parties, time)."""
-    merged: list[Mention] = []
-    for event in events:
-        twin = next(
-            (
-                kept
-                for kept in merged
-                if kept.event == event.event
-                and (kept.ceasefire is None) == (event.ceasefire is None)
-                and parties(kept.actor) == parties(event.actor)
-                and (parties(kept.recipient) == parties(event.recipient) or event.event == "ASSAULT")
-                and ("historical" in kept.auxiliary) == ("historical" in event.auxiliary)
-                and _compatible_times(kept.time, event.time)
-                and _compatible_places(kept.location, event.location)
-            ),
-            None,
-        )
-        if twin is None:
-            merged.append(event)
-            continue
-        if event.time is not None and (
-            twin.time is None
-            or (event.time_rank, _PRECISION_RANK[event.time.precision])
-            < (twin.time_rank, _PRECISION_RANK[twin.time.precision])
-        ):
-            twin.time, twin.time_rank = event.time, event.time_rank
-        for kind, count in event.casualties.items():
-            if kind not in twin.casualties or more_specific(count, twin.casualties[kind]):
-                twin.casualties[kind] = count
-                twin.attribution = event.attribution or twin.attribution
-        if event.ceasefire is not None and event.ceasefire.effective is not None:
-            twin.ceasefire = event.ceasefire
-        twin.retold_in.extend(s for s in [event.sentence, *event.retold_in] if s != twin.sentence)
-        absorb(twin, event)
-    return merged
+@dataclass
+class StoryEvent:
+    """One real-world event of the article: the mentions that tell it, in the order the article tells them."""
+
+    mentions: list[Mention]
+
+    @property
+    def first(self) -> Mention:
+        return self.mentions[0]
+
+    @property
+    def event(self) -> str:
+        return self.first.event
+
+    def sentences(self) -> list[Span]:
+        """Every sentence that tells the event, the first telling first, each once."""
+        told = [sentence for mention in self.mentions for sentence in (mention.sentence, *mention.retold_in)]
+        return list(dict.fromkeys(told))
+
+
+def group_mentions(mentions: Sequence[Mention], story: Story) -> list[StoryEvent]:
+    """Each mention, in the article's order, joins the event already told that it most likely retells, or
+    starts an event of its own: a definite noun ("l'attaque", "the strike"), a sentence that names no one of its
+    own ("five soldiers were killed"), shared parties, place and day are evidence it retells; "another", a
+    different place or day, other parties, another time frame or another mode (a threat, a denial) that it
+    does not."""
+    events: list[StoryEvent] = []
+    for mention in mentions:
+        scored = [(score, event) for event in events if (score := link_score(event, mention, story)) is not None]
+        best = max(scored, key=lambda pair: pair[0], default=None)
+        if best is not None and best[0] > LINK_THRESHOLD:
+            best[1].mentions.append(mention)
+        else:
+            events.append(StoryEvent([mention]))
+    return events
+
+
+def link_score(event: StoryEvent, mention: Mention, story: Story) -> float | None:
+    """How much the evidence says `mention` retells `event` (above LINK_THRESHOLD: it does); None when something
+    rules it out."""
+    if any(not _may_corefer(told, mention) for told in event.mentions):
+        return None
+    last = event.mentions[-1]
+    distance = story.sentence_number(mention.sentence) - story.sentence_number(last.sentence)
+    # Two statements of the same parties are two statements unless one refers back to the other; two acts of the
+    # same parties in one story are mostly one act told twice.
+    material = QUAD_CLASS.get(mention.event, "").startswith("material")  # type: ignore[call-overload]
+    shared = material and bool(_known_codes(mention) & set().union(*(_known_codes(t) for t in event.mentions)))
+    stated_place = any(_same_stated_place(told.location, mention.location) for told in event.mentions)
+    same_day = any(_same_explicit_day(told, mention) for told in event.mentions)
+    weights = LINK_WEIGHTS
+    return (
+        weights["bias"]
+        + weights["refers_back"] * _refers_back(mention, story)
+        + weights["new_event"] * _told_as_new(mention, story)
+        + weights["no_party_of_its_own"] * (not _known_codes(mention))
+        + weights["shared_party"] * shared
+        + weights["same_place"] * stated_place
+        + weights["same_day"] * same_day
+        + weights["sentences_apart"] * min(distance, MAX_DISTANCE)
+    )
+
+
+def _may_corefer(first: Mention, second: Mention) -> bool:
+    """What rules out that two mentions tell one event: another type or time frame, another mode (a threat of an
+    attack is not the attack), other parties, places or days each mention states."""
+    if first.event != second.event or (first.ceasefire is None) != (second.ceasefire is None):
+        return False
+    if (first.auxiliary & UNREALISED) != (second.auxiliary & UNREALISED):
+        return False
+    if ("historical" in first.auxiliary) != ("historical" in second.auxiliary):
+        return False
+    if _both_dated(first, second) and not _compatible_times(first.time, second.time):
+        return False
+    if not _compatible_places(first.location, second.location):
+        return False
+    return not _parties_differ(first, second)
+
+
+def _parties_differ(first: Mention, second: Mention) -> bool:
+    """Both mentions name coded parties, and none in common: for a fight every party counts, whatever its side;
+    otherwise actors and recipients are compared side by side."""
+    if first.event == "ASSAULT":
+        mine, theirs = _known_codes(first), _known_codes(second)
+        return bool(mine and theirs and not mine & theirs)
+    for role in ("actor", "recipient"):
+        mine, theirs = codes(getattr(first, role)), codes(getattr(second, role))
+        if mine and theirs and not mine & theirs:
+            return True
+    return False
+
+
+def _known_codes(mention: Mention) -> set[str]:
+    """The codes of the parties a mention names itself (not the story's pair it was given for want of any)."""
+    if mention.parties_inferred:
+        return set()
+    return set(codes(mention.actor) | codes(mention.recipient))
+
+
+def _refers_back(mention: Mention, story: Story) -> bool:
+    """An event noun with a definite or demonstrative determiner: "l'attaque", "cette embuscade", "the strike"."""
+    head = mention.match.head
+    if head.pos_ not in ("NOUN", "PROPN") or _told_as_new(mention, story):
+        return False
+    return any(
+        child.dep_ == "det" and ("Def" in child.morph.get("Definite") or "Dem" in child.morph.get("PronType"))
+        for child in head.children
+    )
+
+
+def _told_as_new(mention: Mention, story: Story) -> bool:
+    """ "une autre embuscade", "a fresh attack": the event noun says it is not one told before."""
+    head = mention.match.head
+    return any(lemma_of(child) in story.cues.new_event for child in head.children)
+
+
+def _same_stated_place(a: EventLocation | None, b: EventLocation | None) -> bool:
+    return a is not None and b is not None and a.stated and b.stated and _compatible_places(a, b)
+
+
+def _both_dated(first: Mention, second: Mention) -> bool:
+    """Whether the article tells the time of both mentions (not only the publication date)."""
+    return first.time_rank < TIME_FROM_PUBLICATION and second.time_rank < TIME_FROM_PUBLICATION
+
+
+def _same_explicit_day(first: Mention, second: Mention) -> bool:
+    return _both_dated(first, second) and _compatible_times(first.time, second.time)

@@ -37,9 +37,7 @@ class LabelScores(NamedTuple):
 
     def best_mode(self, event_type: str) -> str | None:
         """The most probable mode of a type, or None when the type's plain label is likelier than any mode."""
-        candidates = {
-            label: p for label, p in self.probabilities.items() if label.split(":", 1)[0] == event_type
-        }
+        candidates = {label: p for label, p in self.probabilities.items() if label.split(":", 1)[0] == event_type}
         if not candidates:
             return None
         label = max(candidates, key=lambda name: candidates[name])

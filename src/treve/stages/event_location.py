@@ -54,6 +54,9 @@ class Basis(StrEnum):
     story = "story"  # the story's dateline, or its first place: a guess
 
 
+_BASIS_RANK = {basis: rank for rank, basis in enumerate(Basis)}
+
+
 @dataclass(frozen=True)
 class EventLocation:
     mention: PlaceMention
@@ -330,11 +333,16 @@ def locate_event(trigger: Token, mentions: Sequence[PlaceMention]) -> EventLocat
         candidates.append(_candidate(trigger, mention, name))
     stated = [c for c in candidates if c.role is not _Role.other]
     if stated:
-        best = min(
-            stated, key=lambda c: (c.remote, c.through_verb, c.landmark, c.on_actor, -c.specificity, c.distance)
-        )
+        best = min(stated, key=lambda c: (c.remote, c.through_verb, c.landmark, c.on_actor, -c.specificity, c.distance))
         return EventLocation(best.mention, Basis.locative if best.role is _Role.locative else Basis.syntax)
     if candidates:
         return EventLocation(min(candidates, key=lambda c: c.distance).mention, Basis.sentence)
     story = _story_place(trigger.doc, mentions)
     return EventLocation(story, Basis.story) if story is not None else None
+
+
+def best_location(locations: Sequence[EventLocation | None]) -> EventLocation | None:
+    """Where an event told in several places of the article happened: the place a sentence states before the
+    one treve guessed, the first telling on a tie."""
+    found = [location for location in locations if location is not None]
+    return min(found, key=lambda location: _BASIS_RANK[location.basis], default=None)

@@ -27,9 +27,15 @@ from treve.resources.actors import ActorDictionary, load_actor_dictionary
 from treve.resources.event_lexicon import EventLexicon, load_event_lexicon
 from treve.resources.gazetteer import Gazetteer, open_gazetteer
 from treve.stages.casualties import find_casualties
-from treve.stages.coreference import complete_earlier_ceasefire, fold_within_sentence, fought_elsewhere, merge_reports
+from treve.stages.coreference import (
+    StoryEvent,
+    complete_earlier_ceasefire,
+    fold_within_sentence,
+    fought_elsewhere,
+    group_mentions,
+)
 from treve.stages.event_classifier import SentenceReader, SentenceReading
-from treve.stages.event_location import locate_event
+from treve.stages.event_location import best_location, locate_event
 from treve.stages.mentions import (
     Mention,
     accident,
@@ -39,11 +45,11 @@ from treve.stages.mentions import (
     naming_events,
     rank_subordinates,
     weigh,
-    worth_coding,
 )
 from treve.stages.nlp import LanguageModels
 from treve.stages.places import resolve_places
-from treve.stages.salience import date_events
+from treve.stages.roles import event_attribution, event_roles, worth_coding
+from treve.stages.salience import date_events, event_time, salience_of
 from treve.stages.story import (
     Story,
     generic_actors,
@@ -54,7 +60,7 @@ from treve.stages.story import (
 )
 from treve.stages.syntax import refers_back
 from treve.stages.time import find_time_expressions
-from treve.stages.tolls import attach_casualties
+from treve.stages.tolls import attach_casualties, event_casualties
 
 # Sentences shorter than this (datelines, captions) are not read.
 MIN_READ_TOKENS = 4
@@ -142,8 +148,9 @@ class EventCoder:
             narrative_time = explicit
             complete_earlier_ceasefire(found, coded, sentence, story)
             found.extend(coded)
-        merged = merge_reports(event for event in found if worth_coding(event))
-        return [_record(event, story, f"{article_id}-{number}") for number, event in enumerate(merged, start=1)]
+        records = [_record(event, story) for event in group_mentions(found, story)]
+        kept = [record for record in records if record is not None]
+        return [record.model_copy(update={"id": f"{article_id}-{number}"}) for number, record in enumerate(kept, 1)]
 
     def _read(self, sentences: Sequence[Span], story: Story) -> dict[int, SentenceReading]:
         """The classifier's reading of each sentence that names someone or counts victims (the others
@@ -174,25 +181,36 @@ def one_per_code(entities: list[Entity]) -> list[Entity]:
     return [entity for (code, sector), entity in best.items() if sector is not None or code not in with_sector]
 
 
-def _record(event: Mention, story: Story, event_id: str) -> Event:
-    sentence = event.sentence
-    trigger_text = " ".join(story.text[t.idx : t.idx + len(t.text)] for t in event.match.tokens)
-    casualties = Casualties(**event.casualties)
+def _record(event: StoryEvent, story: Story) -> Event | None:
+    """The event's record, its fields read from all the sentences that tell it; None when it has no actor worth
+    coding."""
+    actor, recipient, mediator = event_roles(event)
+    casualties = Casualties(**event_casualties(event.mentions))
+    if not worth_coding(actor, recipient, casualties.model_dump(exclude_none=True)):
+        return None
+    first = event.first
+    sentence = first.sentence
+    trigger_text = " ".join(story.text[t.idx : t.idx + len(t.text)] for t in first.match.tokens)
+    time = event_time(event)
+    mode = next((mention.mode for mention in event.mentions if mention.mode), None)
+    reading = next((mention.reading for mention in event.mentions if mention.reading), None)
+    ceasefire = next((m.ceasefire for m in event.mentions if m.ceasefire and m.ceasefire.effective), first.ceasefire)
     context = sorted(
-        set(event.match.trigger.context)
-        | ({"military", "diplomatic"} if event.ceasefire else set())
-        | (category_contexts(event.reading.acled.best) if event.reading else set())
+        set(first.match.trigger.context)
+        | ({"military", "diplomatic"} if ceasefire else set())
+        | (category_contexts(reading.acled.best) if reading else set())
     )
     record = Event(
-        id=event_id,
-        date=_iso_date(event.time),
+        id="",
+        date=_iso_date(time),
         event=event.event,
-        mode=event.mode,
-        auxiliary_modes=sorted(event.auxiliary),
+        mode=mode,
+        auxiliary_modes=sorted(set().union(*(mention.auxiliary for mention in event.mentions))),
+        salience=salience_of(event, story),
         context=context,
-        actor=one_per_code(event.actor),
-        recipient=one_per_code(event.recipient),
-        mediator=one_per_code(event.mediator),
+        actor=one_per_code(actor),
+        recipient=one_per_code(recipient),
+        mediator=one_per_code(mediator),
         event_text=trigger_text,
         size=Size(
             dead=casualties.dead.best if casualties.dead else None,
@@ -200,9 +218,9 @@ def _record(event: Mention, story: Story, event_id: str) -> Event:
             arrested=casualties.arrested.best if casualties.arrested else None,
         ),
         casualties=casualties,
-        time=event.time,
-        date_precision=event.time.precision if event.time else None,
-        attribution=event.attribution,
+        time=time,
+        date_precision=time.precision if time else None,
+        attribution=event_attribution(event, casualties.dead),
         evidence=Evidence(
             sentence=story.text[sentence.start_char : sentence.end_char].strip(),
             start=sentence.start_char,
@@ -211,22 +229,22 @@ def _record(event: Mention, story: Story, event_id: str) -> Event:
         ),
         retold=[
             Evidence(sentence=story.text[s.start_char : s.end_char].strip(), start=s.start_char, end=s.end_char)
-            for s in dict.fromkeys(event.retold_in)
+            for s in event.sentences()[1:]
         ],
-        confidence=round(min(1.0, max(0.05, event.confidence)), 2),
-        ceasefire=event.ceasefire,
-        cameo_root=cameo_root(event.event, event.mode),
+        confidence=round(min(1.0, max(0.05, max(mention.confidence for mention in event.mentions))), 2),
+        ceasefire=ceasefire,
+        cameo_root=cameo_root(event.event, mode),
     )
-    if event.location is not None:
+    location = best_location([mention.location for mention in event.mentions])
+    if location is not None:
         # An unresolved name is kept as the article wrote it, with no coordinates.
-        mention = event.location.mention
-        location = mention.place or Place(extracted_place=mention.text)
-        record = record.model_copy(update={"location": location, "location_basis": event.location.basis.value})
+        place = location.mention.place or Place(extracted_place=location.mention.text)
+        record = record.model_copy(update={"location": place, "location_basis": location.basis.value})
     acled = acled_category(record)
     if acled is None:
         return record
-    if event.reading is not None:
-        acled = acled_reading_category(record, acled, event.reading.acled.probabilities)
+    if reading is not None:
+        acled = acled_reading_category(record, acled, reading.acled.probabilities)
     return record.model_copy(
         update={"acled_event_type": acled.event_type, "acled_sub_event_type": acled.sub_event_type}
     )

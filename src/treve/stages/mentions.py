@@ -143,7 +143,7 @@ def code_mention(match: TriggerMatch, sentence: Span, story: Story) -> Mention |
         )
     if not actor and trigger.event == "ASSAULT" and not trigger.two_sided and not trigger.victim_subject:
         # "three civilians were killed in a car bombing": ACLED's unidentified armed group (PLOVER UAF);
-        # kept only if it has victims or a toll (see `worth_coding`).
+        # kept only if it has victims or a toll (see `roles.worth_coding`).
         words = story.text[head.idx : head.idx + len(head.text)]
         actor = [Entity(entity_text=words, sector="UAF", start=head.idx, end=head.idx + len(words))]
         event.confidence = CONFIDENCE_INFERRED_PARTIES
@@ -389,14 +389,6 @@ def grammatical_modes(head: Token, cues: LanguageCues) -> set[AuxiliaryMode]:
 
 def unidentified(actors: list[Entity]) -> bool:
     return bool(actors) and all(entity.sector == "UAF" and entity.code is None for entity in actors)
-
-
-def worth_coding(event: Mention) -> bool:
-    """PLOVER codes events with a named actor; an attack by unidentified attackers counts only when the
-    text says whom it hit or how many it killed, wounded or detained."""
-    if not event.actor:
-        return False
-    return not unidentified(event.actor) or bool(event.recipient or event.casualties)
 
 
 def effective_time(sentence: Span, story: Story) -> EventTime | None:

@@ -108,7 +108,7 @@ _LARGE_FEATURES_FR = frozenset({"mer", "océan", "golfe", "détroit", "manche", 
 
 
 def _names_a_large_feature(name: str) -> bool:
-    """"Indian Ocean", "Gulf of Aden", "mer Rouge" (French writes the feature in lower case: "Mer Rouge" is the
+    """ "Indian Ocean", "Gulf of Aden", "mer Rouge" (French writes the feature in lower case: "Mer Rouge" is the
     Louisiana town)."""
     words = name.split()
     if len(words) < 2:
@@ -593,8 +593,10 @@ def _borders(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
             joined = words[0].text.split("-", 1)  # one token: "indo-pakistanaise"
             if len(joined) == 2 and all(_country_code(gazetteer, part) for part in joined):
                 found.append(doc[token.i : token.i + 2])
-            elif len(words) == 3 and words[1].text in _DASHES and all(
-                _country_code(gazetteer, word.text) for word in (words[0], words[2])
+            elif (
+                len(words) == 3
+                and words[1].text in _DASHES
+                and all(_country_code(gazetteer, word.text) for word in (words[0], words[2]))
             ):
                 found.append(doc[token.i : token.i + 4])
     return found

@@ -9,8 +9,9 @@ from datetime import date, datetime, timedelta
 
 from spacy.tokens import Span
 
-from treve.records import EventTime
+from treve.records import EventTime, Salience
 from treve.resources.event_lexicon import LanguageCues
+from treve.stages.coreference import StoryEvent
 from treve.stages.mentions import TIME_OF_OWN_PHRASE, TIME_OF_SENTENCE, Mention
 from treve.stages.story import Story, times_in
 from treve.stages.syntax import clause_verb, is_plural, tells_the_past
@@ -19,6 +20,39 @@ from treve.stages.time import TimeMention
 # An event that ended more than this long before publication, or in a period the story calls past
 # ("la semaine dernière"), is background, coded `historical`; "on Monday" in Wednesday's paper is news.
 HISTORICAL_AFTER = timedelta(days=7)
+# The lede: the article's first paragraph, at most this many sentences. What it tells is the story's news.
+LEDE_SENTENCES = 3
+_PRECISION_RANK = {"hour": 0, "day": 1, "week": 2, "month": 3, "season": 4, "year": 5, "decade": 6}
+
+
+def event_time(event: StoryEvent) -> EventTime | None:
+    """The time the most directly told: a time phrase of the event's own words before one of its sentence,
+    before the publication date; the more precise first."""
+    timed = [mention for mention in event.mentions if mention.time is not None]
+    best = min(
+        timed,
+        key=lambda m: (m.time_rank, _PRECISION_RANK[m.time.precision]),  # type: ignore[union-attr]
+        default=None,
+    )
+    return best.time if best is not None else None
+
+
+def salience_of(event: StoryEvent, story: Story) -> Salience:
+    """`background` for an event recalled from before the news (historical); `main` for one the lede tells;
+    `secondary` for the other news."""
+    if any("historical" in mention.auxiliary for mention in event.mentions):
+        return "background"
+    return "main" if story.sentence_number(event.first.sentence) < _lede_length(story) else "secondary"
+
+
+def _lede_length(story: Story) -> int:
+    """How many sentences the lede has: those of the first paragraph, at most LEDE_SENTENCES."""
+    count = 0
+    for sentence in story.doc.sents:
+        if count >= LEDE_SENTENCES or (count and "\n" in story.text[: sentence.start_char].strip()):
+            break
+        count += 1
+    return max(count, 1)
 
 
 def date_events(

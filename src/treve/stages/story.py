@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from spacy.tokens import Doc, Span
@@ -42,6 +42,13 @@ class Story:
 
     unknown: list[Entity]
     places: list[PlaceMention]
+    _sentence_numbers: dict[int, int] = field(default_factory=dict)
+
+    def sentence_number(self, sentence: Span) -> int:
+        """The position of a sentence in the article, counting from 0."""
+        if not self._sentence_numbers:
+            self._sentence_numbers.update({s.start: number for number, s in enumerate(self.doc.sents)})
+        return self._sentence_numbers[sentence.start]
 
     def entities_between(self, start: int, end: int) -> list[Entity]:
         """The actors named in a stretch of text: those the dictionaries know; failing those, the ones named

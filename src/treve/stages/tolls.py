@@ -1,6 +1,14 @@
-"""Tolls: each casualty figure goes to the event it counts, and the figures of one event are reconciled."""
+"""Tolls: each casualty figure goes to the event it counts, and the figures of one event are reconciled.
+
+Across the sentences that tell one event, figures are reconciled as ACLED and UCDP do: `low` is the lowest
+credible figure, `high` the highest, `best` the figure of the most specific and latest report. A vague figure
+("des dizaines") gives way to a counted one; among counted figures, a later and higher toll is an update
+("the toll rose to 19"), so `best` is the highest counted figure.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from spacy.tokens import Span
 
@@ -25,3 +33,23 @@ def attach_casualties(coded: list[Mention], sentence: Span, story: Story) -> Non
 
 def more_specific(new: Count, old: Count) -> bool:
     return (old.qualifier == "vague") and new.qualifier != "vague"
+
+
+def reconcile(counts: Sequence[Count]) -> Count | None:
+    """One figure from the figures several sentences give for one event (see the module docstring)."""
+    if not counts:
+        return None
+    counted = [count for count in counts if count.qualifier != "vague"] or list(counts)
+    best = max(counted, key=lambda count: count.best if count.best is not None else -1)
+    if len(counts) == 1:
+        return best
+    lows = [count.low for count in counts if count.low is not None]
+    highs = [value for count in counts for value in (count.high, count.best) if value is not None]
+    return best.model_copy(update={"low": min(lows, default=best.low), "high": max(highs, default=best.high)})
+
+
+def event_casualties(mentions: Sequence[Mention]) -> dict[str, Count]:
+    """Each kind of casualty (dead, injured, arrested) of one event, reconciled over the mentions that tell it."""
+    kinds = {kind for mention in mentions for kind in mention.casualties}
+    figures = {kind: reconcile([m.casualties[kind] for m in mentions if kind in m.casualties]) for kind in kinds}
+    return {kind: count for kind, count in figures.items() if count is not None}
