@@ -77,7 +77,7 @@ class GoldArticle(NamedTuple):
     events: list[GoldEvent]
 
 
-def _fold(text: str) -> str:
+def fold_text(text: str) -> str:
     """Text as quotes are compared: typographic characters plain, case folded, whitespace runs one space."""
     return " ".join(normalise_for_processing(text).casefold().split())
 
@@ -124,7 +124,7 @@ def _event(record: dict[str, Any], where: str) -> GoldEvent:
         country=record.get("country"),
         dead_best=dead.get("best") if isinstance(dead, dict) else None,
         attribution=record["attribution"],
-        quotes=tuple(_fold(quote) for quote in quotes),
+        quotes=tuple(fold_text(quote) for quote in quotes),
     )
 
 
@@ -183,7 +183,7 @@ def _quad(event_type: str) -> str:
 
 
 def _told_in(event: Event) -> list[str]:
-    return [_fold(event.evidence.sentence), *(_fold(told.sentence) for told in event.retold)]
+    return [fold_text(event.evidence.sentence), *(fold_text(told.sentence) for told in event.retold)]
 
 
 def _can_match(predicted: Event, gold: GoldEvent) -> bool:
@@ -196,7 +196,7 @@ def _can_match(predicted: Event, gold: GoldEvent) -> bool:
 def _preference(predicted: Event, gold: GoldEvent) -> float:
     """How good a possible pair is: a match first, then the same type, then the first telling in the evidence."""
     same_type = modern_event(predicted.event)[0] == gold.event
-    first_telling = gold.quotes[0] in _fold(predicted.evidence.sentence)
+    first_telling = gold.quotes[0] in fold_text(predicted.evidence.sentence)
     return 1.0 + 0.5 * same_type + 0.25 * first_telling
 
 
@@ -303,7 +303,7 @@ def score_stories(
     salience_found: Counter[str] = Counter()
     salience_total: Counter[str] = Counter()
     for gold_article in gold_articles:
-        article = read(files[gold_article.name], _full_date(gold_article.published))
+        article = read(files[gold_article.name], full_date(gold_article.published))
         pairs, repeats = match_events(article.events, gold_article.events)
         for tally in (total, by_language[gold_article.lang]):
             tally.gold += len(gold_article.events)
@@ -332,7 +332,7 @@ def score_stories(
     }
 
 
-def _full_date(published: str | None) -> date | None:
+def full_date(published: str | None) -> date | None:
     """A gold publication date treve can take as `--published`: a full day only."""
     try:
         return date.fromisoformat(published) if published and len(published) == 10 else None

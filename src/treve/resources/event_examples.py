@@ -1,12 +1,16 @@
-"""Example sentences that teach treve's event-type classifiers, and the classifiers built from them.
+"""Example sentences that teach treve's sentence classifiers, and the classifiers built from them.
 
-Each taxonomy (`plover`: PLOVER 2.0 types and modes; `acled`: ACLED sub-event types and five categories ACLED
-does not record) has a file `event_examples/<taxonomy>.toml` of labelled sentences in English and French,
-written for treve (format and sources in `event_examples/README.md`). A multinomial logistic regression over
+Three taxonomies: `plover` (PLOVER 2.0 types and modes, and NONE), `acled` (ACLED sub-event types and five
+categories ACLED does not record) and `mention` (EVENT or NONE: whether a sentence of a news article reports a
+specific event at all). `event_examples/<taxonomy>.toml` holds labelled sentences in English and French;
+`event_examples/news/<language>.jsonl` holds sentences written as each language's press writes them, labelled
+with a PLOVER type or NONE, the hard negatives among them (a war named as a setting, opinions, trends, link lines,
+captions, words in another sense). `plover` learns from both, `mention` from both with every type read as EVENT.
+All were written for treve (format and sources in `event_examples/README.md`). A multinomial logistic regression over
 the sentences' character n-grams (3 to 5 letters within words, TF-IDF weighted: robust to inflection and
 shared by French and English cognates) is fitted once, by
 
-    python -m treve.resources.event_examples [plover] [acled]
+    python -m treve.resources.event_examples [plover] [acled] [mention]
 
 and shipped as `event_examples/<taxonomy>.npz`: the n-gram vocabulary and weights, the classifier's weights,
 the labels, and the SHA-256 of the examples they were fitted on, so that a stale build is caught (tests
@@ -21,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import tomllib
 from collections.abc import Sequence
 from functools import cache
@@ -33,8 +38,9 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from treve.errors import ResourceError
 
-Taxonomy = Literal["plover", "acled"]
-TAXONOMIES: tuple[Taxonomy, ...] = ("plover", "acled")
+Taxonomy = Literal["plover", "acled", "mention"]
+TAXONOMIES: tuple[Taxonomy, ...] = ("plover", "acled", "mention")
+EVENT_LABEL, NONE_LABEL = "EVENT", "NONE"
 FOLDER = "event_examples"
 # Inverse regularisation strength, chosen by cross-validation over the examples themselves (see `build`).
 REGULARISATION_CHOICES = (4.0, 16.0, 64.0)
@@ -80,21 +86,52 @@ def _file(taxonomy: Taxonomy, suffix: str) -> Traversable:
     return resources.files("treve.resources").joinpath(f"{FOLDER}/{taxonomy}.{suffix}")
 
 
+def _news_files() -> list[Traversable]:
+    folder = resources.files("treve.resources").joinpath(f"{FOLDER}/news")
+    return sorted((entry for entry in folder.iterdir() if entry.name.endswith(".jsonl")), key=lambda e: e.name)
+
+
+def _read_toml(source: Traversable) -> list[Example]:
+    raw = tomllib.loads(source.read_bytes().decode("utf-8"))
+    return [
+        Example(text, language, label)
+        for label, by_language in raw["labels"].items()
+        for language, texts in by_language.items()
+        for text in texts
+    ]
+
+
+def _read_news(source: Traversable) -> list[Example]:
+    """One language's news sentences: a JSON object a line with `text`, `lang`, `label` and `kind`."""
+    examples = []
+    for line in source.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            record = json.loads(line)
+            examples.append(Example(record["text"], record["lang"], record["label"]))
+    return examples
+
+
 def load_examples(taxonomy: Taxonomy) -> ExampleSet:
-    """The labelled sentences of one taxonomy, in file order."""
-    source = _file(taxonomy, "toml")
-    try:
-        data = source.read_bytes()
-        raw = tomllib.loads(data.decode("utf-8"))
-        examples = [
-            Example(text, language, label)
-            for label, by_language in raw["labels"].items()
-            for language, texts in by_language.items()
-            for text in texts
-        ]
-        return ExampleSet(str(raw["version"]), hashlib.sha256(data).hexdigest(), examples)
-    except (OSError, KeyError, AttributeError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ResourceError(f"{source}: event examples unreadable ({exc}); reinstall treve") from exc
+    """The labelled sentences of one taxonomy, in file order, and the digest of the files they come from."""
+    sources = [_file("acled" if taxonomy == "acled" else "plover", "toml")]
+    if taxonomy != "acled":
+        sources.extend(_news_files())
+    digest = hashlib.sha256()
+    examples: list[Example] = []
+    for source in sources:
+        try:
+            digest.update(source.read_bytes())
+            examples.extend(_read_toml(source) if source.name.endswith(".toml") else _read_news(source))
+        except (OSError, KeyError, AttributeError, UnicodeDecodeError, ValueError, tomllib.TOMLDecodeError) as exc:
+            raise ResourceError(f"{source}: event examples unreadable ({exc}); reinstall treve") from exc
+    if taxonomy == "mention":
+        examples = [example._replace(label=_event_or_none(example.label)) for example in examples]
+    version = tomllib.loads(sources[0].read_bytes().decode("utf-8"))["version"]
+    return ExampleSet(str(version), digest.hexdigest(), examples)
+
+
+def _event_or_none(label: str) -> str:
+    return NONE_LABEL if label == NONE_LABEL else EVENT_LABEL
 
 
 @cache
@@ -129,18 +166,22 @@ def build(taxonomy: Taxonomy) -> tuple[FittedClassifier, float]:
     texts = [example.text for example in examples.examples]
     labels = [example.label for example in examples.examples]
     accuracy_by_c = {
-        c: cross_val_score(make_pipeline(_vectoriser(), LogisticRegression(C=c, max_iter=3000)), texts, labels, cv=3)
-        .mean()
+        c: cross_val_score(
+            make_pipeline(_vectoriser(), LogisticRegression(C=c, max_iter=3000)), texts, labels, cv=3
+        ).mean()
         for c in REGULARISATION_CHOICES
     }
     best_c = max(accuracy_by_c, key=lambda c: accuracy_by_c[c])
     vectoriser = _vectoriser()
     model = LogisticRegression(C=best_c, max_iter=3000).fit(vectoriser.fit_transform(texts), labels)
+    weights, bias = model.coef_, model.intercept_
+    if len(model.classes_) == 2:  # one row of log-odds; as two rows, the softmax gives the same probabilities
+        weights, bias = np.vstack([-weights / 2, weights / 2]), np.concatenate([-bias / 2, bias / 2])
     fitted = FittedClassifier(
         labels=tuple(str(label) for label in model.classes_),
         vectoriser=vectoriser,
-        weights=model.coef_.astype(np.float16),
-        bias=model.intercept_.astype(np.float32),
+        weights=weights.astype(np.float16),
+        bias=bias.astype(np.float32),
         digest=examples.digest,
     )
     return fitted, accuracy_by_c[best_c]

@@ -6,12 +6,18 @@ phrase inside it); across sentences, reports of one event (same type, parties, c
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import math
+import tomllib
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import cache
+from importlib import resources
+from typing import NamedTuple
 
 from spacy.tokens import Span
 
+from treve.errors import ResourceError
 from treve.ontology import ARMED_SECTORS, QUAD_CLASS
 from treve.records import CeasefireTerms, Entity, EventTime
 from treve.resources.gazetteer import distance_km
@@ -20,20 +26,7 @@ from treve.stages.mentions import TIME_FROM_PUBLICATION, Mention, effective_time
 from treve.stages.story import Story, codes, unique_entities
 from treve.stages.syntax import governs, lemma_of, relative_antecedent
 
-# How a mention is linked to an event already told: the weighted evidence (see `link_score`) must pass the
-# threshold. Set by hand for now, on the general reading of news: a definite noun or a sentence that names no
-# one refers back, "another" does not, and the further apart two sentences, the less likely one event.
-LINK_WEIGHTS = {
-    "bias": -0.5,
-    "refers_back": 2.0,
-    "new_event": -4.0,
-    "no_party_of_its_own": 1.5,
-    "shared_party": 1.0,
-    "same_place": 1.0,
-    "same_day": 1.0,
-    "sentences_apart": -0.1,
-}
-LINK_THRESHOLD = 0.0
+# Distances in sentences count up to this many.
 MAX_DISTANCE = 20
 # Modes that make a mention something other than the event done: a threat, a hypothesis, a denial.
 UNREALISED = frozenset({"future", "hypothetical", "negation"})
@@ -42,6 +35,8 @@ SAME_PLACE_KM = 50
 # Sectors that make two parties of one country different parties: its armed forces, police, rebels, militias
 # and unidentified attackers fight each other and its civilians.
 DISTINCT_SECTORS = ARMED_SECTORS | {"CVL"}
+# spaCy's labels of people's names, in the languages' models.
+PERSON_LABELS = frozenset({"PER", "PERSON"})
 
 
 def parties(entities: Iterable[Entity]) -> frozenset[str]:
@@ -159,47 +154,70 @@ class StoryEvent:
         return list(dict.fromkeys(told))
 
 
-def group_mentions(mentions: Sequence[Mention], story: Story) -> list[StoryEvent]:
+def group_mentions(mentions: Sequence[Mention], story: Story, model: LinkModel | None = None) -> list[StoryEvent]:
     """Each mention, in the article's order, joins the event already told that it most likely retells, or
     starts an event of its own: a definite noun ("l'attaque", "the strike"), a sentence that names no one of its
     own ("five soldiers were killed"), shared parties, place and day are evidence it retells; "another", a
     different place or day, other parties, another time frame or another mode (a threat, a denial) that it
     does not."""
+    links = model or load_link_model()
     events: list[StoryEvent] = []
     for mention in mentions:
-        scored = [(score, event) for event in events if (score := link_score(event, mention, story)) is not None]
+        scored = [
+            (links.probability(features), event)
+            for event in events
+            if (features := link_features(event.mentions, mention, story)) is not None
+        ]
         best = max(scored, key=lambda pair: pair[0], default=None)
-        if best is not None and best[0] > LINK_THRESHOLD:
+        if best is not None and best[0] >= links.threshold:
             best[1].mentions.append(mention)
         else:
             events.append(StoryEvent([mention]))
     return events
 
 
-def link_score(event: StoryEvent, mention: Mention, story: Story) -> float | None:
-    """How much the evidence says `mention` retells `event` (above LINK_THRESHOLD: it does); None when something
-    rules it out."""
-    if any(not _may_corefer(told, mention) for told in event.mentions):
+def link_features(told: Sequence[Mention], mention: Mention, story: Story) -> dict[str, float] | None:
+    """The evidence that `mention` retells the event `told` tells, each 0 or 1 (the distance in sentences
+    excepted); None when something rules it out, the mention's own words first ("another attack")."""
+    if _told_as_new(mention, story) or any(not _may_corefer(earlier, mention) for earlier in told):
         return None
-    last = event.mentions[-1]
-    distance = story.sentence_number(mention.sentence) - story.sentence_number(last.sentence)
-    # Two statements of the same parties are two statements unless one refers back to the other; two acts of the
-    # same parties in one story are mostly one act told twice.
+    distance = story.sentence_number(mention.sentence) - story.sentence_number(told[-1].sentence)
     material = QUAD_CLASS.get(mention.event, "").startswith("material")  # type: ignore[call-overload]
-    shared = material and bool(_known_codes(mention) & set().union(*(_known_codes(t) for t in event.mentions)))
-    stated_place = any(_same_stated_place(told.location, mention.location) for told in event.mentions)
-    same_day = any(_same_explicit_day(told, mention) for told in event.mentions)
-    weights = LINK_WEIGHTS
-    return (
-        weights["bias"]
-        + weights["refers_back"] * _refers_back(mention, story)
-        + weights["new_event"] * _told_as_new(mention, story)
-        + weights["no_party_of_its_own"] * (not _known_codes(mention))
-        + weights["shared_party"] * shared
-        + weights["same_place"] * stated_place
-        + weights["same_day"] * same_day
-        + weights["sentences_apart"] * min(distance, MAX_DISTANCE)
-    )
+    shared = bool(_known_codes(mention) & set().union(*(_known_codes(earlier) for earlier in told)))
+    return {
+        "refers_back": float(_refers_back(mention, story)),
+        "no_party_of_its_own": float(not _known_codes(mention)),
+        "shared_party_in_act": float(shared and material),
+        "shared_party_in_statement": float(shared and not material),
+        "same_place": float(any(_same_stated_place(earlier.location, mention.location) for earlier in told)),
+        "same_day": float(any(_same_explicit_day(earlier, mention) for earlier in told)),
+        "same_sentence": float(distance == 0),
+        "sentences_apart": float(min(distance, MAX_DISTANCE)),
+    }
+
+
+class LinkModel(NamedTuple):
+    """Logistic weights of the link features, the intercept, and the probability from which a mention joins."""
+
+    weights: Mapping[str, float]
+    intercept: float
+    threshold: float
+
+    def probability(self, features: Mapping[str, float]) -> float:
+        score = self.intercept + sum(self.weights.get(name, 0.0) * value for name, value in features.items())
+        return 1.0 / (1.0 + math.exp(-score))
+
+
+@cache
+def load_link_model() -> LinkModel:
+    """The shipped weights (`resources/story/coreference.toml`, written by `python -m treve.evaluate.fit_story`)."""
+    source = resources.files("treve.resources").joinpath("story/coreference.toml")
+    try:
+        raw = tomllib.loads(source.read_text(encoding="utf-8"))
+        weights = {name: float(value) for name, value in raw["weights"].items()}
+        return LinkModel(weights, float(raw["intercept"]), float(raw["threshold"]))
+    except (OSError, KeyError, ValueError, tomllib.TOMLDecodeError) as exc:
+        raise ResourceError(f"{source}: coreference weights unreadable ({exc}); reinstall treve") from exc
 
 
 def _may_corefer(first: Mention, second: Mention) -> bool:
@@ -215,7 +233,7 @@ def _may_corefer(first: Mention, second: Mention) -> bool:
         return False
     if not _compatible_places(first.location, second.location):
         return False
-    return not _parties_differ(first, second)
+    return not _parties_differ(first, second) and not _other_people_speak(first, second)
 
 
 def _parties_differ(first: Mention, second: Mention) -> bool:
@@ -229,6 +247,28 @@ def _parties_differ(first: Mention, second: Mention) -> bool:
         if mine and theirs and not mine & theirs:
             return True
     return False
+
+
+def _other_people_speak(first: Mention, second: Mention) -> bool:
+    """Two statements, calls or meetings whose parties are named people, none of them the same: the defence
+    minister's call and the prime minister's calls are two events, though both are Armenia's."""
+    if QUAD_CLASS.get(first.event, "").startswith("material"):  # type: ignore[call-overload]
+        return False
+    mine, theirs = _people(first), _people(second)
+    return bool(mine and theirs and not mine & theirs)
+
+
+def _people(mention: Mention) -> set[str]:
+    """The surnames of the people the mention names among its parties."""
+    doc = mention.sentence.doc
+    names: set[str] = set()
+    for entity in (*mention.actor, *mention.recipient):
+        if entity.start is None or entity.end is None:
+            continue
+        span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
+        if span is not None:
+            names.update(ent[-1].lower_ for ent in span.ents if ent.label_ in PERSON_LABELS)
+    return names
 
 
 def _known_codes(mention: Mention) -> set[str]:
@@ -250,7 +290,8 @@ def _refers_back(mention: Mention, story: Story) -> bool:
 
 
 def _told_as_new(mention: Mention, story: Story) -> bool:
-    """ "une autre embuscade", "a fresh attack": the event noun says it is not one told before."""
+    """ "une autre embuscade", "a fresh attack", "then accused": the event noun or verb says it is not one told
+    before."""
     head = mention.match.head
     return any(lemma_of(child) in story.cues.new_event for child in head.children)
 

@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from treve.resources.event_examples import Taxonomy, load_classifier
+from treve.resources.event_examples import EVENT_LABEL, Taxonomy, load_classifier
 
 NO_EVENT_LABEL = "NONE"
 
@@ -62,21 +62,26 @@ class EventTypeClassifier:
 
 
 class SentenceReading(NamedTuple):
-    """A sentence read in both taxonomies."""
+    """A sentence read in the three taxonomies: its PLOVER type, its ACLED category, and how likely it reports
+    a specific event at all (`reports`)."""
 
     plover: LabelScores
     acled: LabelScores
+    reports: float
 
 
 class SentenceReader:
-    """Both taxonomies' classifiers."""
+    """The three taxonomies' classifiers."""
 
     def __init__(self) -> None:
         self._plover = EventTypeClassifier("plover")
         self._acled = EventTypeClassifier("acled")
+        self._mention = EventTypeClassifier("mention")
 
     def read(self, texts: Sequence[str]) -> list[SentenceReading]:
+        readings = zip(
+            self._plover.classify(texts), self._acled.classify(texts), self._mention.classify(texts), strict=True
+        )
         return [
-            SentenceReading(plover, acled)
-            for plover, acled in zip(self._plover.classify(texts), self._acled.classify(texts), strict=True)
+            SentenceReading(plover, acled, mention.probabilities[EVENT_LABEL]) for plover, acled, mention in readings
         ]

@@ -22,12 +22,13 @@ from spacy.tokens import Span
 
 from treve.normalise import normalise_for_processing
 from treve.ontology import acled_category, acled_reading_category, cameo_root, category_contexts
-from treve.records import Article, Casualties, Entity, Event, EventTime, Evidence, Place, Size
+from treve.records import Article, Casualties, Event, EventTime, Evidence, Place, Size
 from treve.resources.actors import ActorDictionary, load_actor_dictionary
 from treve.resources.event_lexicon import EventLexicon, load_event_lexicon
 from treve.resources.gazetteer import Gazetteer, open_gazetteer
 from treve.stages.casualties import find_casualties
 from treve.stages.coreference import (
+    LinkModel,
     StoryEvent,
     complete_earlier_ceasefire,
     fold_within_sentence,
@@ -36,6 +37,7 @@ from treve.stages.coreference import (
 )
 from treve.stages.event_classifier import SentenceReader, SentenceReading
 from treve.stages.event_location import best_location, locate_event
+from treve.stages.mention_model import MentionModel, load_mention_model
 from treve.stages.mentions import (
     Mention,
     accident,
@@ -48,7 +50,7 @@ from treve.stages.mentions import (
 )
 from treve.stages.nlp import LanguageModels
 from treve.stages.places import resolve_places
-from treve.stages.roles import event_attribution, event_roles, worth_coding
+from treve.stages.roles import event_attribution, event_roles, one_per_code, worth_coding
 from treve.stages.salience import date_events, event_time, salience_of
 from treve.stages.story import (
     Story,
@@ -81,12 +83,14 @@ class EventCoder:
         actors: ActorDictionary | None = None,
         reader: SentenceReader | None = None,
         gazetteer: Gazetteer | None = None,
+        mention_model: MentionModel | None = None,
     ) -> None:
         self._models = models
         self._lexicon = lexicon or load_event_lexicon()
         self._actors = actors or load_actor_dictionary()
         self._reader = reader or SentenceReader()
         self._gazetteer = gazetteer or open_gazetteer()
+        self._mention_model = mention_model or load_mention_model()
 
     def __call__(self, article: Article) -> Article:
         language = article.language
@@ -100,10 +104,20 @@ class EventCoder:
     def code_text(
         self, text: str, language: str, published: date | datetime | None, article_id: str = "text"
     ) -> list[Event]:
-        """Every event of `text`, merged within the text, in order of first report."""
+        """Every event of `text`, one record per real-world event, in order of first report."""
+        read = self.read_mentions(text, language, published)
+        if read is None:
+            return []
+        return events_from(*read, article_id=article_id, threshold=self._mention_model.threshold)
+
+    def read_mentions(
+        self, text: str, language: str, published: date | datetime | None
+    ) -> tuple[Story, list[Mention]] | None:
+        """The story and its mentions of events, in the article's order, each with the mention model's
+        probability that it reports one; None for a language treve has no cues for."""
         cues = self._lexicon.for_language(language)
         if cues is None:
-            return []
+            return None
         reference = published.date() if isinstance(published, datetime) else published
         actors = self._actors.find(text, language, on=reference)
         doc = self._models.parse(normalise_for_processing(text), language)
@@ -146,11 +160,11 @@ class EventCoder:
             continues_story = refers_back(sentence)
             coded, explicit = date_events(coded, sentence, story, narrative_time if continues_story else None)
             narrative_time = explicit
+            for mention in coded:
+                mention.reporting = self._mention_model.reporting(mention, story)
             complete_earlier_ceasefire(found, coded, sentence, story)
             found.extend(coded)
-        records = [_record(event, story) for event in group_mentions(found, story)]
-        kept = [record for record in records if record is not None]
-        return [record.model_copy(update={"id": f"{article_id}-{number}"}) for number, record in enumerate(kept, 1)]
+        return story, found
 
     def _read(self, sentences: Sequence[Span], story: Story) -> dict[int, SentenceReading]:
         """The classifier's reading of each sentence that names someone or counts victims (the others
@@ -171,14 +185,25 @@ class EventCoder:
         return {sentence.start: reading for sentence, reading in zip(chosen, readings, strict=True)}
 
 
-def one_per_code(entities: list[Entity]) -> list[Entity]:
-    """One entity per (code, sector) for the record — Sudan's army and Sudan's RSF are two parties — and the
-    sectorless one only when no other has that code."""
-    best: dict[tuple[str, str | None], Entity] = {}
-    for entity in entities:
-        best.setdefault((entity.code or entity.entity_text, entity.sector), entity)
-    with_sector = {code for code, sector in best if sector is not None}
-    return [entity for (code, sector), entity in best.items() if sector is not None or code not in with_sector]
+def events_from(
+    story: Story,
+    mentions: Sequence[Mention],
+    article_id: str = "text",
+    links: LinkModel | None = None,
+    threshold: float = 0.0,
+) -> list[Event]:
+    """The story's events from its mentions: grouped by the real-world event they tell (by the shipped coreference
+    model, or `links`), one record each for the events one of whose mentions reports an event with a probability
+    of at least `threshold`. Gating events rather than mentions keeps a retelling ("the conflict that followed
+    killed 30,000"), which read alone looks like commentary, as a detail of the event it retells."""
+    events = [
+        event
+        for event in group_mentions(mentions, story, links)
+        if max(mention.reporting for mention in event.mentions) >= threshold
+    ]
+    records = [_record(event, story) for event in events]
+    kept = [record for record in records if record is not None]
+    return [record.model_copy(update={"id": f"{article_id}-{number}"}) for number, record in enumerate(kept, 1)]
 
 
 def _record(event: StoryEvent, story: Story) -> Event | None:

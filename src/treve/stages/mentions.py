@@ -106,6 +106,7 @@ class Mention:
     retold_in: list[Span] = field(default_factory=list)
     location: EventLocation | None = None
     parties_inferred: bool = False  # the story's main pair, for a fight that names no side
+    reporting: float = 1.0  # the mention model's probability that it reports an event
 
 
 # ------------------------------------------------------------------ one trigger

@@ -53,12 +53,25 @@ def event_roles(event: StoryEvent) -> tuple[list[Entity], list[Entity], list[Ent
     if _two_sided(event):
         named = [m for m in event.mentions if not m.parties_inferred and m.actor]
         actor = unique_entities(e for m in named for e in m.actor) if named else _most_specific(event, "actor")
+        if not unidentified(actor):  # unidentified fighters are no party beside the named ones
+            actor = [entity for entity in actor if not unidentified([entity])]
     else:
         actor = _most_specific(event, "actor")
     acting = {(entity.code, entity.sector) for entity in actor}
     recipient = [e for e in _most_specific(event, "recipient") if (e.code, e.sector) not in acting]
     mediator = unique_entities(e for m in event.mentions for e in m.mediator)
     return actor, recipient, mediator
+
+
+def one_per_code(entities: list[Entity]) -> list[Entity]:
+    """One entity per (code, sector) for the record — Sudan's army and Sudan's RSF are two parties — and the
+    sectorless one only when no other has that code; unidentified attackers are one party however named."""
+    best: dict[tuple[str, str | None], Entity] = {}
+    for entity in entities:
+        name = entity.code or ("" if entity.sector == "UAF" else entity.entity_text)
+        best.setdefault((name, entity.sector), entity)
+    with_sector = {code for code, sector in best if sector is not None}
+    return [entity for (code, sector), entity in best.items() if sector is not None or code not in with_sector]
 
 
 def event_attribution(event: StoryEvent, dead: Count | None = None) -> Attribution | None:

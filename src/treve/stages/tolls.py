@@ -1,9 +1,10 @@
 """Tolls: each casualty figure goes to the event it counts, and the figures of one event are reconciled.
 
-Across the sentences that tell one event, figures are reconciled as ACLED and UCDP do: `low` is the lowest
-credible figure, `high` the highest, `best` the figure of the most specific and latest report. A vague figure
-("des dizaines") gives way to a counted one; among counted figures, a later and higher toll is an update
-("the toll rose to 19"), so `best` is the highest counted figure.
+Figures are reconciled as ACLED and UCDP do: `low` is the lowest credible figure, `high` the highest, `best`
+the figure of the most specific and latest report. A vague figure ("des dizaines") gives way to a counted one.
+Within one article (one report) the order of sentences is not the order of events, and a higher counted toll is
+an update ("the toll rose to 19"), so `best` is its highest counted figure; across articles (the store), the
+latest article that counts decides.
 """
 
 from __future__ import annotations
@@ -35,12 +36,15 @@ def more_specific(new: Count, old: Count) -> bool:
     return (old.qualifier == "vague") and new.qualifier != "vague"
 
 
-def reconcile(counts: Sequence[Count]) -> Count | None:
-    """One figure from the figures several sentences give for one event (see the module docstring)."""
+def reconcile(reports: Sequence[Sequence[Count]]) -> Count | None:
+    """One figure from the figures that reports give for one event, the earliest report first (see the module
+    docstring): `best` from the latest report with a counted figure, its highest."""
+    counts = [count for report in reports for count in report]
     if not counts:
         return None
-    counted = [count for count in counts if count.qualifier != "vague"] or list(counts)
-    best = max(counted, key=lambda count: count.best if count.best is not None else -1)
+    counted = [[count for count in report if count.qualifier != "vague"] for report in reports]
+    latest = next((report for report in reversed(counted) if report), None) or counts
+    best = max(latest, key=lambda count: count.best if count.best is not None else -1)
     if len(counts) == 1:
         return best
     lows = [count.low for count in counts if count.low is not None]
@@ -51,5 +55,5 @@ def reconcile(counts: Sequence[Count]) -> Count | None:
 def event_casualties(mentions: Sequence[Mention]) -> dict[str, Count]:
     """Each kind of casualty (dead, injured, arrested) of one event, reconciled over the mentions that tell it."""
     kinds = {kind for mention in mentions for kind in mention.casualties}
-    figures = {kind: reconcile([m.casualties[kind] for m in mentions if kind in m.casualties]) for kind in kinds}
+    figures = {kind: reconcile([[m.casualties[kind] for m in mentions if kind in m.casualties]]) for kind in kinds}
     return {kind: count for kind, count in figures.items() if count is not None}

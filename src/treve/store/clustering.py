@@ -4,7 +4,9 @@ starts one.
 Two reports tell the same event when they are of one type family, dated within `merge_days` of each other, at
 places no farther apart than `merge_distance_km` (town-level places on both; otherwise their countries must
 agree), and their parties agree: both know their actors' codes, these share one, and likewise for their
-recipients; and they share at least one party code at all. A report joins the canonical event with which most
+recipients; and they share at least one party code at all. Two reports of one article never tell one event: the
+story reader already made one record per real-world event of the article, so a canonical event holding a report
+of an article takes no other report of it. A report joins the canonical event with which most
 of its reports agree (the earliest on a tie), if that event's own date is within `merge_days` of the report's:
 without that, daily clashes between the same two parties would chain into one event spanning months. An undated
 report, or one with neither a party code nor a
@@ -26,11 +28,13 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
-from math import asin, cos, radians, sin, sqrt
 from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Select, and_, bindparam, insert, select, text, update
 
+from treve.records import Count
+from treve.resources.gazetteer import distance_km
+from treve.stages.tolls import reconcile
 from treve.store.schema import ArticleRow, CanonicalEventRow, ClusterKeyRow, EventReportRow, MentionRow
 
 EVENT_FAMILIES: dict[str, tuple[str, ...]] = {
@@ -51,7 +55,6 @@ AGREE is another's CONSULT), as do verbal threats and accusations, and aid and c
 FAMILY_OF_TYPE = {event_type: family for family, types in EVENT_FAMILIES.items() for event_type in types}
 TOWN_LEVEL = 2
 """ACLED geo_precision at or under which a place is a town or near one, so distances between two mean something."""
-EARTH_RADIUS_KM = 6371.0
 PARTY_ROLES = ("actor", "recipient")
 T = TypeVar("T")
 
@@ -69,6 +72,7 @@ class ReportFacts:
     """What clustering compares between two reports."""
 
     id: str
+    article_id: str
     canonical_event_id: str | None
     event_type: str
     date: date | None
@@ -95,21 +99,17 @@ class ReportFacts:
         return self.latitude is not None and self.geo_precision is not None and self.geo_precision <= TOWN_LEVEL
 
 
-def distance_km(first: ReportFacts, second: ReportFacts) -> float:
-    """Great-circle (haversine) distance between two placed reports."""
-    lat1, lon1, lat2, lon2 = map(radians, (first.latitude, first.longitude, second.latitude, second.longitude))
-    chord = sin((lat2 - lat1) / 2) ** 2 + cos(lat1) * cos(lat2) * sin((lon2 - lon1) / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * asin(sqrt(chord))
-
-
 def tell_the_same_event(first: ReportFacts, second: ReportFacts, rules: MergeRules) -> bool:
     """Whether two reports tell one event, by the rules in the module docstring."""
     if first.family != second.family or first.date is None or second.date is None:
         return False
+    if first.article_id == second.article_id:
+        return False
     if abs((first.date - second.date).days) > rules.merge_days:
         return False
     if first.town_level and second.town_level:
-        if distance_km(first, second) > rules.merge_distance_km:
+        apart = distance_km(first.latitude, first.longitude, second.latitude, second.longitude)  # type: ignore[arg-type]
+        if apart > rules.merge_distance_km:
             return False
     elif first.geo_precision is not None and second.geo_precision is not None and first.country != second.country:
         return False
@@ -144,6 +144,7 @@ def _facts_query(condition: Any) -> Select[Any]:
     return (
         select(
             report.id,
+            report.article_id,
             report.canonical_event_id,
             report.event_type,
             report.date,
@@ -201,14 +202,28 @@ def _chunks(items: Sequence[T]) -> Iterator[Sequence[T]]:
 
 
 class _Batch:
-    """The reports clustered so far in this call, filed as the cluster keys will file them once written."""
+    """The reports clustered so far in this call, filed as the cluster keys will file them once written, and the
+    canonical events each article's reports are in."""
 
     def __init__(self) -> None:
         self._filed: dict[tuple[str, str], list[ReportFacts]] = defaultdict(list)
+        self._events_of_article: dict[str, set[str]] = {}
 
-    def add(self, report: ReportFacts) -> None:
+    def add(self, connection: Connection, report: ReportFacts) -> None:
         for code in report.codes:
             self._filed[report.family, code].append(report)
+        self.events_of_article(connection, report.article_id).add(str(report.canonical_event_id))
+
+    def events_of_article(self, connection: Connection, article_id: str) -> set[str]:
+        """The canonical events that already hold a report of the article (stored earlier, or in this call)."""
+        if article_id not in self._events_of_article:
+            stored = connection.scalars(
+                select(EventReportRow.canonical_event_id).where(
+                    EventReportRow.article_id == article_id, EventReportRow.canonical_event_id.is_not(None)
+                )
+            )
+            self._events_of_article[article_id] = {str(event_id) for event_id in stored}
+        return self._events_of_article[article_id]
 
     def sharing_a_key(self, report: ReportFacts) -> list[ReportFacts]:
         found = {other.id: other for code in report.codes for other in self._filed.get((report.family, code), ())}
@@ -236,7 +251,7 @@ def cluster_reports(connection: Connection, report_ids: Sequence[str], rules: Me
             report.date,
         )
         clustered.append(replace(report, canonical_event_id=canonical_id, canonical_date=canonical_date))
-        batch.add(clustered[-1])
+        batch.add(connection, clustered[-1])
     started = [report for report in clustered if report.canonical_event_id == report.id]
     if started:
         connection.execute(
@@ -286,10 +301,12 @@ def _best_canonical_event(
         until=report.date + window,
     )
     candidates = sorted(stored + batch.sharing_a_key(report), key=lambda other: (other.date or date.min, other.id))
+    taken = batch.events_of_article(connection, report.article_id)
     agreeing = [
         candidate
         for candidate in candidates
-        if (candidate.canonical_date is None or abs(candidate.canonical_date - report.date) <= window)
+        if candidate.canonical_event_id not in taken
+        and (candidate.canonical_date is None or abs(candidate.canonical_date - report.date) <= window)
         and tell_the_same_event(report, candidate, rules)
     ]
     if not agreeing:
@@ -327,9 +344,7 @@ class Member:
     latitude: float | None
     longitude: float | None
     geo_precision: int | None
-    dead_low: int | None
-    dead_best: int | None
-    dead_high: int | None
+    dead: Count | None
     attributed: bool
     source: str
     reported: datetime
@@ -375,9 +390,7 @@ def canonical_members(connection: Connection, canonical_ids: Sequence[str]) -> d
                     latitude=row.latitude,
                     longitude=row.longitude,
                     geo_precision=row.geo_precision,
-                    dead_low=row.dead_low,
-                    dead_best=row.dead_best,
-                    dead_high=row.dead_high,
+                    dead=_dead(row.record, row.dead_low, row.dead_best, row.dead_high),
                     attributed=bool(row.record.get("attribution")),
                     source=row.source or row.article_id,  # an article with no named outlet counts as its own source
                     reported=reported_at(row.published, row.stored_at),
@@ -387,6 +400,14 @@ def canonical_members(connection: Connection, canonical_ids: Sequence[str]) -> d
         canonical_id: sorted(reports, key=lambda member: (member.reported, member.id))
         for canonical_id, reports in members.items()
     }
+
+
+def _dead(record: dict[str, Any], low: int | None, best: int | None, high: int | None) -> Count | None:
+    """A report's death toll as its record gives it (with its qualifier), else as its columns do."""
+    stored = (record.get("casualties") or {}).get("dead")
+    if stored:
+        return Count.model_validate(stored)
+    return None if best is None else Count(low=low, best=best, high=high, qualifier="exact", text=str(best))
 
 
 def _most_common(values: Iterable[T | None]) -> T | None:
@@ -407,23 +428,22 @@ class ReconciledDead:
 
 
 def reconcile_dead(members: Sequence[Member]) -> ReconciledDead:
-    """The death toll as ACLED reconciles reports: the lowest figure among the well-sourced ones (a report that
-    says who gives it) as best, or the lowest of all when none says; the reports' whole range as low and high;
-    and, when the reports disagree, a note giving each figure with its source."""
-    figures = [member for member in members if member.dead_best is not None]
+    """The death toll from the reports, the earliest first, by the same reconciliation as an article's sentences
+    (`treve.stages.tolls.reconcile`): over the credible reports (those that say who gives the figure; all of them
+    when none says), `best` from the latest that counts, `low` and `high` their range; and, when the reports
+    disagree, a note giving each figure with its source."""
+    figures = [member for member in members if member.dead is not None and member.dead.best is not None]
     if not figures:
         return ReconciledDead(None, None, None, None)
-    well_sourced = [member for member in figures if member.attributed] or figures
-    best = min(member.dead_best for member in well_sourced if member.dead_best is not None)
-    lows = [member.dead_low if member.dead_low is not None else member.dead_best for member in figures]
-    highs = [member.dead_high if member.dead_high is not None else member.dead_best for member in figures]
-    given = sorted({(member.dead_best, member.source) for member in figures}, key=lambda pair: (pair[0] or 0, pair[1]))
+    credible = [member for member in figures if member.attributed] or figures
+    dead = reconcile([[member.dead] for member in credible if member.dead is not None])
+    if dead is None:
+        return ReconciledDead(None, None, None, None)
+    given = sorted({(m.dead.best, m.source) for m in figures if m.dead is not None}, key=lambda p: (p[0] or 0, p[1]))
     note = None
     if len({figure for figure, _ in given}) > 1:
         note = "reports disagree: " + "; ".join(f"{figure} ({source})" for figure, source in given)
-    return ReconciledDead(
-        min(low for low in lows if low is not None), best, max(h for h in highs if h is not None), note
-    )
+    return ReconciledDead(dead.low, dead.best, dead.high, note)
 
 
 _REFRESH = update(CanonicalEventRow).where(CanonicalEventRow.id == bindparam("canonical_id"))

@@ -82,7 +82,7 @@ class RemovalRow(Base):
 class CanonicalEventRow(Base):
     """One real-world event that one or more reports tell, with the id of the report that started it; its
     figures are recomputed from all its reports (the most common type, date and country, the most precise
-    place, the death toll reconciled as ACLED does, `dead_note` saying how the reports disagree)."""
+    place, the death toll reconciled as ACLED and UCDP do, `dead_note` saying how the reports disagree)."""
 
     __tablename__ = "canonical_events"
     __table_args__ = (Index("ix_canonical_events_country_date", "country", "date"),)
