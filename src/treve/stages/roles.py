@@ -65,9 +65,11 @@ def event_roles(event: StoryEvent) -> tuple[list[Entity], list[Entity], list[Ent
 
 def one_per_code(entities: list[Entity]) -> list[Entity]:
     """One entity per (code, sector) for the record — Sudan's army and Sudan's RSF are two parties — and the
-    sectorless one only when no other has that code; unidentified attackers are one party however named."""
+    sectorless one only when no other has that code; unidentified attackers are one party however named; a name
+    treve cannot code at all (no country, no sector) only when the role has nothing better."""
+    known = [entity for entity in entities if entity.code is not None or entity.sector is not None]
     best: dict[tuple[str, str | None], Entity] = {}
-    for entity in entities:
+    for entity in known or entities:
         name = entity.code or ("" if entity.sector == "UAF" else entity.entity_text)
         best.setdefault((name, entity.sector), entity)
     with_sector = {code for code, sector in best if sector is not None}
