@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import cache
 from importlib import resources
@@ -136,9 +136,11 @@ def fought_elsewhere(event: Mention, story: Story) -> bool:
 
 @dataclass
 class StoryEvent:
-    """One real-world event of the article: the mentions that tell it, in the order the article tells them."""
+    """One real-world event of the article: the mentions that tell it, in the order the article tells them, and
+    those that only add a detail (a sentence, a toll) because, read alone, they may not report an event."""
 
     mentions: list[Mention]
+    details: list[Mention] = field(default_factory=list)
 
     @property
     def first(self) -> Mention:
@@ -150,8 +152,11 @@ class StoryEvent:
 
     def sentences(self) -> list[Span]:
         """Every sentence that tells the event, the first telling first, each once."""
-        told = [sentence for mention in self.mentions for sentence in (mention.sentence, *mention.retold_in)]
-        return list(dict.fromkeys(told))
+        first, *others = [
+            sentence for mention in self.mentions for sentence in (mention.sentence, *mention.retold_in)
+        ]
+        others += [mention.sentence for mention in self.details]
+        return list(dict.fromkeys([first, *sorted(others, key=lambda sentence: sentence.start)]))
 
 
 def group_mentions(mentions: Sequence[Mention], story: Story, model: LinkModel | None = None) -> list[StoryEvent]:

@@ -195,12 +195,14 @@ def events_from(
     """The story's events from its mentions: grouped by the real-world event they tell (by the shipped coreference
     model, or `links`), one record each for the events one of whose mentions reports an event with a probability
     of at least `threshold`. Gating events rather than mentions keeps a retelling ("the conflict that followed
-    killed 30,000"), which read alone looks like commentary, as a detail of the event it retells."""
-    events = [
-        event
-        for event in group_mentions(mentions, story, links)
-        if max(mention.reporting for mention in event.mentions) >= threshold
-    ]
+    killed 30,000"), which read alone looks like commentary, as a detail of the event it retells: its sentence and
+    its toll count, not its parties, time or place."""
+    events = []
+    for group in group_mentions(mentions, story, links):
+        reporting = [mention for mention in group.mentions if mention.reporting >= threshold]
+        if reporting:
+            details = [mention for mention in group.mentions if mention.reporting < threshold]
+            events.append(StoryEvent(reporting, details))
     records = [_record(event, story) for event in events]
     kept = [record for record in records if record is not None]
     return [record.model_copy(update={"id": f"{article_id}-{number}"}) for number, record in enumerate(kept, 1)]
@@ -210,7 +212,7 @@ def _record(event: StoryEvent, story: Story) -> Event | None:
     """The event's record, its fields read from all the sentences that tell it; None when it has no actor worth
     coding."""
     actor, recipient, mediator = event_roles(event)
-    casualties = Casualties(**event_casualties(event.mentions))
+    casualties = Casualties(**event_casualties([*event.mentions, *event.details]))
     if not worth_coding(actor, recipient, casualties.model_dump(exclude_none=True)):
         return None
     first = event.first
