@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import tomllib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import cache
@@ -39,15 +39,13 @@ DISTINCT_SECTORS = ARMED_SECTORS | {"CVL"}
 PERSON_LABELS = frozenset({"PER", "PERSON"})
 
 
-def parties(entities: Iterable[Entity]) -> frozenset[str]:
-    """Who takes part, for telling events apart: codes, and the words of those without one ("police"); an
-    armed or civilian sector sets apart parties of one country (the police and a mob of India are two)."""
-    return frozenset(
-        f"{entity.code}:{entity.sector}"
-        if entity.code and entity.sector in DISTINCT_SECTORS
-        else entity.code or entity.entity_text.lower()
-        for entity in entities
-    )
+def same_party(first: Entity, second: Entity) -> bool:
+    """Whether two coded entities may be one party: one code, and no two different armed or civilian sectors (the
+    police and a mob of India are two parties; Armenia and its army may be one)."""
+    if first.code != second.code:
+        return False
+    sectors = {entity.sector for entity in (first, second) if entity.sector in DISTINCT_SECTORS}
+    return len(sectors) <= 1
 
 
 def fold_within_sentence(coded: list[Mention]) -> list[Mention]:
@@ -242,16 +240,22 @@ def _may_corefer(first: Mention, second: Mention) -> bool:
 
 
 def _parties_differ(first: Mention, second: Mention) -> bool:
-    """Both mentions name coded parties, and none in common: for a fight every party counts, whatever its side;
-    otherwise actors and recipients are compared side by side."""
+    """Both mentions name coded parties, and none in common (`same_party`): for a fight every party counts,
+    whatever its side; otherwise actors and recipients are compared side by side."""
     if first.event == "ASSAULT":
-        mine, theirs = _known_codes(first), _known_codes(second)
-        return bool(mine and theirs and not mine & theirs)
-    for role in ("actor", "recipient"):
-        mine, theirs = codes(getattr(first, role)), codes(getattr(second, role))
-        if mine and theirs and not mine & theirs:
-            return True
-    return False
+        return _disjoint(_coded(first, "actor", "recipient"), _coded(second, "actor", "recipient"))
+    return any(_disjoint(_coded(first, role), _coded(second, role)) for role in ("actor", "recipient"))
+
+
+def _coded(mention: Mention, *roles: str) -> list[Entity]:
+    """The coded entities the mention names itself in these roles (not the story's pair given for want of any)."""
+    if mention.parties_inferred:
+        return []
+    return [entity for role in roles for entity in getattr(mention, role) if entity.code]
+
+
+def _disjoint(mine: Sequence[Entity], theirs: Sequence[Entity]) -> bool:
+    return bool(mine and theirs) and not any(same_party(a, b) for a in mine for b in theirs)
 
 
 def _other_people_speak(first: Mention, second: Mention) -> bool:

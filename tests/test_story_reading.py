@@ -1,0 +1,70 @@
+"""Given short stories written for these tests, expect one record per real-world event: retellings join the
+event they retell, and look-alikes told in the same article stay apart."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from treve.records import Event
+from treve.stages.events import EventCoder
+from treve.stages.nlp import LanguageModels
+
+FRIDAY = date(2024, 3, 15)
+
+
+@pytest.fixture(scope="module")
+def coder() -> EventCoder:
+    return EventCoder(LanguageModels())
+
+
+def assaults(events: list[Event]) -> list[Event]:
+    return [event for event in events if event.event == "ASSAULT"]
+
+
+def test_an_ambush_its_toll_and_the_attack_retold_are_one_event(coder: EventCoder) -> None:
+    events = coder.code_text(
+        "Gunmen ambushed an army convoy near Djibo in northern Burkina Faso on Thursday. "
+        "Eleven soldiers were killed and several others were wounded, security sources said. "
+        "The attack was not immediately claimed.",
+        "en",
+        FRIDAY,
+    )
+    ambushes = assaults(events)
+    assert len(ambushes) == 1
+    assert ambushes[0].size.dead == 11
+    assert len(ambushes[0].retold) >= 1
+
+
+def test_another_ambush_is_another_event(coder: EventCoder) -> None:
+    events = coder.code_text(
+        "Des hommes armés ont tendu jeudi une embuscade à un convoi de l'armée près de Djibo, tuant onze soldats. "
+        "Une autre embuscade a visé vendredi une patrouille de gendarmes près de Dori, faisant trois morts.",
+        "fr",
+        FRIDAY,
+    )
+    assert sorted(event.size.dead or 0 for event in assaults(events)) == [3, 11]
+
+
+def test_the_police_firing_and_a_mob_attacking_a_temple_are_two_events(coder: EventCoder) -> None:
+    events = coder.code_text(
+        "Police opened fire on rioters in Vadodara on Tuesday, killing two people. "
+        "A mob attacked a temple in the old city and set shops on fire.",
+        "en",
+        FRIDAY,
+    )
+    doers = [{(entity.code, entity.sector) for entity in event.actor} for event in assaults(events)]
+    assert {("IND", "COP")} in doers and len(assaults(events)) >= 2
+
+
+def test_calls_by_two_different_ministers_are_two_calls(coder: EventCoder) -> None:
+    events = coder.code_text(
+        "Le ministre kényan des Affaires étrangères Musalia Mudavadi s'est entretenu par téléphone avec son "
+        "homologue éthiopien. Le président William Ruto a eu des appels téléphoniques avec le président "
+        "somalien et le Premier ministre éthiopien.",
+        "fr",
+        FRIDAY,
+    )
+    calls = [event for event in events if event.event == "CONSULT"]
+    assert len(calls) == 2
