@@ -149,12 +149,10 @@ class StoryEvent:
         return self.first.event
 
     def sentences(self) -> list[Span]:
-        """Every sentence that tells the event, the first telling first, each once."""
-        first, *others = [
-            sentence for mention in self.mentions for sentence in (mention.sentence, *mention.retold_in)
-        ]
-        others += [mention.sentence for mention in self.details]
-        return list(dict.fromkeys([first, *sorted(others, key=lambda sentence: sentence.start)]))
+        """Every sentence that tells the event, in the article's order, each once."""
+        told = [sentence for mention in self.mentions for sentence in (mention.sentence, *mention.retold_in)]
+        told += [mention.sentence for mention in self.details]
+        return list(dict.fromkeys(sorted(told, key=lambda sentence: sentence.start)))
 
 
 def group_mentions(mentions: Sequence[Mention], story: Story, model: LinkModel | None = None) -> list[StoryEvent]:

@@ -216,8 +216,9 @@ def _record(event: StoryEvent, story: Story) -> Event | None:
     if not worth_coding(actor, recipient, casualties.model_dump(exclude_none=True)):
         return None
     first = event.first
-    sentence = first.sentence
-    trigger_text = " ".join(story.text[t.idx : t.idx + len(t.text)] for t in first.match.tokens)
+    told_first = min([*event.mentions, *event.details], key=lambda mention: mention.match.head.i)
+    sentence = told_first.sentence
+    trigger_text = " ".join(story.text[t.idx : t.idx + len(t.text)] for t in told_first.match.tokens)
     time = event_time(event)
     mode = next((mention.mode for mention in event.mentions if mention.mode), None)
     reading = next((mention.reading for mention in event.mentions if mention.reading), None)

@@ -144,17 +144,15 @@ def code_mention(match: TriggerMatch, sentence: Span, story: Story) -> Mention |
         )
     if not actor and trigger.event == "ASSAULT" and not trigger.two_sided and not trigger.victim_subject:
         # "three civilians were killed in a car bombing": ACLED's unidentified armed group (PLOVER UAF);
-        # kept only if it has victims or a toll (see `roles.worth_coding`).
-        words = story.text[head.idx : head.idx + len(head.text)]
-        actor = [Entity(entity_text=words, sector="UAF", start=head.idx, end=head.idx + len(words))]
+        # kept only if it has victims or a toll (see `roles.worth_coding`). No words of the article name it.
+        actor = [Entity(entity_text="", sector="UAF")]
         event.confidence = CONFIDENCE_INFERRED_PARTIES
     made = head.pos_ == "VERB" or (head.head != head and lemma_of(head.head) in story.cues.light_verbs)
     if not actor and (trigger.event, trigger.mode) in POLICE_ACTIONS and made:
         # "dix personnes ont été arrêtées", "tear gas was fired", "arrests were made": only police make arrests
         # and disperse crowds. A noun alone ("mass arrests", "makeshift jails", "an arrest warrant") tells no
         # arrest made.
-        words = story.text[head.idx : head.idx + len(head.text)]
-        actor = [Entity(entity_text=words, code=story.home, sector="COP", start=head.idx, end=head.idx + len(words))]
+        actor = [Entity(entity_text="", code=story.home, sector="COP")]  # no words of the article name them
         event.confidence = CONFIDENCE_INFERRED_PARTIES
     if is_reciprocal(head) and not recipient:
         recipient = list(actor)
