@@ -68,3 +68,22 @@ def test_calls_by_two_different_ministers_are_two_calls(coder: EventCoder) -> No
     )
     calls = [event for event in events if event.event == "CONSULT"]
     assert len(calls) == 2
+
+
+def test_a_link_to_another_story_glued_into_a_paragraph_is_not_this_story(coder: EventCoder) -> None:
+    events = coder.code_text(
+        "Des hommes armés ont attaqué lundi un poste de gendarmerie à Titao, tuant quatre gendarmes. "
+        "Lire aussi : Niger : au moins 20 soldats tués dans une attaque Le poste avait déjà été visé en mars.",
+        "fr",
+        FRIDAY,
+    )
+    assert [event.size.dead for event in assaults(events)] == [4]
+
+
+def test_two_ambushes_told_in_one_lede_are_coded_though_the_lede_reads_vaguely(coder: EventCoder) -> None:
+    events = coder.code_text(
+        "Deux embuscades distinctes ont fait au moins huit morts près de Titao, dans le nord du pays.",
+        "fr",
+        FRIDAY,
+    )
+    assert [event.size.dead for event in assaults(events)] == [8]

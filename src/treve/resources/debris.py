@@ -20,6 +20,8 @@ class DebrisLexicon(BaseModel):
     version: str
     max_line_chars: int
     patterns: dict[str, re.Pattern[str]]
+    link_opening: re.Pattern[str] | None = None
+    link_closing: re.Pattern[str] | None = None
 
     def reason_for(self, line: str) -> str | None:
         """The removal reason whose patterns match the whole (stripped) line, if any."""
@@ -30,6 +32,12 @@ class DebrisLexicon(BaseModel):
             if pattern.fullmatch(stripped):
                 return reason
         return None
+
+    def link_marker_at(self, text: str, *, end: bool = False) -> bool:
+        """Whether the text opens (or, with `end`, closes) with the words that open a link to another story
+        ("Lire aussi :", "Read more:"), as found inside paragraphs that a scraper flattened."""
+        pattern = self.link_closing if end else self.link_opening
+        return pattern is not None and pattern.search(text.strip()) is not None
 
 
 @cache
@@ -43,6 +51,13 @@ def load_debris_lexicon() -> DebrisLexicon:
             reason: re.compile("|".join(f"(?:{p})" for p in table["patterns"]), re.IGNORECASE)
             for reason, table in tables.items()
         }
-        return DebrisLexicon(version=raw["version"], max_line_chars=raw["max_line_chars"], patterns=compiled)
+        markers = "|".join(re.escape(marker) for marker in raw.get("related-link", {}).get("markers", ()))
+        return DebrisLexicon(
+            version=raw["version"],
+            max_line_chars=raw["max_line_chars"],
+            patterns=compiled,
+            link_opening=re.compile(rf"^(?:{markers})\s*[:>»-]", re.IGNORECASE) if markers else None,
+            link_closing=re.compile(rf"(?:^|\W)(?:{markers})\s*[:>»-]?$", re.IGNORECASE) if markers else None,
+        )
     except (OSError, KeyError, tomllib.TOMLDecodeError, re.error) as exc:
         raise ResourceError(f"{source}: debris lexicon unreadable ({exc}); reinstall treve") from exc

@@ -24,6 +24,7 @@ from treve.normalise import normalise_for_processing
 from treve.ontology import acled_category, acled_reading_category, cameo_root, category_contexts
 from treve.records import Article, Casualties, Event, EventTime, Evidence, Place, Size
 from treve.resources.actors import ActorDictionary, load_actor_dictionary
+from treve.resources.debris import load_debris_lexicon
 from treve.resources.event_lexicon import EventLexicon, load_event_lexicon
 from treve.resources.gazetteer import Gazetteer, open_gazetteer
 from treve.stages.casualties import find_casualties
@@ -91,6 +92,7 @@ class EventCoder:
         self._reader = reader or SentenceReader()
         self._gazetteer = gazetteer or open_gazetteer()
         self._mention_model = mention_model or load_mention_model()
+        self._debris = load_debris_lexicon()
 
     def __call__(self, article: Article) -> Article:
         language = article.language
@@ -140,7 +142,7 @@ class EventCoder:
         )
         found: list[Mention] = []
         narrative_time: EventTime | None = None
-        sentences = list(story.doc.sents)
+        sentences = self._own_sentences(story)
         readings = self._read(sentences, story)
         for sentence in sentences:
             reading = readings.get(sentence.start)
@@ -165,6 +167,17 @@ class EventCoder:
             complete_earlier_ceasefire(found, coded, sentence, story)
             found.extend(coded)
         return story, found
+
+    def _own_sentences(self, story: Story) -> list[Span]:
+        """The sentences of the story, less a link to another story that a flattened page glued into a
+        paragraph ("Lire aussi : <its headline>"): that tells the other story, not this one."""
+        own: list[Span] = []
+        after_marker = False
+        for sentence in story.doc.sents:
+            if not (after_marker or self._debris.link_marker_at(sentence.text)):
+                own.append(sentence)
+            after_marker = self._debris.link_marker_at(sentence.text, end=True)
+        return own
 
     def _read(self, sentences: Sequence[Span], story: Story) -> dict[int, SentenceReading]:
         """The classifier's reading of each sentence that names someone or counts victims (the others

@@ -289,9 +289,13 @@ def weigh(event: Mention, reading: SentenceReading) -> None:
 
 
 def accident(event: Mention, reading: SentenceReading | None) -> bool:
-    """An explosion, a crash or a spill that no one is said to have caused, in a sentence that reads as a
-    disaster: not an attack by unidentified attackers."""
-    return reading is not None and unidentified(event.actor) and is_disaster_category(reading.acled.best[0])
+    """An explosion, a crash or a spill that no one is said to have caused, in a sentence that the classifier
+    reads as more likely a disaster than not: not an attack by unidentified attackers. A reading that merely
+    ranks a disaster first among near-equal guesses vetoes nothing."""
+    if reading is None or not unidentified(event.actor):
+        return False
+    disaster = sum(p for label, p in reading.acled.probabilities.items() if is_disaster_category(label))
+    return disaster > 0.5
 
 
 def rank_subordinates(coded: Sequence[Mention]) -> None:
