@@ -87,3 +87,14 @@ def test_two_ambushes_told_in_one_lede_are_coded_though_the_lede_reads_vaguely(c
         FRIDAY,
     )
     assert [event.size.dead for event in assaults(events)] == [8]
+
+
+def test_a_leader_no_dictionary_knows_keeps_the_title_code_when_named_again(coder: EventCoder) -> None:
+    events = coder.code_text(
+        "President Joao Mabunda has banned all opposition rallies in Mozambique. "
+        "On Friday Mabunda met the leaders of the main parties in Maputo.",
+        "en",
+        FRIDAY,
+    )
+    meeting = next(event for event in events if event.event == "CONSULT")
+    assert {(entity.code, entity.sector) for entity in meeting.actor} == {("MOZ", "GOV")}

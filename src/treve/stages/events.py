@@ -58,6 +58,7 @@ from treve.stages.story import (
     generic_actors,
     home_country,
     main_pair,
+    people_by_title,
     qualified_by_kind,
     unknown_names,
 )
@@ -126,6 +127,7 @@ class EventCoder:
         places = resolve_places(doc, language, self._gazetteer)
         actors = qualified_by_kind(doc, text, actors, cues)
         home = home_country(actors, places)
+        generic = generic_actors(doc, text, actors, cues, home)
         story = Story(
             text=text,
             doc=doc,
@@ -135,9 +137,11 @@ class EventCoder:
             casualties=find_casualties(text, language),
             published=reference,
             main_pair=main_pair(actors),
-            generic=generic_actors(doc, text, actors, cues, home),
+            generic=generic,
             home=home,
-            unknown=unknown_names(doc, text, actors),
+            unknown=people_by_title(
+                doc, text, [*(m.entity for m in actors), *generic], unknown_names(doc, text, actors)
+            ),
             places=places,
         )
         found: list[Mention] = []

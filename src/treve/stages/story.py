@@ -101,6 +101,41 @@ def unknown_names(doc: Doc, text: str, actors: Sequence[ActorMention]) -> list[E
     ]
 
 
+def people_by_title(doc: Doc, text: str, titles: Sequence[Entity], unknown: Sequence[Entity]) -> list[Entity]:
+    """Names no dictionary knows, coded by the title written just before them and wherever the article names
+    them again: "South Korean President Yoon Suk Yeol … Yoon apologized" makes both Yoons KOR/GOV. A name is
+    named again by any of its words (family names come first in some languages, last in others)."""
+    titled: dict[str, Entity] = {}
+    for person in unknown:
+        title = next((t for t in titles if t.code and _just_before(t, person)), None)
+        if title is not None:
+            for word in person.entity_text.split():
+                titled.setdefault(word.lower(), title)
+    coded = []
+    for person in unknown:
+        title = next((titled[w.lower()] for w in person.entity_text.split() if w.lower() in titled), None)
+        coded.append(
+            person if title is None else person.model_copy(update={"code": title.code, "sector": title.sector})
+        )
+    taken = [(e.start, e.end) for e in coded if e.start is not None and e.end is not None]
+    for token in doc:
+        title = titled.get(token.lower_) if token.pos_ == "PROPN" else None
+        if title is None or any(a <= token.idx < b for a, b in taken):
+            continue
+        end = token.idx + len(token.text)
+        coded.append(
+            Entity(entity_text=text[token.idx : end], code=title.code, sector=title.sector, start=token.idx, end=end)
+        )
+    return sorted(coded, key=lambda entity: entity.start if entity.start is not None else -1)
+
+
+def _just_before(title: Entity, person: Entity) -> bool:
+    """The title ends right before the name begins ("President" + " " + "Joao Mabunda")."""
+    if title.end is None or person.start is None:
+        return False
+    return 0 <= person.start - title.end <= 1
+
+
 def home_country(actors: Sequence[ActorMention], places: Sequence[PlaceMention]) -> str | None:
     """The country the story happens in: the one most of its towns and provinces lie in, when one leads;
     failing that, the country it names more often than any other. "The army" of a story set in El Fasher is
