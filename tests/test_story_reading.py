@@ -98,3 +98,14 @@ def test_a_leader_no_dictionary_knows_keeps_the_title_code_when_named_again(code
     )
     meeting = next(event for event in events if event.event == "CONSULT")
     assert {(entity.code, entity.sector) for entity in meeting.actor} == {("MOZ", "GOV")}
+
+
+def test_promising_talks_is_one_act_and_killing_and_arresting_are_two(coder: EventCoder) -> None:
+    promised = coder.code_text(
+        "Les rebelles se sont engagés à des pourparlers de paix avec le gouvernement.", "fr", FRIDAY
+    )
+    assert [event.event for event in promised] == ["AGREE"]
+    crackdown = coder.code_text(
+        "Police in Dhaka killed three protesters and arrested dozens of students on Thursday.", "en", FRIDAY
+    )
+    assert {"ASSAULT", "COERCE"} <= {event.event for event in crackdown}

@@ -15,7 +15,7 @@ from functools import cache
 from importlib import resources
 from typing import NamedTuple
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from treve.errors import ResourceError
 from treve.ontology import ARMED_SECTORS, QUAD_CLASS
@@ -35,6 +35,8 @@ SAME_PLACE_KM = 50
 # Sectors that make two parties of one country different parties: its armed forces, police, rebels, militias
 # and unidentified attackers fight each other and its civilians.
 DISTINCT_SECTORS = ARMED_SECTORS | {"CVL"}
+# Dependencies that join two acts side by side rather than one act and what it acts on.
+COORDINATION = frozenset({"conj", "parataxis", "advcl", "list", "appos"})
 # spaCy's labels of people's names, in the languages' models.
 PERSON_LABELS = frozenset({"PER", "PERSON"})
 
@@ -54,12 +56,30 @@ def fold_within_sentence(coded: list[Mention]) -> list[Mention]:
     fusillade")."""
     kept: list[Mention] = []
     for event in coded:
-        host = next((other for other in kept if _same_event(other, event)), None)
+        host = next((other for other in kept if _same_event(other, event) or _one_act(other, event)), None)
         if host is None:
             kept.append(event)
-        else:
-            absorb(host, event)
+            continue
+        if _one_act(host, event) and _takes_as_complement(event.match.head, host.match.head):
+            host.event, host.mode = event.event, event.mode
+        absorb(host, event)
     return kept
+
+
+def _one_act(first: Mention, second: Mention) -> bool:
+    """Two triggers of one family where one is what the other acts on: "a signé un accord" is the signing
+    (SUPPORT), "se sont engagés à des pourparlers" the promise (AGREE); the governing word gives the type."""
+    if first.event == second.event or QUAD_CLASS.get(first.event) != QUAD_CLASS.get(second.event):  # type: ignore[call-overload]
+        return False
+    if (first.ceasefire is None) != (second.ceasefire is None):
+        return False
+    a, b = first.match.head, second.match.head
+    return _takes_as_complement(a, b) or _takes_as_complement(b, a)
+
+
+def _takes_as_complement(head: Token, dependent: Token) -> bool:
+    """`dependent` hangs directly from `head` as what it acts on, not as a second act ("tués et arrêtés")."""
+    return dependent.head == head and dependent != head and dependent.dep_ not in COORDINATION
 
 
 def _same_event(first: Mention, second: Mention) -> bool:
