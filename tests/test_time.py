@@ -225,6 +225,16 @@ def test_without_a_reference_only_absolute_expressions_are_returned() -> None:
     assert not any(m.relative for m in mentions)
 
 
+def test_without_a_reference_a_day_takes_the_year_of_the_story_told_but_never_of_a_bare_year() -> None:
+    history = "La crise d'octobre 1962 a failli tourner à la guerre. Le 22 octobre, Kennedy annonce un blocus."
+    assert [m.value.start for m in find_time_expressions(history, "fr", reference=None)] == [
+        date(1962, 10, 1),
+        date(1962, 10, 22),
+    ]
+    background = "The group has fought the army since 2015. On 3 March, gunmen attacked a convoy."
+    assert [m.text for m in find_time_expressions(background, "en", reference=None)] == ["since 2015"]
+
+
 def test_a_language_without_a_table_has_no_expressions() -> None:
     assert "fr" in load_time_lexicon().languages and "en" in load_time_lexicon().languages
     assert find_time_expressions("Am Dienstag, 13. September 2022", "de", reference=TUESDAY) == []

@@ -691,6 +691,10 @@ def _resolve(
     return EventTime(start=start, end=end, precision=precision, text=text)
 
 
+# Expressions that name a day or a month of the calendar, with or without the year.
+_CALENDAR_KINDS = frozenset({"date", "month"})
+
+
 def _grammar_for(language: str) -> _Grammar | None:
     return load_time_lexicon().grammars.get(language.split("-")[0].lower())
 
@@ -698,8 +702,10 @@ def _grammar_for(language: str) -> _Grammar | None:
 def find_time_expressions(text: str, language: str, *, reference: date | datetime | None) -> list[TimeMention]:
     """The temporal expressions of `text`, in order, resolved against `reference` (the publication date).
 
-    Without a reference, only absolute expressions ("en 2020", "13 September 2022") are returned. A language
-    without a table in the lexicon has none.
+    Without a reference, only absolute expressions ("en 2020", "13 September 2022") are returned, and a day or
+    a month the text gives without its year ("le 22 octobre") when an earlier day or month gave one ("la crise
+    d'octobre 1962"): the story's narrative year. A bare year ("depuis 2015") sets none. A language without a
+    table in the lexicon has none.
     """
     grammar = _grammar_for(language)
     if grammar is None:
@@ -708,7 +714,12 @@ def find_time_expressions(text: str, language: str, *, reference: date | datetim
     now = reference.replace(tzinfo=None) if isinstance(reference, datetime) else None
     seasons = load_time_lexicon().seasons
     mentions = []
+    narrative_year: int | None = None
     for found in grammar.scan(text):
+        if day is None and found.kind in _CALENDAR_KINDS and found.year is not None:
+            narrative_year = found.year
+        elif day is None and found.kind in _CALENDAR_KINDS and found.shift is None and narrative_year is not None:
+            found = replace(found, year=narrative_year)
         if found.relative and day is None:
             continue
         words = text[found.start : found.end]
