@@ -26,7 +26,7 @@ def assaults(events: list[Event]) -> list[Event]:
 def test_an_ambush_its_toll_and_the_attack_retold_are_one_event(coder: EventCoder) -> None:
     events = coder.code_text(
         "Gunmen ambushed an army convoy near Djibo in northern Burkina Faso on Thursday. "
-        "Eleven soldiers were killed and several others were wounded, security sources said. "
+        "Eleven soldiers died and several were hurt, security sources said. "
         "The attack was not immediately claimed.",
         "en",
         FRIDAY,

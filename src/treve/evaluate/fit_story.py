@@ -5,11 +5,11 @@
 Every mention treve finds in the tune articles (with no mention dropped) is labelled by the gold: it reports an
 event when its sentence holds a quote of a gold event of the same PLOVER quad class. A logistic regression over
 `treve.stages.mention_model.mention_features` is fitted on those labels (its regularisation chosen by
-cross-validation grouped by article), and the threshold is the one that gives the best F1 of events on the tune
-articles, read as `treve evaluate stories` reads them (an event is kept when one of its mentions reaches the
-threshold). Then the coreference model is fitted the same way on pairs of mentions that both tell gold events
-(a pair tells one event or two) and its threshold chosen likewise. Both are written to `resources/story/`
-(`mention_model.toml`, `coreference.toml`) with what they were fitted on.
+cross-validation grouped by article), and the threshold is the lowest that gives the best F1 of events (within
+F1_NOISE) on the tune articles, read as `treve evaluate stories` reads them (an event is kept when one of its
+mentions reaches the threshold). Then the coreference model is fitted the same way on pairs of mentions that both
+tell gold events (a pair tells one event or two) and its threshold chosen by the best F1. Both are written to
+`resources/story/` (`mention_model.toml`, `coreference.toml`) with what they were fitted on.
 """
 
 from __future__ import annotations
@@ -28,9 +28,10 @@ from treve.ingest import read_inputs
 from treve.ontology import QUAD_CLASS, modern_event
 from treve.pipeline import Pipeline
 from treve.records import ItemError
-from treve.stages.coreference import LinkModel, link_features
+from treve.resources.story import LogisticModel
+from treve.stages.coreference import link_features
 from treve.stages.events import EventCoder, events_from
-from treve.stages.mention_model import MentionModel, mention_features
+from treve.stages.mention_model import mention_features
 from treve.stages.mentions import Mention
 from treve.stages.nlp import LanguageModels
 from treve.stages.story import Story
@@ -38,7 +39,9 @@ from treve.stages.story import Story
 REGULARISATION_CHOICES = (0.1, 0.3, 1.0, 3.0)
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.0, 0.81, 0.05))
 LINK_THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.2, 0.91, 0.05))
-KEEP_ALL = MentionModel(weights={}, intercept=0.0, threshold=0.0)
+# Differences of F1 on the tune articles smaller than this are one or two events: noise.
+F1_NOISE = 0.005
+KEEP_ALL = LogisticModel(weights={}, intercept=0.0, threshold=0.0)
 FOLDER = Path(__file__).resolve().parents[1] / "resources" / "story"
 
 
@@ -91,7 +94,7 @@ def read_tune_articles(gold_file: Path, articles_dir: Path) -> list[ReadArticle]
     return read
 
 
-def _f1(read: list[ReadArticle], model: MentionModel, links: LinkModel | None = None) -> float:
+def _f1(read: list[ReadArticle], model: LogisticModel, links: LogisticModel | None = None) -> float:
     matched = predicted = gold = 0
     for article in read:
         for mention, features in zip(article.mentions, article.features, strict=True):
@@ -126,12 +129,14 @@ def _logistic(rows: list[tuple[dict[str, float], bool, int]]) -> tuple[dict[str,
     return weights, float(regression.intercept_[0]), best_c, scores[best_c]
 
 
-def fit_mentions(read: list[ReadArticle]) -> tuple[MentionModel, dict[str, float]]:
+def fit_mentions(read: list[ReadArticle]) -> tuple[LogisticModel, dict[str, float]]:
     """The mention model and its figures on the tune articles."""
     rows = [(f, label, index) for index, a in enumerate(read) for f, label in zip(a.features, a.labels, strict=True)]
     weights, intercept, c, auc = _logistic(rows)
-    by_threshold = {t: _f1(read, MentionModel(weights, intercept, t)) for t in THRESHOLDS}
-    threshold = max(by_threshold, key=lambda t: (by_threshold[t], -t))
+    by_threshold = {t: _f1(read, LogisticModel(weights, intercept, t)) for t in THRESHOLDS}
+    # The lowest threshold the tune F1 cannot tell from the best: when dropping more events buys nothing
+    # measurable, keep them.
+    threshold = min(t for t in THRESHOLDS if by_threshold[t] >= max(by_threshold.values()) - F1_NOISE)
     figures = {
         "mentions": len(rows),
         "reporting": sum(label for _, label, _ in rows),
@@ -140,10 +145,10 @@ def fit_mentions(read: list[ReadArticle]) -> tuple[MentionModel, dict[str, float
         "tune_f1": round(by_threshold[threshold], 3),
         "tune_f1_keeping_all": round(by_threshold[0.0], 3),
     }
-    return MentionModel(weights, intercept, threshold), figures
+    return LogisticModel(weights, intercept, threshold), figures
 
 
-def fit_links(read: list[ReadArticle], mentions: MentionModel) -> tuple[LinkModel, dict[str, float]]:
+def fit_links(read: list[ReadArticle], mentions: LogisticModel) -> tuple[LogisticModel, dict[str, float]]:
     """The coreference model, on pairs of mentions that both tell gold events: a positive pair tells one."""
     rows = []
     for index, article in enumerate(read):
@@ -154,7 +159,7 @@ def fit_links(read: list[ReadArticle], mentions: MentionModel) -> tuple[LinkMode
                 if first and second and features is not None:
                     rows.append((features, bool(first & second), index))
     weights, intercept, c, auc = _logistic(rows)
-    by_threshold = {t: _f1(read, mentions, LinkModel(weights, intercept, t)) for t in LINK_THRESHOLDS}
+    by_threshold = {t: _f1(read, mentions, LogisticModel(weights, intercept, t)) for t in LINK_THRESHOLDS}
     threshold = max(by_threshold, key=lambda t: (by_threshold[t], t))
     figures = {
         "pairs": len(rows),
@@ -163,12 +168,10 @@ def fit_links(read: list[ReadArticle], mentions: MentionModel) -> tuple[LinkMode
         "regularisation": c,
         "tune_f1": round(by_threshold[threshold], 3),
     }
-    return LinkModel(weights, intercept, threshold), figures
+    return LogisticModel(weights, intercept, threshold), figures
 
 
-def write(
-    model: MentionModel | LinkModel, figures: dict[str, float], gold_file: Path, target: Path, header: str
-) -> None:
+def write(model: LogisticModel, figures: dict[str, float], gold_file: Path, target: Path, header: str) -> None:
     lines = [
         *(f"# {line}" for line in header.splitlines()),
         "# Written by `python -m treve.evaluate.fit_story`: fitted on the tune part of the article-level gold only.",

@@ -6,21 +6,16 @@ phrase inside it); across sentences, reports of one event (same type, parties, c
 
 from __future__ import annotations
 
-import math
-import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from functools import cache
-from importlib import resources
-from typing import NamedTuple
 
 from spacy.tokens import Span, Token
 
-from treve.errors import ResourceError
 from treve.ontology import ARMED_SECTORS, QUAD_CLASS
 from treve.records import CeasefireTerms, Entity, EventTime
 from treve.resources.gazetteer import distance_km
+from treve.resources.story import LogisticModel, load_story_model
 from treve.stages.event_location import EventLocation, best_location
 from treve.stages.mentions import TIME_FROM_PUBLICATION, Mention, effective_time, unidentified
 from treve.stages.story import Story, codes, unique_entities
@@ -175,13 +170,13 @@ class StoryEvent:
         return list(dict.fromkeys(sorted(told, key=lambda sentence: sentence.start)))
 
 
-def group_mentions(mentions: Sequence[Mention], story: Story, model: LinkModel | None = None) -> list[StoryEvent]:
+def group_mentions(mentions: Sequence[Mention], story: Story, model: LogisticModel | None = None) -> list[StoryEvent]:
     """Each mention, in the article's order, joins the event already told that it most likely retells, or
     starts an event of its own: a definite noun ("l'attaque", "the strike"), a sentence that names no one of its
     own ("five soldiers were killed"), shared parties, place and day are evidence it retells; "another", a
     different place or day, other parties, another time frame or another mode (a threat, a denial) that it
     does not."""
-    links = model or load_link_model()
+    links = model or load_story_model("coreference")
     events: list[StoryEvent] = []
     for mention in mentions:
         scored = [
@@ -215,30 +210,6 @@ def link_features(told: Sequence[Mention], mention: Mention, story: Story) -> di
         "same_sentence": float(distance == 0),
         "sentences_apart": float(min(distance, MAX_DISTANCE)),
     }
-
-
-class LinkModel(NamedTuple):
-    """Logistic weights of the link features, the intercept, and the probability from which a mention joins."""
-
-    weights: Mapping[str, float]
-    intercept: float
-    threshold: float
-
-    def probability(self, features: Mapping[str, float]) -> float:
-        score = self.intercept + sum(self.weights.get(name, 0.0) * value for name, value in features.items())
-        return 1.0 / (1.0 + math.exp(-score))
-
-
-@cache
-def load_link_model() -> LinkModel:
-    """The shipped weights (`resources/story/coreference.toml`, written by `python -m treve.evaluate.fit_story`)."""
-    source = resources.files("treve.resources").joinpath("story/coreference.toml")
-    try:
-        raw = tomllib.loads(source.read_text(encoding="utf-8"))
-        weights = {name: float(value) for name, value in raw["weights"].items()}
-        return LinkModel(weights, float(raw["intercept"]), float(raw["threshold"]))
-    except (OSError, KeyError, ValueError, tomllib.TOMLDecodeError) as exc:
-        raise ResourceError(f"{source}: coreference weights unreadable ({exc}); reinstall treve") from exc
 
 
 def _may_corefer(first: Mention, second: Mention) -> bool:

@@ -27,9 +27,9 @@ from treve.resources.actors import ActorDictionary, load_actor_dictionary
 from treve.resources.debris import load_debris_lexicon
 from treve.resources.event_lexicon import EventLexicon, load_event_lexicon
 from treve.resources.gazetteer import Gazetteer, open_gazetteer
+from treve.resources.story import LogisticModel, load_story_model
 from treve.stages.casualties import find_casualties
 from treve.stages.coreference import (
-    LinkModel,
     StoryEvent,
     complete_earlier_ceasefire,
     fold_within_sentence,
@@ -38,7 +38,7 @@ from treve.stages.coreference import (
 )
 from treve.stages.event_classifier import SentenceReader, SentenceReading
 from treve.stages.event_location import best_location, locate_event
-from treve.stages.mention_model import MentionModel, load_mention_model
+from treve.stages.mention_model import mention_features
 from treve.stages.mentions import (
     Mention,
     accident,
@@ -85,14 +85,14 @@ class EventCoder:
         actors: ActorDictionary | None = None,
         reader: SentenceReader | None = None,
         gazetteer: Gazetteer | None = None,
-        mention_model: MentionModel | None = None,
+        mention_model: LogisticModel | None = None,
     ) -> None:
         self._models = models
         self._lexicon = lexicon or load_event_lexicon()
         self._actors = actors or load_actor_dictionary()
         self._reader = reader or SentenceReader()
         self._gazetteer = gazetteer or open_gazetteer()
-        self._mention_model = mention_model or load_mention_model()
+        self._mention_model = mention_model or load_story_model("mention_model")
         self._debris = load_debris_lexicon()
 
     def __call__(self, article: Article) -> Article:
@@ -167,7 +167,7 @@ class EventCoder:
             coded, explicit = date_events(coded, sentence, story, narrative_time if continues_story else None)
             narrative_time = explicit
             for mention in coded:
-                mention.reporting = self._mention_model.reporting(mention, story)
+                mention.reporting = self._mention_model.probability(mention_features(mention, story))
             complete_earlier_ceasefire(found, coded, sentence, story)
             found.extend(coded)
         return story, found
@@ -206,7 +206,7 @@ def events_from(
     story: Story,
     mentions: Sequence[Mention],
     article_id: str = "text",
-    links: LinkModel | None = None,
+    links: LogisticModel | None = None,
     threshold: float = 0.0,
 ) -> list[Event]:
     """The story's events from its mentions: grouped by the real-world event they tell (by the shipped coreference

@@ -14,16 +14,8 @@ threshold that maximises the F1 of events on that part; the check part only scor
 
 from __future__ import annotations
 
-import math
-import tomllib
-from collections.abc import Mapping
-from functools import cache
-from importlib import resources
-from typing import NamedTuple
-
 from spacy.tokens import Token
 
-from treve.errors import ResourceError
 from treve.stages.mentions import TIME_FROM_PUBLICATION, Mention, unidentified
 from treve.stages.story import Story
 from treve.stages.syntax import own_clause
@@ -78,33 +70,3 @@ def mention_features(mention: Mention, story: Story) -> dict[str, float]:
         "lede": float(story.sentence_number(mention.sentence) < 3),
         "confidence": mention.confidence,
     }
-
-
-class MentionModel(NamedTuple):
-    """Fitted weights per feature, the intercept, and the probability under which a mention is dropped."""
-
-    weights: Mapping[str, float]
-    intercept: float
-    threshold: float
-
-    def probability(self, features: Mapping[str, float]) -> float:
-        score = self.intercept + sum(self.weights.get(name, 0.0) * value for name, value in features.items())
-        return 1.0 / (1.0 + math.exp(-score))
-
-    def reporting(self, mention: Mention, story: Story) -> float:
-        return self.probability(mention_features(mention, story))
-
-
-@cache
-def load_mention_model() -> MentionModel:
-    """The shipped, fitted model (see the module docstring)."""
-    source = resources.files("treve.resources").joinpath("story/mention_model.toml")
-    try:
-        raw = tomllib.loads(source.read_text(encoding="utf-8"))
-        return MentionModel(
-            weights={name: float(value) for name, value in raw["weights"].items()},
-            intercept=float(raw["intercept"]),
-            threshold=float(raw["threshold"]),
-        )
-    except (OSError, KeyError, ValueError, tomllib.TOMLDecodeError) as exc:
-        raise ResourceError(f"{source}: mention model unreadable ({exc}); reinstall treve") from exc
