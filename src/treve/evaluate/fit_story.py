@@ -106,9 +106,12 @@ def _f1(read: list[ReadArticle], model: LogisticModel, links: LogisticModel | No
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
-def _logistic(rows: list[tuple[dict[str, float], bool, int]]) -> tuple[dict[str, float], float, float, float]:
-    """Weights, intercept, regularisation and cross-validated AUC (folds grouped by article) of a logistic
-    regression over feature dictionaries."""
+def _logistic(
+    rows: list[tuple[dict[str, float], bool, int]], counted: str, positive: str
+) -> tuple[dict[str, float], float, dict[str, float]]:
+    """Weights and intercept of a logistic regression over feature dictionaries, and its figures: how many rows
+    (`counted`) and positives (`positive`), its regularisation and cross-validated AUC (folds grouped by
+    article)."""
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import GroupKFold, cross_val_score
 
@@ -126,25 +129,24 @@ def _logistic(rows: list[tuple[dict[str, float], bool, int]]) -> tuple[dict[str,
     best_c = max(scores, key=lambda c: scores[c])
     regression = LogisticRegression(C=best_c, max_iter=2000).fit(x, y)
     weights = {name: float(w) for name, w in zip(names, regression.coef_[0], strict=True)}
-    return weights, float(regression.intercept_[0]), best_c, scores[best_c]
+    figures = {
+        counted: len(rows),
+        positive: int(y.sum()),
+        "cross_validated_auc": round(scores[best_c], 3),
+        "regularisation": best_c,
+    }
+    return weights, float(regression.intercept_[0]), figures
 
 
 def fit_mentions(read: list[ReadArticle]) -> tuple[LogisticModel, dict[str, float]]:
     """The mention model and its figures on the tune articles."""
     rows = [(f, label, index) for index, a in enumerate(read) for f, label in zip(a.features, a.labels, strict=True)]
-    weights, intercept, c, auc = _logistic(rows)
+    weights, intercept, figures = _logistic(rows, "mentions", "reporting")
     by_threshold = {t: _f1(read, LogisticModel(weights, intercept, t)) for t in THRESHOLDS}
     # The lowest threshold the tune F1 cannot tell from the best: when dropping more events buys nothing
     # measurable, keep them.
     threshold = min(t for t in THRESHOLDS if by_threshold[t] >= max(by_threshold.values()) - F1_NOISE)
-    figures = {
-        "mentions": len(rows),
-        "reporting": sum(label for _, label, _ in rows),
-        "cross_validated_auc": round(auc, 3),
-        "regularisation": c,
-        "tune_f1": round(by_threshold[threshold], 3),
-        "tune_f1_keeping_all": round(by_threshold[0.0], 3),
-    }
+    figures |= {"tune_f1": round(by_threshold[threshold], 3), "tune_f1_keeping_all": round(by_threshold[0.0], 3)}
     return LogisticModel(weights, intercept, threshold), figures
 
 
@@ -158,16 +160,10 @@ def fit_links(read: list[ReadArticle], mentions: LogisticModel) -> tuple[Logisti
                 features = link_features([article.mentions[i]], article.mentions[j], article.story)
                 if first and second and features is not None:
                     rows.append((features, bool(first & second), index))
-    weights, intercept, c, auc = _logistic(rows)
+    weights, intercept, figures = _logistic(rows, "pairs", "same_event")
     by_threshold = {t: _f1(read, mentions, LogisticModel(weights, intercept, t)) for t in LINK_THRESHOLDS}
     threshold = max(by_threshold, key=lambda t: (by_threshold[t], t))
-    figures = {
-        "pairs": len(rows),
-        "same_event": sum(label for _, label, _ in rows),
-        "cross_validated_auc": round(auc, 3),
-        "regularisation": c,
-        "tune_f1": round(by_threshold[threshold], 3),
-    }
+    figures["tune_f1"] = round(by_threshold[threshold], 3)
     return LogisticModel(weights, intercept, threshold), figures
 
 
