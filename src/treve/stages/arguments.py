@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 
 from treve.ontology import ARMED_SECTORS, STATE_SECTORS, entity_sectors
 from treve.records import Attribution, Entity
+from treve.resources.function_words import words
 from treve.stages.story import Story, unique_entities
 from treve.stages.syntax import (
     AGENT_DEPS,
@@ -25,25 +26,13 @@ from treve.stages.syntax import (
     span_of,
 )
 
-RECIPIENT_CASES = {
-    "à",
-    "au",
-    "aux",
-    "contre",
-    "avec",
-    "vers",
-    "auprès",
-    "to",
-    "against",
-    "with",
-    "on",
-    "toward",
-    "towards",
-}
-PARTY_CASES = {"entre", "between", "avec", "with"}
+RECIPIENT_CASES = words("recipient_cases")
+PARTY_CASES = words("party_cases")
 # Prepositions that introduce the act that caused what a passive clause tells ("killed in police firing").
-CAUSE_CASES = {"in", "during", "dans", "lors", "pendant"}
-AGENT_CASES = {"par", "by", "de", "of"}
+CAUSE_CASES = words("cause_cases")
+AGENT_CASES = words("agent_cases")
+PASSIVE_AGENT_CASES = words("passive_agent_cases")
+SOURCE_MARKERS = words("source_markers")
 
 
 def subject_of(verb: Token, story: Story, seen: frozenset[int] = frozenset()) -> list[Entity]:
@@ -53,7 +42,7 @@ def subject_of(verb: Token, story: Story, seen: frozenset[int] = frozenset()) ->
     seen = seen | {verb.i}
     passive = is_passive(verb)
     for child in verb.children:
-        is_agent = child.dep_ in AGENT_DEPS or (child.dep_.startswith("obl") and case_of(child) in ("par", "by"))
+        is_agent = child.dep_ in AGENT_DEPS or (child.dep_.startswith("obl") and case_of(child) in PASSIVE_AGENT_CASES)
         if is_agent and passive and (agents := story.entities_between(*span_of(child))):
             return agents
     subject_deps = ("nsubj", "csubj", "expl:subj") if passive else ("nsubj", "csubj", "expl:subj", "nsubj:pass")
@@ -217,8 +206,8 @@ def attribution_of(head: Token, sentence: Span, story: Story) -> Attribution | N
     clause = [head, *head.ancestors]
     for token in clause:
         for child in token.children:
-            if lemma_of(child) in ("selon", "according", "d'après") or (
-                child.dep_ in ("obl", "prep", "nmod", "obl:mod") and case_of(child) in ("selon", "according")
+            if lemma_of(child) in SOURCE_MARKERS or (
+                child.dep_ in ("obl", "prep", "nmod", "obl:mod") and case_of(child) in SOURCE_MARKERS
             ):
                 source = story.entities_between(*span_of(child))
                 text = story.text[span_of(child)[0] : span_of(child)[1]]

@@ -42,6 +42,7 @@ from enum import StrEnum
 
 from spacy.tokens import Doc, Span, Token
 
+from treve.resources.function_words import words
 from treve.stages.places import AROUND, BEARINGS, BORDER_NOUNS, PLACE_NOUNS, PlaceMention, done_to_place
 
 
@@ -74,29 +75,20 @@ class _Role(StrEnum):
     other = "other"  # an actor, an origin, a destination, the place of another event
 
 
-LOCATIVE_MARKERS = frozenset(
-    {
-        # English
-        "in", "at", "near", "inside", "outside", "around", "across", "through", "throughout", "within", "on",
-        "onto", "into", "along", "over", "off", "nearby", "outside of", "near to", "close to", "next to",
-        # French ("au", "aux" and "du" are contractions of "à le", "à les", "de le")
-        "à", "au", "aux", "dans", "en", "sur", "près de", "près du", "près des", "proximité de", "autour de",
-        "à travers", "vers", "chez", "parmi",
-    }
-)  # fmt: skip
+LOCATIVE_MARKERS = words("locative_markers")
 # Said of the time of the event: the place of a phrase under them is still the event's ("during the
 # offensive in Afghanistan"), unlike under "after" or "since", which name another event.
-SIMULTANEOUS_MARKERS = frozenset({"during", "amid", "amidst", "pendant", "durant", "lors de", "au cours de"})
-LINK_MARKERS = frozenset({"of", "de", "d'", "d’", "du", "des"})  # under a noun: "district of", "région de"
-SPAN_MARKERS = frozenset({"between", "entre"})  # under a place noun: "the zone between X and Y"
+SIMULTANEOUS_MARKERS = words("simultaneous_markers")
+LINK_MARKERS = words("link_markers")  # under a noun: "district of", "région de"
+SPAN_MARKERS = words("span_markers")  # under a place noun: "the zone between X and Y"
 # A share of a place, before "of": "captured half of Zaire".
-SHARES = frozenset({"half", "part", "rest", "most", "majority", "swath", "swathe", "remainder", "moitié", "partie"})
+SHARES = words("shares")
 # A march or a patrol happens all along its way, from where it starts to where it ends: "marched to the city
 # government offices", "patrolling from the city to the airport".
-ROUTE_VERBS = frozenset({"march", "walk", "parade", "patrol", "marcher", "défiler", "patrouiller"})
-ROUTE_MARKERS = frozenset({"to", "towards", "toward", "from", "vers", "jusqu' à", "jusqu’ à", "depuis"})  # "jusqu'à"
-POSSESSIVES = frozenset({"'s", "’s", "'", "’"})  # English marks them `case`, like French prepositions
-_LOCATIVE_BEFORE = frozenset({"près", "proximité", "autour", "close", "next", "near"})
+ROUTE_VERBS = words("route_verbs")
+ROUTE_MARKERS = words("route_markers")
+POSSESSIVES = words("possessives")  # English marks them `case`, like French prepositions
+_LOCATIVE_BEFORE = words("locative_before")
 NOUN_TAGS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 # An active subject acts; a passive one ("the Kljuc region was captured") is what the event struck.
 ACTOR_RELATIONS = frozenset({"nsubj", "csubj", "expl", "agent"})
@@ -108,10 +100,7 @@ SAME_SCENE_RELATIONS = frozenset({"advcl", "conj", "xcomp"})
 # A clause set at another time or under a condition is another scene, even as an adverbial clause: "killed
 # since the army shelled X", "would patrol if families stayed in X". One told as its circumstance ("killed
 # while filming in X", "killed after clashes in X") is the same scene.
-OTHER_SCENE_MARKS = frozenset(
-    {"before", "since", "if", "unless", "until", "because", "though", "although", "whereas", "avant", "depuis",
-     "si", "parce", "puisque", "bien", "quoique", "tandis"}
-)  # fmt: skip
+OTHER_SCENE_MARKS = words("other_scene_marks")
 # "a U.S. airstrike", "Syrian Army positions": a country that qualifies a thing says whose it is, unless the
 # thing is a place ("a Hong Kong hotel"); a town says where it is ("a Jerusalem roadblock"). A possessive
 # says where ("Syria's conflict", "Venezuela's oil installations").
@@ -289,10 +278,7 @@ def _candidate(trigger: Token, mention: PlaceMention, name: Span) -> _Candidate:
     return _Candidate(mention, role, not under_event, landmark, through_verb, on_actor, division, distance)
 
 
-DIVISION_NOUNS = frozenset(
-    {"province", "region", "région", "state", "governorate", "oblast", "department", "département", "prefecture",
-     "préfecture", "territory", "territoire", "wilaya"}
-)  # fmt: skip
+DIVISION_NOUNS = words("division_nouns")
 
 
 def _named_as_division(name: Span) -> bool:

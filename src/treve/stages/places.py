@@ -28,9 +28,10 @@ from pydantic import Field
 from spacy.tokens import Doc, Span, Token
 
 from treve.records import Place, Record
+from treve.resources.function_words import words as role_words
 from treve.resources.gazetteer import Gazetteer, GazetteerPlace, distance_km, load_combining_forms, name_key
 
-PLACE_LABELS = {"en": frozenset({"GPE", "LOC", "FAC"}), "fr": frozenset({"LOC"})}
+PLACE_LABELS = {"en": frozenset({"GPE", "LOC", "FAC"}), "fr": frozenset({"LOC"}), "es": frozenset({"LOC"})}
 
 
 class PlaceMention(Record):
@@ -92,30 +93,26 @@ def _lookup(gazetteer: Gazetteer, text: str) -> list[GazetteerPlace]:
 
 
 # Words that open many names without being a place's name: "Western Union", "Royal Street", "New Line".
-_OPENERS = frozenset(
-    {
-        "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper", "lower",
-        "new", "old", "great", "greater", "royal", "national", "first", "second", "third", "grand", "saint", "st",
-    }
-)  # fmt: skip
+_OPENERS = role_words("name_openers")
 
 
 # Features far larger than any town named like them: the Baltic Sea is not at Baltic, Connecticut, nor the
 # "mer Rouge" at Mer Rouge, Louisiana (a river or a lake mostly runs by its namesake town). English puts the
-# word last ("Indian Ocean", "Persian Gulf") or first before "of" ("Gulf of Aden"); French puts it first.
-_LARGE_FEATURES = frozenset({"sea", "ocean", "gulf", "strait", "straits", "channel", "desert", "peninsula"})
-_LARGE_FEATURES_FR = frozenset({"mer", "océan", "golfe", "détroit", "manche", "désert", "péninsule"})
+# word last ("Indian Ocean") or first before "of" ("Gulf of Aden"); French and Spanish put it first, in
+# lower case ("mer Rouge", "mar Rojo").
+_LARGE_FEATURES_FINAL = role_words("large_features_final")
+_LARGE_FEATURES_INITIAL = role_words("large_features_initial")
 
 
 def _names_a_large_feature(name: str) -> bool:
     """ "Indian Ocean", "Gulf of Aden", "mer Rouge" (French writes the feature in lower case: "Mer Rouge" is the
     Louisiana town)."""
-    words = name.split()
-    if len(words) < 2:
+    parts = name.split()
+    if len(parts) < 2:
         return False
-    first, second, last = words[0].casefold(), words[1].casefold(), words[-1].casefold()
-    english = last in _LARGE_FEATURES or (first in _LARGE_FEATURES and second == "of")
-    return english or words[0] in _LARGE_FEATURES_FR
+    first, second, last = parts[0].casefold(), parts[1].casefold(), parts[-1].casefold()
+    initial = first in _LARGE_FEATURES_INITIAL and (second in _LINKS or parts[0].islower())
+    return last in _LARGE_FEATURES_FINAL or initial
 
 
 def _holder(gazetteer: Gazetteer, name: str) -> list[GazetteerPlace]:
@@ -467,20 +464,10 @@ def _border_point(gazetteer: Gazetteer, first: str, second: str) -> tuple[float,
 _ACTOR_RELATIONS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj"})
 _TAKEN_RELATIONS = frozenset({"nsubj:pass", "nsubjpass", "obj", "dobj"})
 # An operation named after where it is fought: "the Manbij campaign", "the Mosul offensive".
-OPERATION_NOUNS = frozenset({"campaign", "operation", "offensive", "battle", "siege", "front", "assault"})
+OPERATION_NOUNS = role_words("operation_nouns")
 # Verbs done to a place rather than to a government: their object, or their passive subject, is a place
 # ("captured Seoul", "patrolled Jerusalem", "Kaboul a été bombardée"), never an actor.
-PLACE_VERBS = frozenset(
-    {
-        "capture", "seize", "take", "retake", "recapture", "occupy", "liberate", "patrol", "enter", "storm",
-        "besiege", "encircle", "surround", "shell", "bomb", "bombard", "pound", "raid", "invade", "overrun",
-        "secure", "control", "hold", "evacuate", "flee", "leave", "reach", "rock", "blockade", "annex",
-        "conquer", "visit", "tour", "cross", "infiltrate", "reclaim", "defend", "fortify", "garrison",
-        "prendre", "reprendre", "capturer", "occuper", "libérer", "patrouiller", "envahir", "bombarder",
-        "pilonner", "assiéger", "encercler", "contrôler", "évacuer", "quitter", "fuir", "atteindre", "annexer",
-        "conquérir", "visiter", "sécuriser", "traverser", "défendre",
-    }
-)  # fmt: skip
+PLACE_VERBS = role_words("place_verbs")
 
 
 def _is_actor(doc: Doc, mention: _Mention) -> bool:
@@ -504,38 +491,17 @@ MAX_NAME_TOKENS = 5  # "Mazar-e-Sharif" is five
 _NOT_PLACES = frozenset({"PERSON", "PER", "NORP", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL"})
 _NEVER_PLACES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
 # Nouns that say a name beside them is a place: "the town of Badme", "Nuwakot district", "Kakata, a town".
-PLACE_NOUNS = frozenset(
-    {
-        "area", "airport", "airbase", "base", "border", "borough", "camp", "capital", "city", "coast",
-        "county", "countryside", "department", "desert", "district", "governorate", "highway", "island",
-        "municipality", "neighborhood", "neighbourhood", "oblast", "outskirt", "port", "prefecture", "province",
-        "quarter", "region", "road", "sector", "settlement", "state", "street", "suburb", "territory", "town",
-        "valley", "village", "zone", "checkpoint", "crossing", "outpost", "square", "bridge", "market", "school",
-        "hospital", "mosque", "church", "palace", "museum", "hotel", "stadium", "terminal",
-        "aéroport", "banlieue", "capitale", "commune", "côte", "département", "frontière", "gouvernorat", "île",
-        "localité", "périphérie", "préfecture", "quartier", "région", "route", "rue", "secteur", "territoire",
-        "vallée", "ville",
-    }
-)  # fmt: skip
+PLACE_NOUNS = role_words("place_nouns")
 # "the outskirts of X", "the siege of X": what names a place's parts or surroundings, before "of".
-AROUND = frozenset({"vicinity", "outskirts", "centre", "center", "heart", "siege", "environs", "alentours"})
+AROUND = role_words("around")
 # A place noun that ends a name makes it a place ("Bardo Museum"), but not these: "Islamic State".
-_NOT_FINAL = frozenset({"state", "capital", "base", "sector"})
+_NOT_FINAL = role_words("place_nouns_not_final")
 # "Kakata, 60 kilometers northeast of Monrovia": a name set at a distance and bearing from another is a place.
-BEARINGS = frozenset(
-    {
-        "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "kilometre",
-        "kilometer", "km", "mile", "nord", "sud", "est", "ouest",
-    }
-)  # fmt: skip
+BEARINGS = role_words("bearings")
 _PLACE_OF = PLACE_NOUNS | AROUND | BEARINGS  # "the town of X", "the outskirts of X", "north of X"
 # Prepositions that put what follows somewhere: the NER's PERSON or ORG there is a place the gazetteer knows.
-_WHERE_MARKERS = frozenset(
-    {
-        "in", "at", "near", "outside", "inside", "around", "across", "through", "throughout", "into", "within",
-        "toward", "towards", "on", "over", "along", "off", "à", "dans", "près", "vers",
-    }
-)  # fmt: skip
+_WHERE_MARKERS = role_words("where_markers")
+_LINKS = role_words("link_markers")
 
 
 def recognise(doc: Doc, language: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
@@ -573,8 +539,8 @@ def recognise(doc: Doc, language: str, gazetteer: Gazetteer) -> list[tuple[int, 
     return sorted(spans)
 
 
-BORDER_NOUNS = frozenset({"border", "frontier", "boundary", "borderline"})
-FRENCH_BORDER_NOUNS = frozenset({"frontière"})
+BORDER_NOUNS = role_words("border_nouns_after")
+BORDER_NOUNS_BEFORE = role_words("border_nouns_before")
 _DASHES = frozenset({"-", "–", "—", "/"})
 
 
@@ -588,7 +554,7 @@ def _borders(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
             first, dash, second = doc[token.i - 3 : token.i]
             if dash.text in _DASHES and _names_a_country(gazetteer, first) and _names_a_country(gazetteer, second):
                 found.append(doc[first.i : token.i + 1])
-        elif noun in FRENCH_BORDER_NOUNS and token.i + 1 < len(doc):  # French: "la frontière syro-turque"
+        elif noun in BORDER_NOUNS_BEFORE and token.i + 1 < len(doc):  # "la frontière syro-turque"
             words = doc[token.i + 1 : token.i + 4]
             joined = words[0].text.split("-", 1)  # one token: "indo-pakistanaise"
             if len(joined) == 2 and all(_country_code(gazetteer, part) for part in joined):
@@ -665,7 +631,7 @@ def _said_as_place(name: Span, taken: Sequence[bool], gazetteer: Gazetteer) -> b
     head = root.head
     if root.dep_ in ("compound", "nmod", "poss", "appos", "conj") and _is_place_word(head, taken):
         return not _acronym(name.text)  # "the MFO base", "the UN camp": whose, not which
-    if root.dep_ == "pobj" and head.lower_ in ("of", "de") and head.head.lemma_.lower() in _PLACE_OF:
+    if root.dep_ == "pobj" and head.lower_ in _LINKS and head.head.lemma_.lower() in _PLACE_OF:
         return True
     for child in root.children:
         if child.dep_ in ("appos", "conj", "advmod") and (

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from treve.resources.event_lexicon import LanguageCues
+from treve.resources.function_words import words
 
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass", "csubj", "expl:subj")
 AGENT_DEPS = ("obl:agent", "agent")
@@ -17,7 +18,9 @@ AGENT_DEPS = ("obl:agent", "agent")
 CLAUSE_DEPS = ("acl:relcl", "relcl", "acl", "ccomp", "advcl")
 # Types of the verbs that react to the event their object names, without doing it.
 REACTION_TYPES = {"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "PROTEST"}
-RELATIVE_PRONOUNS = {"qui", "que", "lequel", "laquelle", "lesquels", "lesquelles", "who", "which", "that"}
+RELATIVE_PRONOUNS = words("relative_pronouns")
+REFLEXIVE_CLITICS = words("reflexive_clitics")
+SEQUEL_VERBS = words("sequel_verbs")
 
 
 def span_of(token: Token, *, without: Sequence[str] = CLAUSE_DEPS) -> tuple[int, int]:
@@ -80,7 +83,7 @@ def is_plural(token: Token) -> bool:
 def is_passive(verb: Token) -> bool:
     """A passive clause: a passive auxiliary or an agent (not a pronominal verb, which French parses
     alike), or a past participle modifying a noun ("un cessez-le-feu négocié par la Russie")."""
-    if any(child.lower_ in ("se", "s'") for child in verb.children):
+    if any(child.lower_ in REFLEXIVE_CLITICS for child in verb.children):
         return False
     if any(child.dep_ in ("aux:pass", "auxpass", *AGENT_DEPS) for child in verb.children):
         return True
@@ -120,7 +123,7 @@ def relative_antecedent(token: Token) -> Token | None:
 def refers_back(sentence: Span) -> bool:
     """A sentence that continues the previous one's story: "cet accord", "the conflict that followed"."""
     return any(
-        (token.pos_ == "DET" and "Dem" in token.morph.get("PronType")) or lemma_of(token) in ("suivre", "follow")
+        (token.pos_ == "DET" and "Dem" in token.morph.get("PronType")) or lemma_of(token) in SEQUEL_VERBS
         for token in sentence
     )
 
