@@ -46,6 +46,30 @@ def test_a_count_with_words_between_it_and_the_casualty_word() -> None:
     assert mention.text == "deux de ses combattants avaient été tués"
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Deux attentats ont fait trois morts dans la capitale.", "fr", [("dead", 3, "exact")]),
+        ("Two bombings killed three people in the capital.", "en", [("dead", 3, "exact")]),
+        ("Un soldado trasladó a tres heridos al hospital de campaña.", "es", [("injured", 3, "exact")]),
+    ],
+)
+def test_a_figure_never_counts_across_another_figure(text: str, language: str, expected: list) -> None:
+    assert figures(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Un homme de 49 ans a été tué par balle.", "fr"),
+        ("A shepherd 49 years old was killed by a stray bullet.", "en"),
+        ("Un hombre de 49 años murió en el ataque.", "es"),
+    ],
+)
+def test_an_age_is_no_count(text: str, language: str) -> None:
+    assert figures(text, language) == [("dead", 1, "exact")]
+
+
 def test_two_kinds_in_one_clause() -> None:
     text = "Le village a été bombardé : trois civils ont été tués et plus d'une douzaine blessés."
     assert figures(text, "fr") == [("dead", 3, "exact"), ("injured", 12, "more than")]

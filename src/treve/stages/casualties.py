@@ -49,7 +49,6 @@ _SENTENCE_END = re.compile(r"[.!?;](?=\s)|\n\s*\n")
 
 _LETTER = r"[^\W\d_]"
 _WORD = rf"(?:\d+-)?{_LETTER}(?:{_LETTER}|['-])*"
-_AGE = r"\d+\s+(?:ans|years?\s+old)"
 _SPACE_OR_ELISION = r"(?:(?<=')|\s+)"
 
 
@@ -98,6 +97,7 @@ class PhraseWords(_Table):
     victims: list[str]
     clause_breaks: list[str]
     not_counted: list[str]
+    ages: list[str]
     object_determiners: list[str]
     time_words: list[str]
     noun_markers: list[str]
@@ -253,7 +253,11 @@ class _Matcher:
         )
 
         triggers = [w for k in t.triggers.values() for w in (*k.after, *k.before)]
-        free = rf"(?:(?!{_words([*t.words.clause_breaks, *triggers])}){_WORD}|{_AGE})"
+        # Free words between a figure and what it counts: never another figure ("deux attentats ont fait
+        # trois morts" counts the three), except an age ("un homme de 49 ans tué").
+        numbers = [*t.units, *t.scales, *t.approximate]
+        age = rf"\d+\s+{_words(t.words.ages)}"
+        free = rf"(?:(?!{_words([*t.words.clause_breaks, *triggers, *numbers])}){_WORD}|{age})"
         victim = _words(t.words.victims)
         aux = rf"(?:{_words(t.words.auxiliaries)}\s+)?"
         lead = rf"(?:{aux}{_words(t.words.leads)}\s+)?"
