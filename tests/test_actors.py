@@ -351,6 +351,7 @@ def test_the_dictionary_is_loaded_once_and_versioned() -> None:
         "groups.toml",
         "people.toml",
         "institutions.toml",
+        "composition.toml",
     }
 
 

@@ -18,6 +18,7 @@ from treve.evaluate.case2021 import score_case2021
 from treve.evaluate.india_police import police_labels, score_india_police
 from treve.evaluate.parts import Part
 from treve.evaluate.plover import score_plover
+from treve.evaluate.spanish import score_spanish
 from treve.records import Casualties, Count, Entity, Event, Evidence
 
 EVAL = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
@@ -275,3 +276,62 @@ def test_real_india_police_gold_is_read() -> None:
     scores = score_india_police(gold_set("india-police-events"), always_police_assault, limit=20)
     assert set(scores) == {"part", "documents", "KILL", "ARREST", "FORCE", "FAIL", "ANY_ACTION"}
     assert scores["FORCE"]["recall"] == 1.0 or scores["FORCE"]["n"] == 0
+
+
+# ---------------------------------------------------------------------------------------------------
+# Spanish AFP sentences (UniversalPetrarch's layout; the sentences here were written for these tests)
+
+
+def write_spanish_gold(path: Path) -> Path:
+    sentences = [
+        ("S1", "MOBILIZE", "Miles de obreros", "el gobierno", "one"),
+        ("S2", "SACTION", "El sindicato", "", "two"),
+        ("S3", "DEMAND", "La oposición", "", "three"),
+    ]
+    body = "".join(
+        f'<Sentence date="19950101" id="{sid}" evaluate="true" category="spanish">\n'
+        f'<EventText eid="E1" eventtext="x" sourcetext="{source}" targettext="{target}" />\n'
+        f'<EventCoding eid="E1" eventcode="14" plover="{plover}" sourcecode="---" targetcode="---" />\n'
+        + (
+            '<EventCoding eid="E2" eventcode="10" plover="DEMAND" sourcecode="---" targetcode="---" />\n'
+            if sid == "S1"
+            else ""
+        )
+        + f"<Text>\n{text}\n</Text>\n</Sentence>\n"
+        for sid, plover, source, target, text in sentences
+    )
+    path.write_text(f"<Validation>\n# a comment line\n<Sentences>\n{body}</Sentences>\n</Validation>\n", "utf-8")
+    return path
+
+
+def test_spanish_maps_the_2018_draft_and_scores_actors_by_their_words(tmp_path: Path) -> None:
+    gold = write_spanish_gold(tmp_path / "spanish.xml")
+    code = fake_coder(
+        {
+            # MOBILIZE in the 2018 draft is a people's mobilisation: PROTEST; the workers are named
+            "one": [coded("PROTEST", actor=[Entity(entity_text="obreros", sector="LAB")])],
+            # SACTION is SANCTION
+            "two": [coded("SANCTION", actor=[Entity(entity_text="la patronal", sector="BUS")])],
+            # DEMAND is REQUEST; no event found
+        }
+    )
+    scores = score_spanish(gold, code)
+    assert scores["n"] == 3
+    assert scores["event_accuracy"] == pytest.approx(2 / 3)
+    # the workers are named, the union is not, and nothing answers the third
+    assert (scores["actor_accuracy"], scores["actor_n"]) == (pytest.approx(1 / 3), 3)
+    assert scores["recipient_n"] == 1
+
+
+def test_spanish_a_second_gold_event_also_answers(tmp_path: Path) -> None:
+    gold = write_spanish_gold(tmp_path / "spanish.xml")
+    scores = score_spanish(gold, fake_coder({"one": [coded("REQUEST")]}), limit=1)
+    assert scores["event_accuracy"] == 1.0
+
+
+def test_spanish_gold_missing_or_malformed(tmp_path: Path) -> None:
+    with pytest.raises(EvaluationError, match="no such gold file"):
+        score_spanish(tmp_path / "absent.xml", fake_coder({}))
+    (tmp_path / "bad.xml").write_text("<Validation><Sentence id='x'>", encoding="utf-8")
+    with pytest.raises(EvaluationError, match="unreadable gold XML"):
+        score_spanish(tmp_path / "bad.xml", fake_coder({}))

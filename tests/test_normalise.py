@@ -6,5 +6,5 @@ from treve.normalise import normalise_for_processing
 def test_typographic_forms_become_plain_one_for_one() -> None:
     original = "L’armée a dit\u00a0: «\u202fnous tenons la ville\u202f» — “fully”, 6\u202f500 morts"
     plain = normalise_for_processing(original)
-    assert plain == "L'armée a dit : \" nous tenons la ville \" — \"fully\", 6 500 morts"
+    assert plain == 'L\'armée a dit : " nous tenons la ville " — "fully", 6 500 morts'
     assert len(plain) == len(original)

@@ -436,6 +436,14 @@ def evaluate_plover(gold: GoldFile, as_json: AsJson = False, limit: Limit = None
     _report(lambda: score_plover(gold, _sentence_coder("en"), limit=limit, part=part), as_json)
 
 
+@evaluate_app.command("spanish")
+def evaluate_spanish(gold: GoldFile, as_json: AsJson = False, limit: Limit = None, part: ScoredPart = Part.all) -> None:
+    """Event type, actor and recipient of Spanish AFP sentences (UniversalPetrarch's PLOVER validation set)."""
+    from treve.evaluate.spanish import score_spanish
+
+    _report(lambda: score_spanish(gold, _sentence_coder("es"), limit=limit, part=part), as_json)
+
+
 @evaluate_app.command("case2021")
 def evaluate_case2021(
     gold: GoldFile, as_json: AsJson = False, limit: Limit = None, part: ScoredPart = Part.all

@@ -67,7 +67,8 @@ class LanguageCues(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     phrases: dict[str, list[tuple[tuple[str, ...], Trigger]]]  # first lemma → (lemmas, meaning), longest first
-    ceasefire: frozenset[str]
+    ceasefire: frozenset[str]  # one-word names
+    ceasefire_phrases: tuple[tuple[str, ...], ...]  # names of several words ("alto fuego"), content words only
     ceasefire_agreement: frozenset[str]
     mediation: frozenset[str]
     speech: frozenset[str]
@@ -84,6 +85,26 @@ class LanguageCues(BaseModel):
     refusal: frozenset[str]
     condition: tuple[str, ...]
     obligation: frozenset[str]
+
+    def names_ceasefire(self, token: Token) -> bool:
+        """Whether the token is (a word of) a ceasefire's name: "truce", or "alto" and "fuego" of "alto el
+        fuego" (determiners and prepositions between the words of a name are skipped), never "fuego" alone."""
+        lemma = _lemma(token)
+        if lemma in self.ceasefire:
+            return True
+        phrases = [phrase for phrase in self.ceasefire_phrases if lemma in phrase]
+        if not phrases:
+            return False
+        words = [t for t in token.sent if t.pos_ not in _SKIPPED_POS and t.pos_ not in ("DET", "ADP")]
+        if token not in words:
+            return False
+        at = words.index(token)
+        for phrase in phrases:
+            start = at - phrase.index(lemma)
+            run = words[start : start + len(phrase)] if start >= 0 else []
+            if tuple(_lemma(t) for t in run) == phrase:
+                return True
+        return False
 
     def match(self, sentence: Span) -> list[TriggerMatch]:
         """Trigger phrases in the sentence's content words; where matches overlap, the longest wins.
@@ -141,7 +162,8 @@ def _cues(raw: dict, language: str) -> LanguageCues:
 
     return LanguageCues(
         phrases=dict(phrases),
-        ceasefire=words("ceasefire"),
+        ceasefire=frozenset(name for name in words("ceasefire") if " " not in name),
+        ceasefire_phrases=tuple(tuple(name.split()) for name in sorted(words("ceasefire")) if " " in name),
         ceasefire_agreement=words("ceasefire", f"agreement_{language}"),
         mediation=words("ceasefire", f"mediation_{language}"),
         speech=words("speech"),
@@ -162,11 +184,12 @@ def _cues(raw: dict, language: str) -> LanguageCues:
 
 
 @cache
-def load_event_lexicon(languages: Sequence[str] = ("fr", "en")) -> EventLexicon:
-    """Read the shipped lexicon once per process."""
+def load_event_lexicon(languages: Sequence[str] | None = None) -> EventLexicon:
+    """Read the shipped lexicon once per process: every language it has speech words for, or `languages`."""
     source = resources.files("treve.resources").joinpath("lexicons/events.toml")
     try:
         raw = tomllib.loads(source.read_text(encoding="utf-8"))
-        return EventLexicon(version=raw["version"], languages={code: _cues(raw, code) for code in languages})
+        codes = languages if languages is not None else tuple(raw["speech"])
+        return EventLexicon(version=raw["version"], languages={code: _cues(raw, code) for code in codes})
     except (OSError, KeyError, TypeError, tomllib.TOMLDecodeError) as exc:
         raise ResourceError(f"{source}: event lexicon unreadable ({exc}); reinstall treve") from exc

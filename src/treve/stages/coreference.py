@@ -128,7 +128,7 @@ def complete_earlier_ceasefire(found: list[Mention], coded: list[Mention], sente
     coding one of its own speaks of the story's latest ceasefire."""
     if any(event.ceasefire is not None for event in coded):
         return
-    if not any(lemma_of(token) in story.cues.ceasefire for token in sentence):
+    if not any(story.cues.names_ceasefire(token) for token in sentence):
         return
     latest = next((event for event in reversed(found) if event.ceasefire is not None), None)
     effective = effective_time(sentence, story)

