@@ -109,3 +109,21 @@ def test_promising_talks_is_one_act_and_killing_and_arresting_are_two(coder: Eve
         "Police in Dhaka killed three protesters and arrested dozens of students on Thursday.", "en", FRIDAY
     )
     assert {"ASSAULT", "COERCE"} <= {event.event for event in crackdown}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "doers"),
+    [
+        ("Unos 300 jóvenes realizaron el lunes una manifestación frente al parlamento.", "es", "Unos 300 jóvenes"),
+        (
+            "Des dizaines de riverains ont organisé jeudi une manifestation devant la mairie.",
+            "fr",
+            "Des dizaines de riverains",
+        ),
+    ],
+)
+def test_protesters_named_by_a_common_noun_are_the_protest_actor(
+    coder: EventCoder, text: str, language: str, doers: str
+) -> None:
+    [protest] = [event for event in coder.code_text(text, language, FRIDAY) if event.event == "PROTEST"]
+    assert [(entity.entity_text, entity.sector) for entity in protest.actor] == [(doers, "CVL")]

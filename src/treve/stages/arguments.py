@@ -185,6 +185,25 @@ def noun_arguments(noun: Token, story: Story, *, two_sided: bool) -> tuple[list[
     return unique_entities(actor), unique_entities(recipient)
 
 
+def unnamed_doers(head: Token, story: Story) -> list[Entity]:
+    """The doers a clause names by a common noun no table lists ("unos 30 jóvenes se manifestaron", "hundreds of
+    farmers staged a sit-in"): the subject of the event's verb, or of the light verb whose object is the event's
+    noun, as an uncoded entity of the story's country. ACLED codes the people who protest whatever they are
+    called; pronouns and relative pronouns point elsewhere."""
+    verb = head
+    if head.pos_ not in ("VERB", "AUX"):
+        light = head.head != head and lemma_of(head.head) in story.cues.light_verbs
+        if not (light and head.dep_.split(":")[0] in ("obj", "dobj")):
+            return []
+        verb = head.head
+    subject = next((child for child in verb.children if child.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")), None)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+        return []
+    start, end = span_of(subject)
+    text = story.text[start:end]
+    return [Entity(entity_text=text, code=story.home, sector="CVL", start=start, end=end)]
+
+
 def mediators_in(sentence: Span, story: Story, *, exclude: frozenset[str]) -> list[Entity]:
     """Third parties named as brokering: "sous la médiation de l'UE", "médiation russe", "brokered by"."""
     mediators: list[Entity] = []

@@ -25,6 +25,7 @@ from treve.stages.arguments import (
     mediators_in,
     noun_arguments,
     subject_of,
+    unnamed_doers,
     verb_arguments,
 )
 from treve.stages.event_classifier import NO_EVENT_LABEL, SentenceReading
@@ -120,6 +121,8 @@ def code_mention(match: TriggerMatch, sentence: Span, story: Story) -> Mention |
         actor, recipient = noun_arguments(head, story, two_sided=trigger.two_sided)
         # "des milliers de manifestants", "gunmen": a noun that names the doers is its own actor.
         actor = story.entities_between(head.idx, head.idx + len(head.text)) or actor
+    if trigger.event == "PROTEST" and not actor:
+        actor = unnamed_doers(head, story)
     if trigger.event == "MOBILIZE" and not actor and is_passive(head):
         # "5,000 troops were deployed in the city": those mobilised are all the sentence names.
         actor, recipient = recipient, []
