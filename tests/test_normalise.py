@@ -8,3 +8,10 @@ def test_typographic_forms_become_plain_one_for_one() -> None:
     plain = normalise_for_processing(original)
     assert plain == 'L\'armée a dit : " nous tenons la ville " — "fully", 6 500 morts'
     assert len(plain) == len(original)
+
+
+def test_a_line_in_capitals_is_read_in_sentence_case() -> None:
+    original = "REBELDES TOMAN LA CIUDAD DE ÉL FASHER\nLos combates siguen. LA ONU pide calma.\nUN"
+    plain = normalise_for_processing(original)
+    assert plain == "Rebeldes toman la ciudad de él fasher\nLos combates siguen. LA ONU pide calma.\nUN"
+    assert len(plain) == len(original)

@@ -33,6 +33,27 @@ _ONE_FOR_ONE = {
 _VARIANTS = re.compile("[" + "".join(_ONE_FOR_ONE) + "]")
 
 
+# A line of at least this many words written all in capitals: a headline or a kicker.
+_CAPITALS_LINE = re.compile(r"^[^\S\n]*(?=(?:\S+\s+){2,}\S)[^\n]+$", re.MULTILINE)
+
+
+def _sentence_case(match: re.Match[str]) -> str:
+    """ "REBELDES TOMAN LA CIUDAD" reads as "Rebeldes toman la ciudad": taggers and parsers trained on running
+    text read a line in capitals as a string of proper nouns. Lines with lower-case letters, and lines whose
+    lower case would change their length, stay as they are."""
+    line = match.group()
+    letters = [c for c in line if c.isalpha()]
+    if not letters or any(c.islower() for c in letters):
+        return line
+    lowered = line.lower()
+    if len(lowered) != len(line):
+        return line
+    first = next(i for i, c in enumerate(line) if c.isalpha())
+    return lowered[:first] + line[first] + lowered[first + 1 :]
+
+
 def normalise_for_processing(text: str) -> str:
-    """The same text, same length, with typographic variants replaced by their plain ASCII forms."""
-    return _VARIANTS.sub(lambda match: _ONE_FOR_ONE[match.group()], text)
+    """The same text, same length, with typographic variants replaced by their plain ASCII forms and lines in
+    capitals in sentence case."""
+    plain = _VARIANTS.sub(lambda match: _ONE_FOR_ONE[match.group()], text)
+    return _CAPITALS_LINE.sub(_sentence_case, plain)
