@@ -127,3 +127,9 @@ def test_protesters_named_by_a_common_noun_are_the_protest_actor(
 ) -> None:
     [protest] = [event for event in coder.code_text(text, language, FRIDAY) if event.event == "PROTEST"]
     assert [(entity.entity_text, entity.sector) for entity in protest.actor] == [(doers, "CVL")]
+
+
+def test_a_protest_that_names_no_protesters_is_coded_for_the_protesters_of_the_country(coder: EventCoder) -> None:
+    events = coder.code_text("Miles marcharon el jueves en Lima contra el alza de los precios.", "es", FRIDAY)
+    [protest] = [event for event in events if event.event == "PROTEST"]
+    assert [(entity.entity_text, entity.code, entity.sector) for entity in protest.actor] == [("", "PER", "CVL")]
