@@ -139,7 +139,7 @@ def test_blockers_keep_a_region_from_being_a_country() -> None:
 
 
 def test_a_language_without_dictionary_finds_nothing() -> None:
-    assert ACTORS.find("Россия и Армения", "ru") == []
+    assert ACTORS.find("Russland und Armenien", "de") == []
 
 
 # --- Institutions -------------------------------------------------------------------------------------------
@@ -352,6 +352,7 @@ def test_the_dictionary_is_loaded_once_and_versioned() -> None:
         "people.toml",
         "institutions.toml",
         "composition.toml",
+        "inflections.json",
     }
 
 

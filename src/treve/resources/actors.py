@@ -240,10 +240,10 @@ class _Walk:
         Defensa en Ereván`."""
         if i + 1 >= len(self.atoms):
             return None
-        head, demonym, gap = self.at(i, "head"), self.at(i + 1, "demonym"), self.gap(i)
-        complement = self.at(i + 2, "complement")
-        if head and demonym and complement and complement.value in head.value and gap == self.gap(i + 1) == " ":
-            return head.value[complement.value], demonym.value, i + 2
+        split = self.split_institution(i)
+        if split:
+            return split
+        demonym, gap = self.at(i + 1, "demonym"), self.gap(i)
         institution = self.at(i, "institution")
         if institution is None:
             return None
@@ -257,11 +257,23 @@ class _Walk:
             return institution.value, capital.value, i + 1
         return None
 
+    def split_institution(self, i: int) -> _Reading | None:
+        """A head, a demonym and the head's complement: `ministère arménien de la Défense`, `глава российского
+        МИД` (only where institutions.toml gives the language heads and complements)."""
+        head, demonym, complement = self.at(i, "head"), self.at(i + 1, "demonym"), self.at(i + 2, "complement")
+        if head and demonym and complement and complement.value in head.value and self.gap(i) == self.gap(i + 1) == " ":
+            return head.value[complement.value], demonym.value, i + 2
+        return None
+
     def adjective_first(self, i: int) -> _Reading | None:
         """The owner, then the institution: `Armenian defence ministry`, `Armenia's army`, `NATO troops`; or
-        the institution with `of` or `in`: `ministry of defence of Armenia`, `the defence ministry in Yerevan`."""
+        the institution with `of` or `in`: `ministry of defence of Armenia`, `the defence ministry in Yerevan`;
+        or a head, its owner's demonym and its complement: `глава российского МИД`."""
         if i + 1 >= len(self.atoms):
             return None
+        split = self.split_institution(i)
+        if split:
+            return split
         gap = self.gap(i)
         institution = self.at(i + 1, "institution")
         demonym, place = self.at(i, "demonym"), self.at(i, *_PLACE_KINDS)

@@ -112,8 +112,12 @@ class LanguageCues(BaseModel):
         A phrase's words come in order with at most PHRASE_GAP other words between two of them, so that
         "expel diplomat" matches "expelled two Russian diplomats".
         """
-        words = [token for token in sentence if token.pos_ not in _SKIPPED_POS]
-        lemmas = [_lemma(token) for token in words]
+        # A lemma of several words is read word by word: Spanish writes a verb with its attached clitic as
+        # one token whose lemma is "enfrentar él" ("enfrentarse"), matched by the phrase "enfrentar él".
+        words = [
+            (token, part) for token in sentence if token.pos_ not in _SKIPPED_POS for part in _lemma(token).split()
+        ]
+        lemmas = [part for _, part in words]
         found: list[TriggerMatch] = []
         taken: set[int] = set()
         candidates: list[tuple[tuple[int, ...], Trigger]] = []
@@ -127,7 +131,7 @@ class LanguageCues(BaseModel):
             if taken.intersection(positions):
                 continue
             taken.update(positions)
-            found.append(TriggerMatch(tuple(words[i] for i in positions), trigger))
+            found.append(TriggerMatch(tuple(dict.fromkeys(words[i][0] for i in positions)), trigger))
         return sorted(found, key=lambda match: match.tokens[0].i)
 
 

@@ -87,6 +87,9 @@ def is_passive(verb: Token) -> bool:
         return False
     if any(child.dep_ in ("aux:pass", "auxpass", *AGENT_DEPS) for child in verb.children):
         return True
+    bare = not any(child.dep_.startswith("aux") for child in verb.children)
+    if bare and "Pass" in verb.morph.get("Voice") and verb.dep_ not in ("amod", "acl"):
+        return True  # a passive participle heading its clause with no auxiliary: "задержаны десятки человек"
     past_participle = verb.tag_ == "VBN" or (
         "Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense") and verb.tag_ != "VBG"
     )

