@@ -70,6 +70,17 @@ def test_an_age_is_no_count(text: str, language: str) -> None:
     assert figures(text, language) == [("dead", 1, "exact")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Des hommes armés ont tué jeudi douze soldats près de la frontière.", [("dead", 12, "exact")]),
+        ("L'explosion a fait lundi au moins 30 morts.", [("dead", 30, "at least")]),
+    ],
+)
+def test_a_day_between_the_verb_and_its_count(text: str, expected: list) -> None:
+    assert figures(text, "fr") == expected
+
+
 def test_two_kinds_in_one_clause() -> None:
     text = "Le village a été bombardé : trois civils ont été tués et plus d'une douzaine blessés."
     assert figures(text, "fr") == [("dead", 3, "exact"), ("injured", 12, "more than")]

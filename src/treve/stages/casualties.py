@@ -98,6 +98,7 @@ class PhraseWords(_Table):
     clause_breaks: list[str]
     not_counted: list[str]
     ages: list[str]
+    adverbs: list[str] = []
     object_determiners: list[str]
     time_words: list[str]
     noun_markers: list[str]
@@ -260,7 +261,9 @@ class _Matcher:
         free = rf"(?:(?!{_words([*t.words.clause_breaks, *triggers, *numbers])}){_WORD}|{age})"
         victim = _words(t.words.victims)
         aux = rf"(?:{_words(t.words.auxiliaries)}\s+)?"
-        lead = rf"(?:{aux}{_words(t.words.leads)}\s+)?"
+        # "ont tué jeudi douze soldats", "ont fait lundi 12 morts": a word of time or manner after the verb.
+        adverb = rf"(?:{_words(t.words.adverbs)}\s+)?" if t.words.adverbs else ""
+        lead = rf"(?:{aux}{_words(t.words.leads)}\s+{adverb})?"
         after = {k: v.after for k, v in t.triggers.items()}
         before = {k: v.before for k, v in t.triggers.items()}
 
@@ -298,7 +301,7 @@ class _Matcher:
                 rf"{aux}{_words(t.words.lost)}\s+(?P<lost_count>{count}|{article})"
                 rf"(?:\s+{free}){{0,2}}?\s+{_words(t.words.lost_victims)}"
             ),
-            "active": rf"{aux}{_kinds('ak', before)}{_SPACE_OR_ELISION}{counted_object('active_count')}",
+            "active": rf"{aux}{_kinds('ak', before)}{_SPACE_OR_ELISION}{adverb}{counted_object('active_count')}",
             "counted": (
                 rf"{lead}(?P<counted_count>{count})(?:\s+{free}){{0,{MAX_WORDS_BEFORE_TRIGGER}}}?"
                 rf"\s+{not_noun}{_kinds('ck', after)}{not_active}"

@@ -70,6 +70,12 @@ from treve.stages.tolls import attach_casualties, event_casualties
 MIN_READ_TOKENS = 4
 
 
+# A page is read in a second language when paragraphs in it, each detected at least MIXED_CONFIDENCE, make up
+# MIXED_SHARE of its text.
+MIXED_SHARE = 0.15
+MIXED_CONFIDENCE = 0.5
+
+
 class EventCoder:
     """The events stage: models, lexicons and dictionaries are loaded once and shared by every article."""
 
@@ -96,13 +102,44 @@ class EventCoder:
         self._debris = load_debris_lexicon()
 
     def __call__(self, article: Article) -> Article:
-        language = article.language
-        cues = self._lexicon.for_language(language) if language else None
-        if language is None or cues is None or not self._models.supports(language):
+        languages = [code for code in self._languages_of(article) if self._codes(code)]
+        if not languages:
             return article
-        return article.model_copy(
-            update={"events": self.code_text(article.text, language, article.published, article.id)}
-        )
+        if len(languages) == 1:
+            events = self.code_text(article.text, languages[0], article.published, article.id)
+        else:
+            events = self._code_mixed(article, languages)
+        return article.model_copy(update={"events": events})
+
+    def _codes(self, language: str) -> bool:
+        return self._lexicon.for_language(language) is not None and self._models.supports(language)
+
+    @staticmethod
+    def _languages_of(article: Article) -> list[str]:
+        """The article's language, and any other its paragraphs are written in over MIXED_SHARE of the text."""
+        found = [article.language] if article.language else []
+        length = max(1, len(article.text))
+        shares: dict[str, int] = {}
+        for paragraph in article.paragraphs:
+            if paragraph.language and paragraph.confidence >= MIXED_CONFIDENCE:
+                shares[paragraph.language] = shares.get(paragraph.language, 0) + paragraph.end - paragraph.start
+        found += [code for code, size in shares.items() if code not in found and size / length >= MIXED_SHARE]
+        return found
+
+    def _code_mixed(self, article: Article, languages: list[str]) -> list[Event]:
+        """A page in several languages (a French story quoting an Arabic statement, a bilingual feed): the whole
+        text read in each of its languages, each event kept in the language of the paragraph that tells it."""
+        spans = [(p.start, p.end, p.language) for p in article.paragraphs]
+
+        def language_at(offset: int) -> str | None:
+            return next((code for start, end, code in spans if start <= offset < end), article.language)
+
+        events: list[Event] = []
+        for language in languages:
+            coded = self.code_text(article.text, language, article.published, article.id)
+            events += [e for e in coded if e.evidence is None or language_at(e.evidence.start) == language]
+        events.sort(key=lambda event: event.evidence.start if event.evidence else 0)
+        return [event.model_copy(update={"id": f"{article.id}-{n}"}) for n, event in enumerate(events, 1)]
 
     def code_text(
         self, text: str, language: str, published: date | datetime | None, article_id: str = "text"
