@@ -13,6 +13,7 @@ from pathlib import Path
 from benchmarks.article_layer import measure_article_layer
 from benchmarks.common import DEFAULT_PAGES
 from benchmarks.events import measure_events
+from benchmarks.languages import measure_languages
 from benchmarks.places import measure_places
 from benchmarks.store import measure_store
 from benchmarks.warc_memory import measure_warc_memory
@@ -32,6 +33,7 @@ def main() -> None:
         "article_layer": measure_article_layer(args.pages, rounds=args.rounds),
         "warc_memory": measure_warc_memory(args.pages, records=args.warc_records),
         "events": measure_events(args.pages, rounds=args.rounds),
+        "languages": measure_languages(rounds=args.rounds),
         "store": measure_store(events=args.store_events, postgres_url=args.postgres_url),
         "places": measure_places(args.pages, rounds=args.rounds),
     }

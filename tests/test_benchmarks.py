@@ -7,6 +7,7 @@ from pathlib import Path
 
 from benchmarks.article_layer import measure_article_layer
 from benchmarks.events import measure_events
+from benchmarks.languages import measure_languages
 from benchmarks.warc_memory import measure_warc_memory
 
 PAGE = (
@@ -43,3 +44,17 @@ def test_events_benchmark_reports_a_ratio_and_the_memory_of_both_languages(tmp_p
     assert report["texts"] >= 2 and report["events"] > 0
     assert report["throughput_ratio"] > 0
     assert report["peak_rss_mb_both_languages"] > 0
+
+
+def test_languages_benchmark_reports_words_per_second_and_the_memory_of_every_language(tmp_path: Path) -> None:
+    stories = {
+        "fr": "Des soldats ont été tués lundi lors d'une attaque contre un poste militaire, selon l'armée.",
+        "es": "Miles de personas marcharon el viernes en Lima contra el alza de los precios, según la policía.",
+    }
+    for language, text in stories.items():
+        (tmp_path / language).mkdir()
+        (tmp_path / language / "story.txt").write_text(text, encoding="utf-8")
+    report = measure_languages(tmp_path, rounds=1)
+    assert set(report["words_per_second"]) == {"fr", "es"}
+    assert all(speed["words_per_second"] > 0 for speed in report["words_per_second"].values())
+    assert report["peak_rss_mb_all_languages"] > 0

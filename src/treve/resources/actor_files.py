@@ -16,8 +16,6 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
-from importlib import resources
 from importlib.resources.abc import Traversable
 from typing import Any, Literal, NoReturn, TypeVar
 
@@ -30,7 +28,16 @@ Language = str  # a key of composition.toml's `languages` ("en", "fr", "es", ...
 MentionKind = Literal["country", "capital", "organisation", "institution", "person", "group"]
 
 # ---------------------------------------------------------------------------------------------------------
-# Folding: one character in, one character out, so offsets in the folded text are offsets in the text.
+# Folding: one character in, one character out, so offsets in the folded text are offsets in the text (Arabic
+# marks aside: `MARKS`).
+
+
+# Arabic: alif with hamza or madda is bare alif; final alif maqsura is ya and ta marbuta is ha (both are written
+# only at a word's end, so folding them everywhere folds the end); Persian ya and kaf are the Arabic letters.
+_ARABIC_LETTERS = (("أإآٱ", "ا"), ("ىی", "ي"), ("ة", "ه"), ("ک", "ك"))
+# Arabic marks dropped before matching (vowels, shadda, sukun, superscript alif, Quranic signs, tatweel, the letter
+# mark): the one fold that takes characters out, so `find` keeps a map from the folded text back to the text.
+MARKS = re.compile("[\u0610-\u061a\u061c\u0640\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed]")
 
 
 def _fold_table(lower: bool, strip_accents: bool = True) -> list[str]:
@@ -44,6 +51,9 @@ def _fold_table(lower: bool, strip_accents: bool = True) -> list[str]:
     if strip_accents:
         table[ord("ı")] = "i"
         table[ord("ё")], table[ord("Ё")] = "е", "е" if lower else "Е"
+    for variants, letter in _ARABIC_LETTERS:  # spellings of one Arabic letter, in every table (no case, no accent)
+        for char in variants:
+            table[ord(char)] = letter
     for char in "’‘ʼ`´′":
         table[ord(char)] = "'"
     for char in "«»„“”‟":  # one kind of double quote: 'ЧВК "Вагнер"' finds «Вагнер»
@@ -61,17 +71,17 @@ SPACES = re.compile(" +")
 
 def fold_key(name: str) -> str:
     """The folded form a name is looked up by."""
-    return SPACES.sub(" ", name.translate(FOLD)).strip()
+    return SPACES.sub(" ", MARKS.sub("", name.translate(FOLD))).strip()
 
 
 def _shape(name: str) -> str:
     """The folded form with case kept, to compare acronyms exactly."""
-    return SPACES.sub(" ", name.translate(_FOLD_KEEP_CASE)).strip()
+    return SPACES.sub(" ", MARKS.sub("", name.translate(_FOLD_KEEP_CASE))).strip()
 
 
 def fold_gap(between: str) -> str:
     """A gap between two names as the gap words of composition.toml are compared."""
-    folded = between.translate(GAP_FOLD)
+    folded = MARKS.sub("", between.translate(GAP_FOLD))
     return SPACES.sub(" ", folded) if "  " in folded else folded
 
 
@@ -205,10 +215,11 @@ class CuratedCountry(_LingualCountry):
 
 
 class PluralRule(_Strict):
-    """A demonym ending in `ending` has its plural ending in `plural` ("és" -> "eses"; "" -> "s": add an s)."""
+    """A demonym ending in `ending` has its plurals ending in `plural` ("és" -> "eses"; "" -> "s": add an s; a list
+    gives several: "ي" -> ["يون", "يين"])."""
 
     ending: str
-    plural: str
+    plural: str | list[str]
 
 
 class _Versioned(_Strict):
@@ -255,6 +266,14 @@ class InstitutionsFile(_Versioned):
     named: list[NamedInstitution] = []
 
 
+class Elision(_Strict):
+    """After a proclitic ending in `after`, a name beginning with `begins` is written with `written` instead."""
+
+    after: str
+    begins: str
+    written: str
+
+
 class Grammar(_Strict):
     """How one language joins an institution and its owner (composition.toml; format in actors/README.md)."""
 
@@ -266,6 +285,10 @@ class Grammar(_Strict):
     not_after: list[str] = []
     not_before: list[str] = []
     inflected: bool = False  # names change form (case, number): inflections.json lists every form
+    proclitics: list[str] = []  # written onto a name ("و", "ل"): the name is found after them
+    elisions: list[Elision] = []  # a proclitic and a name's beginning written together ("ل" + "الجيش": "للجيش")
+    article: str = ""  # written onto a word ("ال"): one-word names of `article_on` kinds are found with it too
+    article_on: list[Literal["demonym", "institution"]] = []
 
 
 class CompositionFile(_Versioned):
@@ -281,26 +304,17 @@ class InflectionsFile(_Versioned):
 
 
 def with_plurals(forms: Iterable[str], rules: Iterable[PluralRule]) -> list[str]:
-    """Each singular demonym followed by its plural (itself when no rule applies)."""
+    """Each singular demonym followed by its plurals (itself when no rule applies)."""
     rules = list(rules)
-    return [variant for form in forms for variant in (form, _plural(form, rules))]
+    return [variant for form in forms for variant in (form, *_plurals(form, rules))]
 
 
-def _plural(form: str, rules: list[PluralRule]) -> str:
+def _plurals(form: str, rules: list[PluralRule]) -> list[str]:
     for rule in rules:
         if form.endswith(rule.ending):
-            return form[: len(form) - len(rule.ending)] + rule.plural
-    return form
-
-
-def _french_plurals(forms: list[str]) -> list[str]:
-    """French demonyms with their plurals, by the rules of the shipped countries.toml (for the gazetteer)."""
-    return with_plurals(forms, _shipped_plurals().get("fr", []))
-
-
-@cache
-def _shipped_plurals() -> dict[Language, list[PluralRule]]:
-    return _read(resources.files("treve.resources").joinpath("actors"), "countries.toml", CuratedCountriesFile).plurals
+            endings = [rule.plural] if isinstance(rule.plural, str) else rule.plural
+            return [form[: len(form) - len(rule.ending)] + ending for ending in endings]
+    return [form]
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -396,7 +410,7 @@ class _Builder:
         inflections: Mapping[Language, Mapping[str, list[str]]],
     ) -> None:
         self.root, self.iso_codes, self.languages = root, iso_codes, tuple(grammars)
-        self.inflections = inflections
+        self.inflections, self.grammars = inflections, grammars
         self.senses: dict[Language, dict[str, list[Sense]]] = {language: {} for language in self.languages}
 
     def check_code(self, file: str, entry: str, code: str) -> None:
@@ -423,11 +437,15 @@ class _Builder:
         )
 
     def add(self, languages: Iterable[Language], names: Iterable[str], kind: SenseKind, value: object) -> None:
-        """Each name, and in an inflected language each of its forms, with this sense."""
+        """Each name, and in an inflected language each of its forms, with this sense; a one-word name of a kind
+        that takes the language's article also with it ("سوري", "السوري")."""
         for language in languages:
-            forms = self.inflections.get(language, {})
+            forms, grammar = self.inflections.get(language, {}), self.grammars[language]
+            article = grammar.article if kind in grammar.article_on else ""
             for name in names:
-                for written in (name, *forms.get(inflection_key(name), ())):
+                one_word = " " not in name.strip() and not name.startswith(article)
+                definite = [article + name] if article and one_word else []
+                for written in (name, *definite, *forms.get(inflection_key(name), ())):
                     key = fold_key(written)
                     if not key:
                         continue

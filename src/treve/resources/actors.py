@@ -2,7 +2,8 @@
 
 The data are the files in `actors/` (format and sources in `actors/README.md`), read and checked by
 `treve.resources.actor_files`. At load, every name of every entry is folded (lower case, no accents, one kind of
-apostrophe, hyphens as spaces) and put in one trie-shaped regular expression per language, so `find` is one
+apostrophe, hyphens as spaces; Arabic without vowel marks, with one alif) and put in one trie-shaped regular expression
+per language, behind the language's proclitics if it has any (Arabic "و", "ل": "وروسيا", "للجيش"), so `find` is one
 regex scan over the folded text plus a walk over the few names it found. The walk composes neighbours the way
 the language's word order has news write them: an institution with a demonym, a country, a capital, a disputed
 territory or an organisation ("le ministère arménien de la Défense", "el ejército nigerino", "the defence
@@ -27,6 +28,7 @@ from treve.records import Entity, Record
 from treve.resources.actor_files import (
     FOLD,
     GAP_FOLD,
+    MARKS,
     SPACES,
     CountriesFile,
     CuratedCountriesFile,
@@ -37,12 +39,14 @@ from treve.resources.actor_files import (
     Language,
     MentionKind,
     Person,
+    PluralRule,
     Sense,
     SenseKind,
-    _french_plurals,
+    _read,
     fold_gap,
     fold_key,
     read_actor_files,
+    with_plurals,
 )
 
 
@@ -67,6 +71,7 @@ class _Atom:
     start: int
     end: int
     senses: Mapping[SenseKind, Sense]
+    key: str = ""
 
     def first(self, *kinds: SenseKind) -> Sense | None:
         for kind in kinds:
@@ -85,6 +90,7 @@ class _Gaps:
     at: frozenset[str]
     before: frozenset[str]
     title_to_name: frozenset[str]
+    article: str = ""
 
     @classmethod
     def of_grammar(cls, grammar: Grammar) -> _Gaps:
@@ -97,6 +103,7 @@ class _Gaps:
             gaps(grammar.at),
             gaps(grammar.before),
             gaps(grammar.title_to_name),
+            fold_key(grammar.article),
         )
 
 
@@ -132,6 +139,36 @@ def _boundaries(grammar: Grammar) -> tuple[str, str]:
     return before, after
 
 
+def _alternatives(words: Iterable[str]) -> str:
+    return "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True))
+
+
+_Elided = tuple[str, str, str]  # a group of the scanner, and the beginning of its names as written and as keyed
+
+
+def _names(senses: Mapping[str, tuple[Sense, ...]], grammar: Grammar) -> tuple[str, tuple[_Elided, ...]]:
+    """The pattern of the names, and its named groups, each with how its names begin as matched and as keyed.
+
+    Without proclitics, the trie of the names. With them, a name after an optional proclitic, group `n` ("و" +
+    "روسيا" in "وروسيا"; no proclitic first, so a name that begins like one is read whole: "بيروت"); then, for each
+    elision, a name written after a proclitic as the elision writes it, group `e0`, `e1`... ("ل" + "لجيش" in "للجيش"
+    is "الجيش"). The groups start where the name does: a mention never takes in the proclitic.
+    """
+    trie = _trie_pattern(sorted(senses))
+    if not grammar.proclitics:
+        return "(?:" + trie + ")", ()
+    proclitics = [fold_key(word) for word in grammar.proclitics]
+    branches, groups = [f"(?:{_alternatives(proclitics)})??(?P<n>{trie})"], [("n", "", "")]
+    for n, elision in enumerate(grammar.elisions):
+        after, begins, written = fold_key(elision.after), fold_key(elision.begins), fold_key(elision.written)
+        elided = [written + key[len(begins) :] for key in sorted(senses) if key.startswith(begins)]
+        leading = [word for word in proclitics if word.endswith(after)]
+        if elided and leading:
+            branches.append(f"(?:{_alternatives(leading)})(?P<e{n}>{_trie_pattern(elided)})")
+            groups.append((f"e{n}", written, begins))
+    return "(?:" + "|".join(branches) + ")", tuple(groups)
+
+
 class _LanguageIndex:
     """The compiled scanner and the senses of every folded name of one language."""
 
@@ -140,12 +177,25 @@ class _LanguageIndex:
         self.gaps = _Gaps.of_grammar(grammar)
         self.case_free = frozenset(key for key, group in senses.items() if all(s.case == "any" for s in group))
         before, after = _boundaries(grammar)
-        self.scanner = re.compile(before + "(?:" + _trie_pattern(sorted(senses)) + ")" + after)
+        names, self.groups = _names(senses, grammar)
+        self.scanner = re.compile(before + names + after)
 
-    def atoms(self, text: str, folded: str) -> Iterator[_Atom]:
+    def _key(self, match: re.Match[str]) -> tuple[int, int, str]:
+        """Where the name of a match lies, and its key: an elided beginning is given back ("لجيش" is "الجيش")."""
+        for group, written, begins in self.groups:
+            found = match.group(group)
+            if found is not None:
+                return match.start(group), match.end(group), begins + found[len(written) :]
+        return match.start(), match.end(), match.group()
+
+    def atoms(self, text: str, folded: str, positions: list[int] | None) -> Iterator[_Atom]:
+        """The names in `folded`; `positions` maps a folded text that dropped marks back to `text`."""
         for match in self.scanner.finditer(folded):
-            start, end = match.span()
-            key = match.group()
+            start, end, key = self._key(match)
+            if positions is not None:
+                start, end = positions[start], positions[end - 1] + 1
+                while end < len(text) and MARKS.match(text, end):  # a word's last marks are the word's
+                    end += 1
             if "  " in key:
                 key = SPACES.sub(" ", key)
             senses = self.senses[key]
@@ -156,7 +206,7 @@ class _LanguageIndex:
                 by_kind: dict[SenseKind, Sense] = {}
                 for sense in senses:
                     by_kind.setdefault(sense.kind, sense)
-                yield _Atom(start, end, by_kind)
+                yield _Atom(start, end, by_kind, key)
 
 
 class ActorDictionary:
@@ -180,9 +230,13 @@ class ActorDictionary:
         index = self._indexes.get(language)
         if index is None:
             return []
-        atoms = list(index.atoms(text, text.translate(FOLD)))
+        folded, positions = text.translate(FOLD), None
+        if MARKS.search(folded):  # Arabic vowels, tatweel: dropped, and the folded text mapped back
+            positions = [at for at, char in enumerate(folded) if not MARKS.match(char)]
+            folded = MARKS.sub("", folded)
+        atoms = list(index.atoms(text, folded, positions))
         gapped = text.translate(GAP_FOLD) if len(atoms) > 1 else text
-        return _Walk(text, gapped, atoms, index.gaps, on).mentions()
+        return _Walk(text, gapped, atoms, index.gaps, on, marked=positions is not None).mentions()
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -194,13 +248,17 @@ _Reading = tuple[InstitutionSense, FixedActor, int]
 class _Walk:
     """One pass over the atoms of one text, composing neighbours into mentions."""
 
-    def __init__(self, text: str, gapped: str, atoms: list[_Atom], gaps: _Gaps, on: date | None) -> None:
-        self.text, self.gapped, self.atoms, self.gaps, self.on = text, gapped, atoms, gaps, on
+    def __init__(
+        self, text: str, gapped: str, atoms: list[_Atom], gaps: _Gaps, on: date | None, marked: bool = False
+    ) -> None:
+        self.text, self.gapped, self.atoms, self.gaps, self.on, self.marked = text, gapped, atoms, gaps, on, marked
 
     def gap(self, left: int) -> str:
         """The text between atom `left` and the next one, folded as gap words are (`gapped`: lower case, accents
-        kept), spaces collapsed."""
+        kept, and Arabic marks dropped where the text has any), spaces collapsed."""
         between = self.gapped[self.atoms[left].end : self.atoms[left + 1].start]
+        if self.marked:
+            between = MARKS.sub("", between)
         return SPACES.sub(" ", between) if "  " in between else between
 
     def at(self, index: int, *kinds: SenseKind) -> Sense | None:
@@ -250,12 +308,18 @@ class _Walk:
         if demonym and gap == " ":
             return institution.value, demonym.value, i + 1
         place = self.at(i + 1, *_PLACE_KINDS, "capital")
-        if place and gap in self.gaps.of:
+        if place and gap in self.gaps.of and not self.definite_before_bare_gap(i, gap):
             return institution.value, place.value, i + 1
         capital = self.at(i + 1, "capital")
         if capital and gap in self.gaps.at:
             return institution.value, capital.value, i + 1
         return None
+
+    def definite_before_bare_gap(self, i: int, gap: str) -> bool:
+        """Whether atom `i` ends in a word with the article before a bare space: no construct state then, so no
+        owner ("اتهمت الحكومة السودان" is the government accusing Sudan; "حكومة السودان" is Sudan's)."""
+        last = self.atoms[i].key.rpartition(" ")[2]
+        return gap == " " and bool(self.gaps.article) and last.startswith(self.gaps.article)
 
     def split_institution(self, i: int) -> _Reading | None:
         """A head, a demonym and the head's complement: `ministère arménien de la Défense`, `глава российского
@@ -350,6 +414,16 @@ class _Walk:
 
 # ---------------------------------------------------------------------------------------------------------
 # Loading
+
+
+def _french_plurals(forms: list[str]) -> list[str]:
+    """French demonyms with their plurals, by the rules of the shipped countries.toml (for the gazetteer)."""
+    return with_plurals(forms, _shipped_plurals().get("fr", []))
+
+
+@cache
+def _shipped_plurals() -> dict[Language, list[PluralRule]]:
+    return _read(resources.files("treve.resources").joinpath("actors"), "countries.toml", CuratedCountriesFile).plurals
 
 
 @cache

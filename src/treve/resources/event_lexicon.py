@@ -86,6 +86,17 @@ class LanguageCues(BaseModel):
     condition: tuple[str, ...]
     obligation: frozenset[str]
 
+    def vocabulary(self) -> frozenset[str]:
+        """Every word the language's phrases and cue sets are written with."""
+        words = {word for options in self.phrases.values() for phrase, _ in options for word in phrase}
+        for name in ("ceasefire", "ceasefire_agreement", "mediation", "speech", "accusation", "negation"):
+            words.update(getattr(self, name))
+        for name in ("hypothetical", "future", "pair_anaphora", "light_verbs", "new_event", "refusal", "obligation"):
+            words.update(getattr(self, name))
+        words.update(word for phrase in self.ceasefire_phrases for word in phrase)
+        words.update(self.generic_actors)
+        return frozenset(words)
+
     def names_ceasefire(self, token: Token) -> bool:
         """Whether the token is (a word of) a ceasefire's name: "truce", or "alto" and "fuego" of "alto el
         fuego" (determiners and prepositions between the words of a name are skipped), never "fuego" alone."""

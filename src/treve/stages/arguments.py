@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 
 from treve.ontology import ARMED_SECTORS, STATE_SECTORS, entity_sectors
 from treve.records import Attribution, Entity
+from treve.resources.actor_files import fold_key
 from treve.resources.function_words import words
 from treve.stages.story import Story, unique_entities
 from treve.stages.syntax import (
@@ -33,6 +34,8 @@ CAUSE_CASES = words("cause_cases")
 AGENT_CASES = words("agent_cases")
 PASSIVE_AGENT_CASES = words("passive_agent_cases")
 SOURCE_MARKERS = words("source_markers")
+# With no parse, a mediator is named within this many words after the word of mediation.
+FLAT_MEDIATOR_WINDOW = 3
 
 
 def subject_of(verb: Token, story: Story, seen: frozenset[int] = frozenset()) -> list[Entity]:
@@ -204,13 +207,63 @@ def unnamed_doers(head: Token, story: Story) -> list[Entity]:
     return [Entity(entity_text=text, code=story.home, sector="CVL", start=start, end=end)]
 
 
+_FOLDED_RECIPIENT_CASES = frozenset(fold_key(word) for word in RECIPIENT_CASES)
+_FOLDED_SOURCE_MARKERS = frozenset(fold_key(word) for word in SOURCE_MARKERS)
+
+
+def _introduced_by(sentence: Span, entity: Entity, markers: frozenset[str]) -> bool:
+    """Whether one of the two words before the name is one of `markers` (folded as names are)."""
+    before = [token for token in sentence if token.idx + len(token.text) <= (entity.start or 0)][-2:]
+    return any(fold_key(token.text) in markers for token in before)
+
+
+def _overlap(first: Entity, second: Entity) -> bool:
+    return (first.start or 0) < (second.end or 0) and (second.start or 0) < (first.end or 0)
+
+
+def flat_arguments(
+    trigger: Sequence[Token], sentence: Span, story: Story, word_order: str
+) -> tuple[list[Entity], list[Entity]]:
+    """Who did what to whom in a sentence no parser read (`flat_pipeline`): the names of the sentence in their
+    order around the trigger. In a VSO language the first name after the trigger acts and the next undergoes
+    ("قتل مسلحون خمسة جنود"); in an SVO language the last name before it acts and the first after undergoes.
+    A name a recipient preposition introduces undergoes ("هجوم على موقع للجيش"); one a source marker
+    introduces ("بحسب وزارة الدفاع") says so and takes no part."""
+    start, end = trigger[0].idx, trigger[-1].idx + len(trigger[-1].text)
+    named = [m.entity for m in story.actors if m.entity.start is not None and m.entity.end is not None]
+    kinds = [e for e in story.generic if not any(_overlap(e, n) for n in named)]
+    names = sorted(
+        (
+            e
+            for e in unique_entities((*named, *kinds))
+            if e.start is not None
+            and sentence.start_char <= e.start < sentence.end_char
+            and not _introduced_by(sentence, e, _FOLDED_SOURCE_MARKERS)
+        ),
+        key=lambda e: e.start or 0,
+    )
+    before = [e for e in names if (e.end or 0) <= start]
+    after = [e for e in names if (e.start or 0) >= end]
+    undergoing = [e for e in after if _introduced_by(sentence, e, _FOLDED_RECIPIENT_CASES)]
+    doing = [e for e in after if e not in undergoing]
+    if word_order == "VSO" and after:
+        actor = doing[:1] if after[0] in doing else []
+        return actor, (undergoing or doing[1:])[:1]
+    return before[-1:], (undergoing or doing)[:1]
+
+
 def mediators_in(sentence: Span, story: Story, *, exclude: frozenset[str]) -> list[Entity]:
     """Third parties named as brokering: "sous la médiation de l'UE", "médiation russe", "brokered by"."""
     mediators: list[Entity] = []
     for token in sentence:
         if lemma_of(token) not in story.cues.mediation:
             continue
-        if token.pos_ in ("NOUN", "PROPN"):
+        if not sentence.doc.has_annotation("DEP"):
+            # No parse: the names in the few words after the mediation word ("بوساطة روسية").
+            following = sentence.doc[token.i + 1 : min(token.i + 1 + FLAT_MEDIATOR_WINDOW, sentence.end)]
+            if len(following):
+                mediators.extend(story.entities_between(following.start_char, following.end_char))
+        elif token.pos_ in ("NOUN", "PROPN"):
             for child in token.children:
                 if child.dep_ in ("amod", "nmod", "prep", "compound"):
                     target = next((c for c in child.children if c.dep_ == "pobj"), child)

@@ -22,6 +22,7 @@ from treve.stages.arguments import (
     attribution_of,
     civilians,
     doer_of_cause,
+    flat_arguments,
     mediators_in,
     noun_arguments,
     subject_of,
@@ -30,6 +31,7 @@ from treve.stages.arguments import (
 )
 from treve.stages.event_classifier import NO_EVENT_LABEL, SentenceReading
 from treve.stages.event_location import EventLocation
+from treve.stages.flat_pipeline import flat_tables
 from treve.stages.story import Story, codes, times_in, unique_entities
 from treve.stages.syntax import (
     SUBJECT_DEPS,
@@ -115,7 +117,12 @@ def code_mention(match: TriggerMatch, sentence: Span, story: Story) -> Mention |
     head = match.head
     trigger = match.trigger
     event = Mention(match=match, sentence=sentence, actor=[], recipient=[], event=trigger.event, mode=trigger.mode)
-    if head.pos_ in ("VERB", "AUX"):
+    if not sentence.doc.has_annotation("DEP"):
+        actor, recipient = flat_arguments(
+            match.tokens, sentence, story, flat_tables()[sentence.doc.lang_]["word_order"]
+        )
+        event.confidence = CONFIDENCE_INFERRED_PARTIES
+    elif head.pos_ in ("VERB", "AUX"):
         actor, recipient = verb_arguments(head, story, match.tokens)
     else:
         actor, recipient = noun_arguments(head, story, two_sided=trigger.two_sided)
@@ -193,7 +200,8 @@ def ceasefire_mentions(sentence: Span, story: Story, coded: list[Mention | None]
             continue
         if token.head != token and story.cues.names_ceasefire(token.head):
             continue  # a word of a name of several words ("alto el fuego"): its head word answers for it
-        linked = [*token.ancestors, *token.children, *token.head.children]
+        parsed = sentence.doc.has_annotation("DEP")
+        linked = [*token.ancestors, *token.children, *token.head.children] if parsed else list(sentence)
         if not any(lemma_of(t) in story.cues.ceasefire_agreement for t in linked if t != token):
             continue
         parties: list[Entity] = []
@@ -210,6 +218,11 @@ def ceasefire_mentions(sentence: Span, story: Story, coded: list[Mention | None]
             # "the army and the RSF agreed to a ceasefire": those who agree to it are its parties, unless
             # they only brokered it ("Egypt brokered a truce").
             parties = subject_of(agreeing, story)
+        if not parties and not parsed:
+            # No parse to read them from: the parties of the agreement the lexicon found in the sentence.
+            parties = [
+                e for other in coded if other and other.event == "AGREE" for e in (*other.actor, *other.recipient)
+            ]
         if not parties:
             parties, confidence = list(story.main_pair), CONFIDENCE_INFERRED_PARTIES
         if not parties:

@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from treve.errors import ResourceError
+from treve.stages import flat_pipeline
 
 # The official small English model is on PyPI as a re-upload whose meta matches the official 3.8.0. No spaCy
 # 3.8 Spanish pipeline is on PyPI: the official 3.1 package is, and spaCy 3.8 loads it (it pins spacy<3.2, so
@@ -56,6 +57,14 @@ def _load(package: str) -> Language:
     return nlp
 
 
+@cache
+def _load_flat(language: str) -> Language:
+    """A language no parser reads (`flat_pipeline`), loaded once per process."""
+    nlp = flat_pipeline.load(language)
+    nlp.add_pipe(PARAGRAPH_BOUNDARIES, after="sentencizer")
+    return nlp
+
+
 class LanguageModels:
     """The spaCy pipelines by language, loaded on first use."""
 
@@ -63,10 +72,16 @@ class LanguageModels:
         self._packages = dict(packages)
 
     def supports(self, language: str | None) -> bool:
+        return language in self._packages or language in flat_pipeline.flat_tables()
+
+    def parses(self, language: str) -> bool:
+        """Whether the language's pipeline gives a dependency parse (not one read without a parser)."""
         return language in self._packages
 
     def get(self, language: str) -> Language:
         package = self._packages.get(language)
+        if package is None and language in flat_pipeline.flat_tables():
+            return _load_flat(language)
         if package is None:
             raise ResourceError(
                 f"no spaCy model is configured for language '{language}'; events are coded in "

@@ -182,7 +182,12 @@ def generic_actors(
     found = []
     for token in doc:
         sector = cues.generic_actors.get(lemma_of(token))
-        if sector is None or token.pos_ not in ("NOUN", "PROPN") or any(a <= token.idx < b for a, b in named):
+        tagged = doc.has_annotation("POS")  # a language read without a parser has no tags to check
+        if (
+            sector is None
+            or (tagged and token.pos_ not in ("NOUN", "PROPN"))
+            or any(a <= token.idx < b for a, b in named)
+        ):
             continue
         found.append(
             Entity(

