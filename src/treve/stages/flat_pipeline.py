@@ -39,10 +39,28 @@ def flat_tables() -> dict[str, dict[str, Any]]:
     return raw
 
 
+def _dictionary_lemmas(language: str) -> Callable[[str], str]:
+    """Lemmas from pymorphy2's dictionary of the language (pymorphy2-dicts-<language>, built from the
+    language's open morphological dictionary: VESUM for Ukrainian), "ё" read as "е"."""
+    import pymorphy2
+
+    import treve.stages.natasha_pipeline  # noqa: F401  (makes pymorphy2 0.9.1 work on Python 3.11)
+
+    analyser = pymorphy2.MorphAnalyzer(lang=language)
+
+    @cache
+    def lemma(word: str) -> str:
+        return analyser.parse(word)[0].normal_form.replace("ё", "е")
+
+    return lemma
+
+
 def lemmatiser(language: str) -> Callable[[str], str]:
-    """The word's lemma: marks dropped, letters folded, lower case, and one proclitic removed when what
-    remains is a word the language's lexicons know."""
+    """The word's lemma: from a morphological dictionary where the table names one; else marks dropped,
+    letters folded, lower case, and one proclitic removed when what remains is a word the lexicons know."""
     table = flat_tables()[language]
+    if table.get("lemmas") == "pymorphy2":
+        return _dictionary_lemmas(language)
     drop = re.compile(table.get("drop", "(?!)"))
     fold = str.maketrans(table.get("fold", {}))
     proclitics = sorted(table.get("proclitics", []), key=len, reverse=True)
