@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from treve.records import Event
 
@@ -69,3 +69,22 @@ def weighted_f1(scores: Mapping[str, ClassScores]) -> float:
     """Mean F1 over the classes weighted by gold count: the figure CASE 2021 ranked systems by."""
     total = sum(s.n for s in scores.values())
     return sum(s.f1 * s.n for s in scores.values()) / total if total else 0.0
+
+
+def sentence_report(
+    part: str, gold: Sequence[str], predicted: Sequence[str], actors: Sequence[bool], recipients: Sequence[bool]
+) -> dict[str, Any]:
+    """The keys every sentence-level PLOVER scorer reports: event type accuracy and macro F1, and the share of
+    right actors and recipients over the items whose gold names them."""
+    scores = per_class(gold, predicted)
+    return {
+        "part": part,
+        "n": len(gold),
+        "event_accuracy": accuracy(gold, predicted),
+        "event_macro_f1": macro_f1(scores),
+        "actor_accuracy": sum(actors) / len(actors) if actors else 0.0,
+        "actor_n": len(actors),
+        "recipient_accuracy": sum(recipients) / len(recipients) if recipients else 0.0,
+        "recipient_n": len(recipients),
+        "per_class": {label: s.as_dict() for label, s in scores.items()},
+    }

@@ -24,7 +24,7 @@ from typing import Any, NamedTuple
 
 from treve.errors import EvaluationError
 from treve.evaluate.parts import Part, in_part
-from treve.evaluate.scoring import NO_EVENT, accuracy, macro_f1, main_event, per_class
+from treve.evaluate.scoring import NO_EVENT, main_event, sentence_report
 from treve.ontology import modern_event
 from treve.records import Entity, Event
 
@@ -105,15 +105,4 @@ def score_spanish(
             actors_right.append(event is not None and _named(event.actor, record.source))
         if record.target:
             recipients_right.append(event is not None and _named(event.recipient, record.target))
-    scores = per_class(gold, predicted)
-    return {
-        "part": part.value,
-        "n": len(records),
-        "event_accuracy": accuracy(gold, predicted),
-        "event_macro_f1": macro_f1(scores),
-        "actor_accuracy": sum(actors_right) / len(actors_right) if actors_right else 0.0,
-        "actor_n": len(actors_right),
-        "recipient_accuracy": sum(recipients_right) / len(recipients_right) if recipients_right else 0.0,
-        "recipient_n": len(recipients_right),
-        "per_class": {label: s.as_dict() for label, s in scores.items()},
-    }
+    return sentence_report(part.value, gold, predicted, actors_right, recipients_right)
