@@ -359,10 +359,10 @@ class Sense:
 
 
 def _case_rule(kind: SenseKind, alias: str) -> Literal["any", "capital", "exact"]:
-    letters = [char for char in alias if char.isalpha()]
+    letters = [char for char in alias if char.isalpha()] if alias.isupper() else ()  # no lower case: perhaps all upper
     if len(letters) >= 2 and all(char.isupper() for char in letters):
         return "exact"
-    if kind in _PROPER and any(char.isupper() for char in letters):
+    if kind in _PROPER and not alias.islower() and any(char.isupper() and char.isalpha() for char in alias):
         return "capital"
     return "any"
 
