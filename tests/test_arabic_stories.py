@@ -48,3 +48,11 @@ def test_the_ceasefire_binds_the_two_states_and_keeps_the_mediator_apart(events:
     [agreement] = [event for event in of_type(events, "AGREE") if event.ceasefire is not None]
     assert {entity.code for entity in agreement.actor} == {"ARM", "AZE"}
     assert [entity.code for entity in agreement.mediator] == ["RUS"]
+
+
+def test_a_dateline_is_no_actor() -> None:
+    events = EventCoder(LanguageModels()).code_text(
+        "الخرطوم (وكالة) - قتل 12 مدنيا يوم الاثنين في قصف مدفعي استهدف سوقا شعبيا.", "ar", TUESDAY
+    )
+    [attack] = of_type(events, "ASSAULT")
+    assert all(entity.entity_text != "الخرطوم" for entity in attack.actor)

@@ -4,6 +4,7 @@ object or complement that undergoes, the parties of a fight, the mediators, and 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
@@ -208,6 +209,7 @@ def unnamed_doers(head: Token, story: Story) -> list[Entity]:
 
 
 _FOLDED_RECIPIENT_CASES = frozenset(fold_key(word) for word in RECIPIENT_CASES)
+_FLAT_BREAK = re.compile(r"\s[-–—]\s|[()]")
 _FOLDED_SOURCE_MARKERS = frozenset(fold_key(word) for word in SOURCE_MARKERS)
 
 
@@ -242,7 +244,8 @@ def flat_arguments(
         ),
         key=lambda e: e.start or 0,
     )
-    before = [e for e in names if (e.end or 0) <= start]
+    # A name cut off from the trigger by a dash or a bracket (a dateline, "الخرطوم (وكالة) - قتل …") takes no part.
+    before = [e for e in names if (e.end or 0) <= start and not _FLAT_BREAK.search(story.text[e.end or 0 : start])]
     after = [e for e in names if (e.start or 0) >= end]
     undergoing = [e for e in after if _introduced_by(sentence, e, _FOLDED_RECIPIENT_CASES)]
     doing = [e for e in after if e not in undergoing]
