@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -55,3 +56,15 @@ def seed_path() -> Path:
 @pytest.fixture(scope="session")
 def seed_article(pipeline: Pipeline, seed_path: Path) -> Article:
     return pipeline.process(RawItem(path=str(seed_path), format="text", data=seed_path.read_bytes()))
+
+
+ACTOR_FILES = Path(__file__).resolve().parents[1] / "src" / "treve" / "resources" / "actors"
+
+
+@pytest.fixture
+def actor_folder(tmp_path: Path) -> Path:
+    """A copy of the shipped actor files, for one of them to be changed or broken."""
+    for source in ACTOR_FILES.iterdir():
+        if source.suffix in {".toml", ".json"}:
+            shutil.copy(source, tmp_path / source.name)
+    return tmp_path

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import tomllib
 from datetime import date
 from importlib import resources
@@ -354,15 +353,6 @@ def test_the_dictionary_is_loaded_once_and_versioned() -> None:
         "composition.toml",
         "inflections.json",
     }
-
-
-@pytest.fixture
-def actor_folder(tmp_path: Path) -> Path:
-    """A copy of the shipped files, for one of them to be broken."""
-    for source in SHIPPED.iterdir():
-        if source.suffix in {".toml", ".json"}:
-            shutil.copy(source, tmp_path / source.name)
-    return tmp_path
 
 
 @pytest.mark.parametrize(

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import shutil
-import tomllib
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -175,22 +173,6 @@ def test_a_person_is_found_in_every_case_and_holds_the_office_of_that_day() -> N
     assert mention.entity.identifier_id == "Q7747"
 
 
-def test_every_generated_russian_country_name_is_its_country_in_every_case() -> None:
-    generated = json.loads((SHIPPED / "countries.json").read_text(encoding="utf-8"))["countries"]
-    curated = tomllib.loads((SHIPPED / "countries.toml").read_text(encoding="utf-8"))["countries"]
-    forms = json.loads((SHIPPED / "inflections.json").read_text(encoding="utf-8"))["languages"]["ru"]
-    missed = [
-        (country["code"], form)
-        for country in generated
-        for name in country["ru"]
-        if name not in curated.get(country["code"], {}).get("drop_ru", [])
-        for form in [name, *forms.get(name, [])]
-        if [m.entity.code for m in ACTORS.find(f"По словам: {form}.", "ru")] != [country["code"]]
-    ]
-    assert missed == []
-    assert "ru" in ACTORS.languages
-
-
 # --- The generated forms -------------------------------------------------------------------------------------
 
 
@@ -218,14 +200,6 @@ def test_the_declensions_of_words_the_dictionary_lacks_and_of_names() -> None:
     assert build.person_forms("Урсула фон дер Ляйен") >= {"Урсулы фон дер Ляйен", "Урсуле фон дер Ляйен"}
     assert "Жана-Ива Ле Дриана" in build.person_forms("Жан-Ив Ле Дриан")
     assert "Омара аль-Башира" in build.person_forms("Омар аль-Башир")
-
-
-@pytest.fixture
-def actor_folder(tmp_path: Path) -> Path:
-    for source in SHIPPED.iterdir():
-        if source.suffix in {".toml", ".json"}:
-            shutil.copy(source, tmp_path / source.name)
-    return tmp_path
 
 
 def test_an_inflected_language_without_its_forms_is_refused(actor_folder: Path) -> None:

@@ -6,48 +6,16 @@ Asharq Al-Awsat, SANA, AFP and Reuters Arabic).
 
 from __future__ import annotations
 
-import tomllib
 from datetime import UTC, date, datetime
-from importlib import resources
 
 import pytest
 
-from treve.stages.casualties import CasualtyMention, find_casualties, load_casualty_lexicon, parse_number
-from treve.stages.time import TimeMention, find_time_expressions, infer_publication_date, load_time_lexicon
+from tests.language_words import TUESDAY, LanguageWords
+from treve.stages.casualties import find_casualties, parse_number
+from treve.stages.time import find_time_expressions, infer_publication_date
 
-TUESDAY = date(2022, 9, 13)
-
-
-def figures(text: str) -> list[tuple[str, int | None, str]]:
-    return [(m.kind, m.count.best, m.count.qualifier) for m in find_casualties(text, "ar")]
-
-
-def only_casualty(text: str) -> CasualtyMention:
-    mentions = find_casualties(text, "ar")
-    assert len(mentions) == 1, mentions
-    return mentions[0]
-
-
-def only_time(text: str, reference: date | datetime | None = TUESDAY) -> TimeMention:
-    mentions = find_time_expressions(text, "ar", reference=reference)
-    assert len(mentions) == 1, [m.text for m in mentions]
-    assert text[mentions[0].start : mentions[0].end] == mentions[0].text
-    return mentions[0]
-
-
-def test_both_lexicons_have_an_arabic_table() -> None:
-    assert "ar" in load_casualty_lexicon().languages
-    assert "ar" in load_time_lexicon().languages
-
-
-def test_the_arabic_tables_have_every_key_of_the_others() -> None:
-    languages = load_casualty_lexicon().languages
-    assert set(languages["ar"].model_dump()) == set(languages["es"].model_dump())
-    assert set(languages["ar"].words.model_dump()) == set(languages["es"].words.model_dump())
-    source = resources.files("treve.resources").joinpath("lexicons/time.toml")
-    time_tables = tomllib.loads(source.read_text(encoding="utf-8"))
-    assert set(time_tables["ar"]) == set(time_tables["es"])
-    assert set(time_tables["ar"]["patterns"]) == set(time_tables["es"]["patterns"])
+WORDS = LanguageWords("ar")
+figures, only_casualty, only_time = WORDS.figures, WORDS.only_casualty, WORDS.only_time
 
 
 # ---------------------------------------------------------------------------------------------------

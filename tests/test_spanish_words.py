@@ -9,32 +9,12 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from treve.stages.casualties import CasualtyMention, find_casualties, load_casualty_lexicon, parse_number
-from treve.stages.time import TimeMention, find_time_expressions, infer_publication_date, load_time_lexicon
+from tests.language_words import TUESDAY, LanguageWords
+from treve.stages.casualties import find_casualties, parse_number
+from treve.stages.time import find_time_expressions, infer_publication_date
 
-TUESDAY = date(2022, 9, 13)
-
-
-def figures(text: str) -> list[tuple[str, int | None, str]]:
-    return [(m.kind, m.count.best, m.count.qualifier) for m in find_casualties(text, "es")]
-
-
-def only_casualty(text: str) -> CasualtyMention:
-    mentions = find_casualties(text, "es")
-    assert len(mentions) == 1, mentions
-    return mentions[0]
-
-
-def only_time(text: str, reference: date | datetime | None = TUESDAY) -> TimeMention:
-    mentions = find_time_expressions(text, "es", reference=reference)
-    assert len(mentions) == 1, [m.text for m in mentions]
-    assert text[mentions[0].start : mentions[0].end] == mentions[0].text
-    return mentions[0]
-
-
-def test_both_lexicons_have_a_spanish_table() -> None:
-    assert "es" in load_casualty_lexicon().languages
-    assert "es" in load_time_lexicon().languages
+WORDS = LanguageWords("es")
+figures, only_casualty, only_time = WORDS.figures, WORDS.only_casualty, WORDS.only_time
 
 
 # ---------------------------------------------------------------------------------------------------
