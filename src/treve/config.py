@@ -22,6 +22,9 @@ class Settings(BaseModel):
 
     languages: tuple[str, ...] = Field(min_length=1)
     language_accuracy: Literal["low", "high"]
+    multilingual: Literal["fallback", "off", "always"] = Field(
+        "fallback", description="Languages the multilingual encoder reads: those treve has no words for, none, all."
+    )
     max_item_bytes: int = Field(gt=0)
     near_duplicate_threshold: float = Field(gt=0, le=1)
     minhash_permutations: int = Field(ge=16)

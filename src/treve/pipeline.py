@@ -61,7 +61,7 @@ class Pipeline:
         ]
         if events:
             gazetteer = open_gazetteer(Path(settings.gazetteer_path) if settings.gazetteer_path else None)
-            self.stages.append(EventCoder(LanguageModels(), gazetteer=gazetteer))
+            self.stages.append(EventCoder(LanguageModels(), gazetteer=gazetteer, multilingual=settings.multilingual))
         check_order(self.cleaner, self.stages)
 
     def process(self, item: RawItem) -> Article:

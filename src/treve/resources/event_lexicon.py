@@ -151,6 +151,7 @@ class EventLexicon(BaseModel):
 
     version: str
     languages: dict[str, LanguageCues]
+    wordless: LanguageCues  # the empty tables of a language the lexicon has no words for
 
     def for_language(self, language: str) -> LanguageCues | None:
         return self.languages.get(language)
@@ -205,6 +206,10 @@ def load_event_lexicon(languages: Sequence[str] | None = None) -> EventLexicon:
     try:
         raw = tomllib.loads(source.read_text(encoding="utf-8"))
         codes = languages if languages is not None else tuple(raw["speech"])
-        return EventLexicon(version=raw["version"], languages={code: _cues(raw, code) for code in codes})
+        return EventLexicon(
+            version=raw["version"],
+            languages={code: _cues(raw, code) for code in codes},
+            wordless=_cues(raw, "xx"),
+        )
     except (OSError, KeyError, TypeError, tomllib.TOMLDecodeError) as exc:
         raise ResourceError(f"{source}: event lexicon unreadable ({exc}); reinstall treve") from exc

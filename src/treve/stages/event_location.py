@@ -311,18 +311,26 @@ def locate_event(trigger: Token, mentions: Sequence[PlaceMention]) -> EventLocat
     """The place where the event named by `trigger` happened, among the article's place `mentions` (character
     offsets into `trigger.doc`), with how it was chosen; None when the article names no usable place."""
     sentence = trigger.sent
-    candidates = []
+    in_sentence = []
     for mention in mentions:
         name = _name_span(trigger.doc, mention)
-        if mention.metonymic or name is None or name.start < sentence.start or name.end > sentence.end:
-            continue
-        candidates.append(_candidate(trigger, mention, name))
-    stated = [c for c in candidates if c.role is not _Role.other]
-    if stated:
-        best = min(stated, key=lambda c: (c.remote, c.through_verb, c.landmark, c.on_actor, -c.specificity, c.distance))
-        return EventLocation(best.mention, Basis.locative if best.role is _Role.locative else Basis.syntax)
-    if candidates:
-        return EventLocation(min(candidates, key=lambda c: c.distance).mention, Basis.sentence)
+        if not (mention.metonymic or name is None or name.start < sentence.start or name.end > sentence.end):
+            in_sentence.append((mention, name))
+    if not trigger.doc.has_annotation("DEP"):
+        # No parse to say how a place hangs on the event: the sentence's place nearest its word.
+        nearest = min(in_sentence, key=lambda found: abs(found[1].start - trigger.i), default=None)
+        if nearest is not None:
+            return EventLocation(nearest[0], Basis.sentence)
+    else:
+        candidates = [_candidate(trigger, mention, name) for mention, name in in_sentence]
+        stated = [c for c in candidates if c.role is not _Role.other]
+        if stated:
+            best = min(
+                stated, key=lambda c: (c.remote, c.through_verb, c.landmark, c.on_actor, -c.specificity, c.distance)
+            )
+            return EventLocation(best.mention, Basis.locative if best.role is _Role.locative else Basis.syntax)
+        if candidates:
+            return EventLocation(min(candidates, key=lambda c: c.distance).mention, Basis.sentence)
     story = _story_place(trigger.doc, mentions)
     return EventLocation(story, Basis.story) if story is not None else None
 

@@ -49,6 +49,7 @@ from treve.stages.mentions import (
     rank_subordinates,
     weigh,
 )
+from treve.stages.multilingual import ENCODER_CONFIDENCE, EncoderReader, Multilingual
 from treve.stages.nlp import LanguageModels
 from treve.stages.places import resolve_places
 from treve.stages.roles import event_attribution, event_roles, one_per_code, worth_coding
@@ -92,11 +93,15 @@ class EventCoder:
         reader: SentenceReader | None = None,
         gazetteer: Gazetteer | None = None,
         mention_model: LogisticModel | None = None,
+        multilingual: Multilingual = "fallback",
     ) -> None:
+        """`multilingual` says which languages the multilingual encoder reads (`stages/multilingual.py`)."""
         self._models = models
         self._lexicon = lexicon or load_event_lexicon()
         self._actors = actors or load_actor_dictionary()
         self._reader = reader or SentenceReader()
+        self._encoder = EncoderReader()
+        self._multilingual = multilingual
         self._gazetteer = gazetteer or open_gazetteer()
         self._mention_model = mention_model or load_story_model("mention_model")
         self._debris = load_debris_lexicon()
@@ -112,7 +117,12 @@ class EventCoder:
         return article.model_copy(update={"events": events})
 
     def _codes(self, language: str) -> bool:
-        return self._lexicon.for_language(language) is not None and self._models.supports(language)
+        return self._has_words(language) or self._multilingual != "off"
+
+    def _has_words(self, language: str) -> bool:
+        """Whether treve reads the language with its own words (lexicons, a pipeline), not the encoder."""
+        known = self._lexicon.for_language(language) is not None and self._models.supports(language)
+        return known and self._multilingual != "always"
 
     @staticmethod
     def _languages_of(article: Article) -> list[str]:
@@ -155,12 +165,18 @@ class EventCoder:
     ) -> tuple[Story, list[Mention]] | None:
         """The story and its mentions of events, in the article's order, each with the mention model's
         probability that it reports one; None for a language treve has no cues for."""
-        cues = self._lexicon.for_language(language)
-        if cues is None:
+        if not self._codes(language):
             return None
+        words = self._has_words(language)
+        cues = self._lexicon.for_language(language) if words else None
         reference = published.date() if isinstance(published, datetime) else published
-        actors = self._actors.find(text, language, on=reference)
-        doc = self._models.parse(normalise_for_processing(text), language)
+        if cues is not None:
+            actors = self._actors.find(text, language, on=reference)
+            doc = self._models.parse(normalise_for_processing(text), language)
+        else:
+            cues = self._lexicon.wordless
+            actors = self._actors.find_any(text, on=reference, besides=language)
+            doc = self._models.tokenise(normalise_for_processing(text), language)
         places = resolve_places(doc, language, self._gazetteer)
         actors = qualified_by_kind(doc, text, actors, cues)
         home = home_country(actors, places)
@@ -170,8 +186,8 @@ class EventCoder:
             doc=doc,
             cues=cues,
             actors=actors,
-            times=find_time_expressions(text, language, reference=published),
-            casualties=find_casualties(text, language),
+            times=find_time_expressions(text, language, reference=published) if words else [],
+            casualties=find_casualties(text, language) if words else [],
             published=reference,
             main_pair=main_pair(actors),
             generic=generic,
@@ -184,12 +200,12 @@ class EventCoder:
         found: list[Mention] = []
         narrative_time: EventTime | None = None
         sentences = self._own_sentences(story)
-        readings = self._read(sentences, story)
+        readings = self._read(sentences, story, self._reader if words else self._encoder)
         for sentence in sentences:
             reading = readings.get(sentence.start)
             matches = naming_events(cues.match(sentence), story.times)
             if reading is not None:
-                matches.extend(guessed_triggers(sentence, reading, matches, cues))
+                matches.extend(guessed_triggers(sentence, reading, matches, story))
             in_sentence = [code_mention(match, sentence, story) for match in matches]
             in_sentence.extend(ceasefire_mentions(sentence, story, in_sentence))
             coded = fold_within_sentence([event for event in in_sentence if event is not None])
@@ -205,6 +221,8 @@ class EventCoder:
             narrative_time = explicit
             for mention in coded:
                 mention.reporting = self._mention_model.probability(mention_features(mention, story))
+                if not words:
+                    mention.confidence *= ENCODER_CONFIDENCE
             complete_earlier_ceasefire(found, coded, sentence, story)
             found.extend(coded)
         return story, found
@@ -220,7 +238,9 @@ class EventCoder:
             after_marker = self._debris.link_marker_at(sentence.text, end=True)
         return own
 
-    def _read(self, sentences: Sequence[Span], story: Story) -> dict[int, SentenceReading]:
+    def _read(
+        self, sentences: Sequence[Span], story: Story, reader: SentenceReader | EncoderReader
+    ) -> dict[int, SentenceReading]:
         """The classifier's reading of each sentence that names someone or counts victims (the others
         cannot hold a codable event), in one batch."""
         named = [
@@ -235,7 +255,7 @@ class EventCoder:
             if len(sentence) >= MIN_READ_TOKENS
             and any(sentence.start_char <= start < sentence.end_char for start, _ in named)
         ]
-        readings = self._reader.read([story.text[s.start_char : s.end_char] for s in chosen])
+        readings = reader.read([story.text[s.start_char : s.end_char] for s in chosen])
         return {sentence.start: reading for sentence, reading in zip(chosen, readings, strict=True)}
 
 

@@ -22,6 +22,7 @@ from treve.errors import ResourceError
 from treve.resources.event_lexicon import load_event_lexicon
 
 _FILE = "flat_reading.toml"
+ANY_LANGUAGE = "xx"  # spaCy's multi-language code: the table and tokenizer of a language treve has no words for
 
 
 @cache
@@ -37,6 +38,12 @@ def flat_tables() -> dict[str, dict[str, Any]]:
         if table.get("word_order") not in ("VSO", "SVO"):
             raise ResourceError(f"{_FILE}: [{language}] word_order must be VSO or SVO")
     return raw
+
+
+def table_of(language: str) -> dict[str, Any]:
+    """The language's table, or that of any language (`xx`) for one treve has no words for."""
+    tables = flat_tables()
+    return tables.get(language, tables[ANY_LANGUAGE])
 
 
 def _dictionary_lemmas(language: str) -> Callable[[str], str]:
@@ -58,7 +65,7 @@ def _dictionary_lemmas(language: str) -> Callable[[str], str]:
 def lemmatiser(language: str) -> Callable[[str], str]:
     """The word's lemma: from a morphological dictionary where the table names one; else marks dropped,
     letters folded, lower case, and one proclitic removed when what remains is a word the lexicons know."""
-    table = flat_tables()[language]
+    table = table_of(language)
     if table.get("lemmas") == "pymorphy2":
         return _dictionary_lemmas(language)
     drop = re.compile(table.get("drop", "(?!)"))
@@ -81,8 +88,14 @@ def lemmatiser(language: str) -> Callable[[str], str]:
 
 
 def load(language: str) -> Language:
-    """A blank pipeline of the language with a sentencizer and the flat lemmatizer."""
-    nlp = spacy.blank(language)
+    """A blank pipeline of the language with a sentencizer and the flat lemmatizer: spaCy's rule-based tokenizer
+    of the language, or its multi-language one where spaCy has none (or needs a package treve does not install,
+    such as Japanese's)."""
+    try:
+        nlp = spacy.blank(language)
+    except ImportError:
+        nlp = spacy.blank(ANY_LANGUAGE)
+    nlp.tokenizer = _FreshTokens(nlp.tokenizer)
     nlp.add_pipe("sentencizer")
     lemma = lemmatiser(language)
 
@@ -93,6 +106,19 @@ def load(language: str) -> Language:
 
     nlp.add_pipe(_component(language, lemmatise))
     return nlp
+
+
+class _FreshTokens:
+    """spaCy's rule-based tokenizer, its words copied into a new Doc. The tokenizer reuses cached tokens whose
+    tree edges (`left_edge`, `right_edge`) are left over from earlier texts until a parser sets them: with no
+    parser they point anywhere, and reading a token's children can crash the process."""
+
+    def __init__(self, tokenizer: Callable[[str], Doc]) -> None:
+        self._tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        tokens = self._tokenizer(text)
+        return Doc(tokens.vocab, words=[t.text for t in tokens], spaces=[bool(t.whitespace_) for t in tokens])
 
 
 def _component(language: str, function: Callable[[Doc], Doc]) -> str:

@@ -31,7 +31,7 @@ from treve.stages.arguments import (
 )
 from treve.stages.event_classifier import NO_EVENT_LABEL, SentenceReading
 from treve.stages.event_location import EventLocation
-from treve.stages.flat_pipeline import flat_tables
+from treve.stages.flat_pipeline import table_of
 from treve.stages.story import Story, codes, times_in, unique_entities
 from treve.stages.syntax import (
     SUBJECT_DEPS,
@@ -118,9 +118,7 @@ def code_mention(match: TriggerMatch, sentence: Span, story: Story) -> Mention |
     trigger = match.trigger
     event = Mention(match=match, sentence=sentence, actor=[], recipient=[], event=trigger.event, mode=trigger.mode)
     if not sentence.doc.has_annotation("DEP"):
-        actor, recipient = flat_arguments(
-            match.tokens, sentence, story, flat_tables()[sentence.doc.lang_]["word_order"]
-        )
+        actor, recipient = flat_arguments(match.tokens, sentence, story, table_of(sentence.doc.lang_)["word_order"])
         event.confidence = CONFIDENCE_INFERRED_PARTIES
     elif head.pos_ in ("VERB", "AUX"):
         actor, recipient = verb_arguments(head, story, match.tokens)
@@ -271,7 +269,7 @@ def naming_events(matches: list[TriggerMatch], times: Sequence[TimeMention]) -> 
 
 
 def guessed_triggers(
-    sentence: Span, reading: SentenceReading, matches: Sequence[TriggerMatch], cues: LanguageCues
+    sentence: Span, reading: SentenceReading, matches: Sequence[TriggerMatch], story: Story
 ) -> list[TriggerMatch]:
     """The event the classifier reads in a sentence, where the lexicon found none of its type: when the
     classifier is fairly sure, and much surer of it than of what the lexicon found."""
@@ -283,7 +281,8 @@ def guessed_triggers(
     if types[best] < max(GUESS_THRESHOLD, listed + OVERRULE_MARGIN if matches else 0.0):
         return []
     two_sided = best == "ASSAULT" and reading.acled.best[0] == "Armed clash"
-    anchor = _main_verb(sentence, best, cues)
+    flat_svo = not sentence.doc.has_annotation("DEP") and table_of(sentence.doc.lang_)["word_order"] == "SVO"
+    anchor = _after_doer(sentence, story) if flat_svo else _main_verb(sentence, best, story.cues)
     if any(anchor in match.tokens for match in matches):
         return []  # the lexicon read that word already, as another type
     trigger = Trigger(event=best, mode=reading.plover.best_mode(best), two_sided=two_sided, guessed=True)
@@ -300,6 +299,21 @@ def _main_verb(sentence: Span, event_type: str, cues: LanguageCues) -> Token:
             break
         verb = reported
     return verb
+
+
+def _after_doer(sentence: Span, story: Story) -> Token:
+    """Where an SVO (or SOV) sentence no parser read tells its guessed event: just after the first name in it,
+    so that the name acts and the next undergoes (`arguments.flat_arguments`); at its first word when it names
+    no one."""
+    starts = [
+        entity.end
+        for entity in (*(m.entity for m in story.actors), *story.generic, *story.unknown)
+        if entity.start is not None and entity.end is not None and sentence.start_char <= entity.start
+    ]
+    first_end = min((end for end in starts if end < sentence.end_char), default=None)
+    if first_end is None:
+        return sentence[0]
+    return next((token for token in sentence if token.idx >= first_end), sentence[-1])
 
 
 def weigh(event: Mention, reading: SentenceReading) -> None:

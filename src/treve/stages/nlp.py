@@ -91,3 +91,7 @@ class LanguageModels:
 
     def parse(self, text: str, language: str) -> Doc:
         return self.get(language)(text)
+
+    def tokenise(self, text: str, language: str) -> Doc:
+        """Sentences and words only (`flat_pipeline`), in any language: how the multilingual reading sees a text."""
+        return _load_flat(language)(text)
