@@ -1,6 +1,6 @@
 """Event coding per language: words per second of treve's story reading on the real articles of
 `../shared/news/<language>/` (read in place, never copied), and the peak memory of one process with every
-language's pipeline and lexicons loaded.
+language's pipeline and lexicons loaded, and the multilingual encoder.
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ from treve.stages.events import EventCoder
 from treve.stages.nlp import LanguageModels
 
 NEWS = Path(__file__).resolve().parents[2] / "shared" / "news"
-LANGUAGES = ("fr", "en", "es", "ru", "ar")
+# The six read with treve's own words, then two read by the multilingual encoder (stages/multilingual.py).
+LANGUAGES = ("fr", "en", "es", "ru", "ar", "uk", "de", "it")
 TARGET_PEAK_RSS_MB = 2000
 
 
@@ -71,6 +72,8 @@ def _peak_memory_all_languages() -> float:
         "es": "Rusia anunció el martes un alto el fuego.",
         "ru": "Россия во вторник объявила о прекращении огня.",
         "ar": "أعلنت روسيا الثلاثاء وقف إطلاق النار.",
+        "uk": "Росія у вівторок оголосила про припинення вогню.",
+        "de": "Russland hat am Dienstag eine Waffenruhe verkündet.",
     }
     script = (
         "from treve.stages.events import EventCoder; from treve.stages.nlp import LanguageModels; "
