@@ -10,6 +10,7 @@ import pytest
 
 from treve.resources.encoder_heads import load_heads
 from treve.resources.event_examples import TAXONOMIES, load_examples
+from treve.resources.territory_names import countries_in
 from treve.stages.events import EventCoder
 from treve.stages.multilingual import ENCODER_CONFIDENCE, EncoderReader
 from treve.stages.nlp import LanguageModels
@@ -37,6 +38,28 @@ def test_a_german_story_gives_the_attack_and_the_accusation_at_a_lower_confidenc
     assert events[0].actor[0].entity_text == "Boko Haram"
     assert all(event.confidence <= ENCODER_CONFIDENCE for event in events)
     assert all(event.date == PUBLISHED.isoformat() for event in events)  # no time words: the publication day
+
+
+def test_a_party_named_again_in_a_later_sentence_acts_there_too(coder: EventCoder) -> None:
+    story = (
+        "Die Hamas hat Israel vorgeworfen, die Waffenruhe gebrochen zu haben. "
+        "Russland hat am Montag die Ukraine mit Drohnen angegriffen. "
+        "Die Hamas hat Ägypten um Vermittlung gebeten."
+    )
+    events = coder.code_text(story, "de", PUBLISHED)
+    assert _summary(events) == [
+        ("ACCUSE", ["PSE"], ["ISR"]),
+        ("ASSAULT", ["RUS"], ["UKR"]),
+        ("REQUEST", ["PSE"], ["EGY"]),
+    ]
+
+
+def test_countries_are_named_in_any_language_cldr_knows_with_their_case_forms() -> None:
+    german = countries_in("Angriffe Russlands auf die Ukraine", "de")
+    polish = countries_in("Rosja zaatakowała Ukrainę, a Chiny milczą", "pl")
+    assert [(e.entity_text, e.code) for e in german] == [("Russlands", "RUS"), ("Ukraine", "UKR")]
+    assert [(e.entity_text, e.code) for e in polish] == [("Rosja", "RUS"), ("Ukrainę", "UKR"), ("Chiny", "CHN")]
+    assert countries_in("Russland", "zz") == []
 
 
 def test_with_the_encoder_off_a_language_without_words_gives_nothing() -> None:

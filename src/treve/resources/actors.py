@@ -48,6 +48,7 @@ from treve.resources.actor_files import (
     read_actor_files,
     with_plurals,
 )
+from treve.resources.territory_names import countries_in
 
 
 class ActorMention(Record):
@@ -238,12 +239,14 @@ class ActorDictionary:
         gapped = text.translate(GAP_FOLD) if len(atoms) > 1 else text
         return _Walk(text, gapped, atoms, index.gaps, on, marked=positions is not None).mentions()
 
-    def find_any(self, text: str, *, on: date | None = None, besides: str | None = None) -> list[ActorMention]:
-        """The actors of a text in a language with no dictionary: those any dictionary (but `besides`'s) finds,
-        as many names are written alike across languages ("Hamas", "Boko Haram", "Mali"); where two languages'
-        readings overlap, the longer one, then the earlier language's."""
-        found = [m for language in self._indexes if language != besides for m in self.find(text, language, on=on)]
-        found.sort(key=lambda m: (-((m.entity.end or 0) - (m.entity.start or 0)), m.entity.start or 0))
+    def find_any(self, text: str, language: str, *, on: date | None = None) -> list[ActorMention]:
+        """The actors of a text in a language treve has no words for: the countries CLDR names in the language
+        (`territory_names`), and the names any other language's dictionary finds, as many are written alike
+        ("Hamas", "Boko Haram", "Mali"); where readings overlap, the longer one, then the one listed first."""
+        found = [ActorMention(entity=entity, kind="country") for entity in countries_in(text, language)] + [
+            m for other in self._indexes if other != language for m in self.find(text, other, on=on)
+        ]
+        found.sort(key=lambda m: -((m.entity.end or 0) - (m.entity.start or 0)))
         kept: list[ActorMention] = []
         for mention in found:
             start, end = mention.entity.start or 0, mention.entity.end or 0

@@ -234,14 +234,11 @@ def flat_arguments(
     start, end = trigger[0].idx, trigger[-1].idx + len(trigger[-1].text)
     named = [m.entity for m in story.actors if m.entity.start is not None and m.entity.end is not None]
     kinds = [e for e in story.generic if not any(_overlap(e, n) for n in named)]
+    in_sentence = [
+        e for e in (*named, *kinds) if e.start is not None and sentence.start_char <= e.start < sentence.end_char
+    ]
     names = sorted(
-        (
-            e
-            for e in unique_entities((*named, *kinds))
-            if e.start is not None
-            and sentence.start_char <= e.start < sentence.end_char
-            and not _introduced_by(sentence, e, _FOLDED_SOURCE_MARKERS)
-        ),
+        (e for e in unique_entities(in_sentence) if not _introduced_by(sentence, e, _FOLDED_SOURCE_MARKERS)),
         key=lambda e: e.start or 0,
     )
     # A name cut off from the trigger by a dash or a bracket (a dateline, "الخرطوم (وكالة) - قتل …") takes no part.

@@ -175,7 +175,7 @@ class EventCoder:
             doc = self._models.parse(normalise_for_processing(text), language)
         else:
             cues = self._lexicon.wordless
-            actors = self._actors.find_any(text, on=reference, besides=language)
+            actors = self._actors.find_any(text, language, on=reference)
             doc = self._models.tokenise(normalise_for_processing(text), language)
         places = resolve_places(doc, language, self._gazetteer)
         actors = qualified_by_kind(doc, text, actors, cues)
@@ -220,8 +220,12 @@ class EventCoder:
             coded, explicit = date_events(coded, sentence, story, narrative_time if continues_story else None)
             narrative_time = explicit
             for mention in coded:
-                mention.reporting = self._mention_model.probability(mention_features(mention, story))
-                if not words:
+                if words:
+                    mention.reporting = self._mention_model.probability(mention_features(mention, story))
+                else:
+                    # The mention model weighs what the parse and the lexicons tell (tense, voice, cue words),
+                    # none of which a wordless reading has: the encoder's own reading is what is left.
+                    mention.reporting = reading.reports if reading is not None else 0.0
                     mention.confidence *= ENCODER_CONFIDENCE
             complete_earlier_ceasefire(found, coded, sentence, story)
             found.extend(coded)
