@@ -14,6 +14,7 @@ from treve.resources.territory_names import countries_in
 from treve.stages.events import EventCoder
 from treve.stages.multilingual import ENCODER_CONFIDENCE, EncoderReader
 from treve.stages.nlp import LanguageModels
+from treve.stages.time_search import search_times
 
 GERMAN_STORY = (
     "Kämpfer von Boko Haram haben am Dienstag ein Dorf im Nordosten von Nigeria angegriffen.\n"
@@ -37,7 +38,7 @@ def test_a_german_story_gives_the_attack_and_the_accusation_at_a_lower_confidenc
     assert _summary(events) == [("ASSAULT", ["NGA"], ["NGA"]), ("ACCUSE", ["PSE"], ["ISR"])]
     assert events[0].actor[0].entity_text == "Boko Haram"
     assert all(event.confidence <= ENCODER_CONFIDENCE for event in events)
-    assert all(event.date == PUBLISHED.isoformat() for event in events)  # no time words: the publication day
+    assert [event.date for event in events] == ["2025-03-11", "2025-03-12"]  # "am Dienstag"; else the publication
 
 
 def test_a_party_named_again_in_a_later_sentence_acts_there_too(coder: EventCoder) -> None:
@@ -60,6 +61,17 @@ def test_countries_are_named_in_any_language_cldr_knows_with_their_case_forms() 
     assert [(e.entity_text, e.code) for e in german] == [("Russlands", "RUS"), ("Ukraine", "UKR")]
     assert [(e.entity_text, e.code) for e in polish] == [("Rosja", "RUS"), ("Ukrainę", "UKR"), ("Chiny", "CHN")]
     assert countries_in("Russland", "zz") == []
+
+
+def test_dates_in_a_language_without_time_words_come_from_dateparser() -> None:
+    text = "Am Dienstag wurde er verhaftet. Am 16. September 2022 starb sie. 30 Menschen wurden im März verletzt."
+    found = search_times(text, "de", reference=date(2024, 4, 30))  # a Tuesday
+    assert [(m.text, m.value.start.isoformat(), m.value.precision) for m in found] == [
+        ("Am Dienstag", "2024-04-30", "day"),  # the publication's own weekday, as in every language
+        ("Am 16. September 2022", "2022-09-16", "day"),
+        ("im März", "2024-03-01", "month"),
+    ]  # "30" counts people: no date
+    assert [m.text for m in search_times(text, "de", reference=None)] == ["Am 16. September 2022"]
 
 
 def test_with_the_encoder_off_a_language_without_words_gives_nothing() -> None:

@@ -65,6 +65,7 @@ from treve.stages.story import (
 )
 from treve.stages.syntax import refers_back
 from treve.stages.time import find_time_expressions
+from treve.stages.time_search import search_times
 from treve.stages.tolls import attach_casualties, event_casualties
 
 # Sentences shorter than this (datelines, captions) are not read.
@@ -186,7 +187,7 @@ class EventCoder:
             doc=doc,
             cues=cues,
             actors=actors,
-            times=find_time_expressions(text, language, reference=published) if words else [],
+            times=(find_time_expressions if words else search_times)(text, language, reference=published),
             casualties=find_casualties(text, language) if words else [],
             published=reference,
             main_pair=main_pair(actors),

@@ -551,7 +551,7 @@ def _day_month(found: _Found, reference: date | None) -> date:
     return this_year if this_year > ref else date(ref.year + 1, found.month, found.day)
 
 
-def _weekday(weekday: int, shift: int | None, reference: date) -> date:
+def weekday_date(weekday: int, shift: int | None, reference: date) -> date:
     """The latest such weekday on or before the reference; "dernier" strictly before, "prochain" after."""
     if shift is None:
         return reference - timedelta(days=(reference.weekday() - weekday) % 7)
@@ -623,12 +623,12 @@ def _period(found: _Found, reference: date | None, seasons: _Seasons) -> tuple[d
             )
             return first, last, "day"
         assert found.weekday is not None and found.weekday2 is not None
-        last = _weekday(found.weekday2, None, _need(reference))
+        last = weekday_date(found.weekday2, None, _need(reference))
         return last - timedelta(days=(found.weekday2 - found.weekday) % 7 or 7), last, "day"
     ref = _need(reference)
     if kind == "weekday":
         assert found.weekday is not None
-        return _weekday(found.weekday, found.shift, ref), None, "day"
+        return weekday_date(found.weekday, found.shift, ref), None, "day"
     if kind == "day_rel":
         return ref + timedelta(days=found.days or 0), None, "day"
     if kind == "year_rel":
