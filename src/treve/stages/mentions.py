@@ -162,8 +162,10 @@ def code_mention(match: TriggerMatch, sentence: Span, story: Story) -> Mention |
         # arrest made.
         actor = [Entity(entity_text="", code=story.home, sector="COP")]  # no words of the article name them
         event.confidence = CONFIDENCE_INFERRED_PARTIES
-    if not actor and trigger.event == "PROTEST" and made:
-        # "PROTESTAN POR AUMENTO SALARIAL", "a strike was held": ACLED's "Protesters (country)", whoever they are.
+    if not actor and trigger.event == "PROTEST":
+        # "PROTESTAN POR AUMENTO SALARIAL", "a strike was held", "a wave of protests": ACLED's "Protesters
+        # (country)", whoever they are. Whether a protest noun tells a protest that happened is the mention
+        # model's to weigh, as for any event.
         actor = [Entity(entity_text="", code=story.home, sector="CVL")]
         event.confidence = CONFIDENCE_INFERRED_PARTIES
     if is_reciprocal(head) and not recipient:
