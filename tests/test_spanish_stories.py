@@ -57,3 +57,16 @@ def test_opening_fire_is_no_ceasefire() -> None:
     )
     assert not [event for event in coded if event.ceasefire is not None]
     assert of_type(coded, "ASSAULT")
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "MILES DE ESTUDIANTES EN UNA MANIFESTACION CONTRA LA REFORMA EDUCATIVA",
+        "Miles de estudiantes en una manifestacion contra la reforma educativa.",
+    ],
+)
+def test_a_headline_that_drops_its_accents_still_names_its_protest(headline: str) -> None:
+    """Capitals and wire copy often drop accents: "manifestacion" is the trigger "manifestación"."""
+    events = EventCoder(LanguageModels()).code_text(headline, "es", None)
+    assert [(e.event, [(a.sector, a.entity_text) for a in e.actor]) for e in events] == [("PROTEST", [("CVL", "")])]

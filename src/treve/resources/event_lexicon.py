@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict
 from spacy.tokens import Span, Token
 
 from treve.errors import ResourceError
+from treve.resources.actor_files import fold_key
 
 # Words that never carry the meaning of a trigger phrase ("s'étaient précédemment entretenus"): left out
 # of the text before phrases are matched, and never written in the phrases.
@@ -67,6 +68,7 @@ class LanguageCues(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     phrases: dict[str, list[tuple[tuple[str, ...], Trigger]]]  # first lemma → (lemmas, meaning), longest first
+    folded_phrases: dict[str, list[tuple[tuple[str, ...], Trigger]]]  # the same, accents and variants folded
     ceasefire: frozenset[str]  # one-word names
     ceasefire_phrases: tuple[tuple[str, ...], ...]  # names of several words ("alto fuego"), content words only
     ceasefire_agreement: frozenset[str]
@@ -125,15 +127,20 @@ class LanguageCues(BaseModel):
         """
         # A lemma of several words is read word by word: Spanish writes a verb with its attached clitic as
         # one token whose lemma is "enfrentar él" ("enfrentarse"), matched by the phrase "enfrentar él".
+        # Lemmas and phrases are compared folded (`fold_key`): headlines and wires often drop accents
+        # ("MOVILIZACION", "protesto"), and Arabic spells some letters several ways.
         words = [
-            (token, part) for token in sentence if token.pos_ not in _SKIPPED_POS for part in _lemma(token).split()
+            (token, part)
+            for token in sentence
+            if token.pos_ not in _SKIPPED_POS
+            for part in fold_key(_lemma(token)).split()
         ]
         lemmas = [part for _, part in words]
         found: list[TriggerMatch] = []
         taken: set[int] = set()
         candidates: list[tuple[tuple[int, ...], Trigger]] = []
         for start, lemma in enumerate(lemmas):
-            for phrase, trigger in self.phrases.get(lemma, []):
+            for phrase, trigger in self.folded_phrases.get(lemma, []):
                 positions = _find_in_order(lemmas, start, phrase)
                 if positions is not None:
                     candidates.append((positions, trigger))
@@ -172,12 +179,21 @@ def _cues(raw: dict, language: str) -> LanguageCues:
             phrases[lemmas[0]].append((lemmas, meaning))
     for options in phrases.values():
         options.sort(key=lambda option: -len(option[0]))
+    folded: dict[str, list[tuple[tuple[str, ...], Trigger]]] = defaultdict(list)
+    for options in phrases.values():
+        for lemmas, meaning in options:
+            words = tuple(word for lemma in lemmas for word in fold_key(lemma).split())
+            if words:
+                folded[words[0]].append((words, meaning))
+    for options in folded.values():
+        options.sort(key=lambda option: -len(option[0]))
 
     def words(table: str, key: str = language) -> frozenset[str]:
         return frozenset(word.lower() for word in raw[table].get(key, []))
 
     return LanguageCues(
         phrases=dict(phrases),
+        folded_phrases=dict(folded),
         ceasefire=frozenset(name for name in words("ceasefire") if " " not in name),
         ceasefire_phrases=tuple(tuple(name.split()) for name in sorted(words("ceasefire")) if " " in name),
         ceasefire_agreement=words("ceasefire", f"agreement_{language}"),
