@@ -8,9 +8,9 @@ from datetime import date
 
 import pytest
 
+from treve.resources.cldr_names import countries_in
 from treve.resources.encoder_heads import load_heads
 from treve.resources.event_examples import TAXONOMIES, load_examples
-from treve.resources.territory_names import countries_in
 from treve.stages.events import EventCoder
 from treve.stages.multilingual import ENCODER_CONFIDENCE, EncoderReader
 from treve.stages.nlp import LanguageModels
@@ -61,6 +61,17 @@ def test_countries_are_named_in_any_language_cldr_knows_with_their_case_forms() 
     assert [(e.entity_text, e.code) for e in german] == [("Russlands", "RUS"), ("Ukraine", "UKR")]
     assert [(e.entity_text, e.code) for e in polish] == [("Rosja", "RUS"), ("Ukrainę", "UKR"), ("Chiny", "CHN")]
     assert countries_in("Russland", "zz") == []
+
+
+@pytest.mark.parametrize(
+    ("language", "story"),
+    [
+        ("fa", "روسیه روز دوشنبه به اوکراین حمله کرد."),  # دوشنبه: Monday, not Dushanbe, the capital
+        ("zh", "俄罗斯周一袭击了乌克兰。"),  # written without spaces: names have no word boundary
+    ],
+)
+def test_an_attack_told_in_persian_or_chinese(coder: EventCoder, language: str, story: str) -> None:
+    assert _summary(coder.code_text(story, language, PUBLISHED)) == [("ASSAULT", ["RUS"], ["UKR"])]
 
 
 def test_dates_in_a_language_without_time_words_come_from_dateparser() -> None:

@@ -48,7 +48,7 @@ from treve.resources.actor_files import (
     read_actor_files,
     with_plurals,
 )
-from treve.resources.territory_names import countries_in
+from treve.resources.cldr_names import calendar_words, countries_in
 
 
 class ActorMention(Record):
@@ -241,10 +241,15 @@ class ActorDictionary:
 
     def find_any(self, text: str, language: str, *, on: date | None = None) -> list[ActorMention]:
         """The actors of a text in a language treve has no words for: the countries CLDR names in the language
-        (`territory_names`), and the names any other language's dictionary finds, as many are written alike
-        ("Hamas", "Boko Haram", "Mali"); where readings overlap, the longer one, then the one listed first."""
+        (`cldr_names`), and the names any other language's dictionary finds, as many are written alike
+        ("Hamas", "Boko Haram", "Mali"), unless the name is a month or a weekday of the language; where readings
+        overlap, the longer one, then the one listed first."""
         found = [ActorMention(entity=entity, kind="country") for entity in countries_in(text, language)] + [
-            m for other in self._indexes if other != language for m in self.find(text, other, on=on)
+            m
+            for other in self._indexes
+            if other != language
+            for m in self.find(text, other, on=on)
+            if m.entity.entity_text.lower() not in calendar_words(language)
         ]
         found.sort(key=lambda m: -((m.entity.end or 0) - (m.entity.start or 0)))
         kept: list[ActorMention] = []

@@ -1,10 +1,14 @@
-"""Country names in any language, for the languages treve has no actor names of its own for.
+"""Names in any language from CLDR, for the languages treve has no words of its own for: countries, and the
+months and weekdays that a name from another language must not be taken for.
 
 The names are CLDR's territory names (the Unicode Common Locale Data Repository, read through babel, which
 carries it for some 700 locales: "Russland", "Ucraina", "Rosja", "روسیه"), their ISO 3166-1 codes turned into
 PLOVER's alpha-3 codes by pycountry. A name also matches with up to three more letters, less its final vowel,
 so that the case forms and adjectives of most languages are read as the country: "Russlands", "Rosji",
 "Ukrainy", "israeliani". Only the multilingual reading uses them (`ActorDictionary.find_any`).
+
+The months and weekdays: Persian "دوشنبه" is Monday, and Dushanbe in Arabic; a name another language's dictionary
+finds is no actor where it is a day or a month of the language read.
 """
 
 from __future__ import annotations
@@ -21,6 +25,9 @@ from treve.records import Entity
 FINAL_VOWELS = "aeiouyáéíóúàèìòùäöüæøå"
 # How many letters a declined or derived form may add to a name.
 MAX_ENDING = 3
+# Scripts written without spaces between words (kana, Han, Thai, Lao, Myanmar, Khmer): a name there has no word
+# boundary to look for, and no ending.
+UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u9fff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
 
 
 @cache
@@ -36,7 +43,9 @@ def _names(language: str) -> tuple[re.Pattern[str], dict[str, str]] | None:
         if country is not None:
             codes.setdefault(_stem(name), country.alpha_3)
     stems = sorted(codes, key=len, reverse=True)
-    pattern = r"(?<!\w)(" + "|".join(re.escape(stem) for stem in stems) + r")\w{0," + str(MAX_ENDING) + r"}(?!\w)"
+    spaced = "|".join(re.escape(stem) for stem in stems if not UNSPACED.search(stem)) or "(?!)"
+    unspaced = "|".join(re.escape(stem) for stem in stems if UNSPACED.search(stem)) or "(?!)"
+    pattern = rf"(?<!\w)({spaced})\w{{0,{MAX_ENDING}}}(?!\w)|({unspaced})"
     return re.compile(pattern), codes
 
 
@@ -51,6 +60,28 @@ def countries_in(text: str, language: str) -> list[Entity]:
         return []
     pattern, codes = found
     return [
-        Entity(entity_text=match.group(), code=codes[match.group(1)], start=match.start(), end=match.end())
+        Entity(
+            entity_text=match.group(),
+            code=codes[match.group(1) or match.group(2)],
+            start=match.start(),
+            end=match.end(),
+        )
         for match in pattern.finditer(text)
     ]
+
+
+@cache
+def calendar_words(language: str) -> frozenset[str]:
+    """The language's month and weekday names, wide and abbreviated, lower case (none for a locale CLDR lacks)."""
+    try:
+        locale = Locale.parse(language)
+    except (UnknownLocaleError, ValueError, TypeError):
+        return frozenset()
+    names = [
+        name
+        for table in (locale.days, locale.months)
+        for context in table.values()
+        for width in ("wide", "abbreviated")
+        for name in context.get(width, {}).values()
+    ]
+    return frozenset(name.lower().rstrip(".") for name in names)
