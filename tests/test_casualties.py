@@ -378,3 +378,8 @@ _PARAGRAPHS = [
 def test_a_long_article_gives_every_figure_of_every_paragraph() -> None:
     article = "\n\n".join(_PARAGRAPHS * 12)
     assert len(find_casualties(article, "fr")) == 12 * len(find_casualties("\n\n".join(_PARAGRAPHS), "fr"))
+
+
+def test_no_one_killed_counts_nobody_while_one_killed_counts_one() -> None:
+    assert figures("No one was killed in the blast, the police said.", "en") == []
+    assert figures("One was killed in the blast.", "en") == [("dead", 1, "exact")]

@@ -133,3 +133,18 @@ def test_a_protest_that_names_no_protesters_is_coded_for_the_protesters_of_the_c
     events = coder.code_text("Miles marcharon el jueves en Lima contra el alza de los precios.", "es", FRIDAY)
     [protest] = [event for event in events if event.event == "PROTEST"]
     assert [(entity.entity_text, entity.code, entity.sector) for entity in protest.actor] == [("", "PER", "CVL")]
+
+
+@pytest.mark.parametrize(
+    ("language", "story"),
+    [
+        ("en", "The rebels claimed that government troops shelled the town of Kidal on Monday."),
+        ("fr", "Les rebelles ont affirmé que l'armée malienne avait bombardé la ville de Kidal lundi."),
+    ],
+)
+def test_a_shelling_the_rebels_claim_is_attributed_to_them_as_a_claim(
+    coder: EventCoder, language: str, story: str
+) -> None:
+    [shelling] = coder.code_text(story, language, date(2024, 3, 12))
+    assert shelling.event == "ASSAULT"
+    assert shelling.attribution is not None and shelling.attribution.kind == "claim"

@@ -29,6 +29,7 @@ from treve.stages.syntax import (
 )
 
 RECIPIENT_CASES = words("recipient_cases")
+CLAIM_VERBS = words("claim_verbs")
 PARTY_CASES = words("party_cases")
 # Prepositions that introduce the act that caused what a passive clause tells ("killed in police firing").
 CAUSE_CASES = words("cause_cases")
@@ -308,11 +309,7 @@ def speaker_of(verb: Token, story: Story, accusation: bool) -> Attribution:
         start, end = span_of(
             verb, without=("ccomp", "xcomp", "obj", "advcl", "parataxis", "acl:relcl", "conj", "punct")
         )
-    kind = (
-        "accusation"
-        if accusation
-        else ("claim" if lemma_of(verb) in ("affirmer", "claim", "prétendre") else "statement")
-    )
+    kind = "accusation" if accusation else ("claim" if lemma_of(verb) in CLAIM_VERBS else "statement")
     return Attribution(source=speakers[0] if speakers else None, text=story.text[start:end], kind=kind)
 
 

@@ -98,6 +98,7 @@ class PhraseWords(_Table):
     clause_breaks: list[str]
     not_counted: list[str]
     ages: list[str]
+    nobody: list[str]
     adverbs: list[str] = []
     object_determiners: list[str]
     time_words: list[str]
@@ -538,7 +539,7 @@ def find_casualties(text: str, language: str) -> list[CasualtyMention]:
         shape = found.lastgroup or ""
         figure = "active_count_one" if shape == "active" and found["active_count_one"] else f"{shape}_count"
         start, end = found.span(figure)
-        if _is_year(matcher, lower, start, end) or _is_no_one(lower, start, end):
+        if _is_year(matcher, lower, start, end) or _is_nobody(matcher, lower, end):
             continue
         count = _count(matcher, text, lower, start, end)
         if count is None:
@@ -613,6 +614,6 @@ def _is_year(matcher: _Matcher, plain: str, start: int, end: int) -> bool:
     )
 
 
-def _is_no_one(plain: str, start: int, end: int) -> bool:
-    """ "no one was killed" counts nobody."""
-    return plain[start:end] == "one" and plain[max(0, start - 3) : start] == "no "
+def _is_nobody(matcher: _Matcher, plain: str, end: int) -> bool:
+    """ "no one was killed" counts nobody: the figure ends a phrase of `words.nobody`."""
+    return any(plain[max(0, end - len(phrase)) : end] == phrase for phrase in matcher.tables.words.nobody)

@@ -43,7 +43,15 @@ from enum import StrEnum
 from spacy.tokens import Doc, Span, Token
 
 from treve.resources.function_words import words
-from treve.stages.places import AROUND, BEARINGS, BORDER_NOUNS, PLACE_NOUNS, PlaceMention, done_to_place
+from treve.stages.places import (
+    AROUND,
+    BEARING_ADJECTIVES,
+    BEARINGS,
+    BORDER_NOUNS,
+    PLACE_NOUNS,
+    PlaceMention,
+    done_to_place,
+)
 
 
 class Basis(StrEnum):
@@ -246,7 +254,7 @@ class _Candidate:
         words = self.mention.text.split()
         if words[-1].lower() in BORDER_NOUNS or self.division:
             return 2  # a province, or a border that runs the length of two countries
-        return 2 if words[0].islower() or words[0].lower().removesuffix("ern") in BEARINGS else 5
+        return 2 if words[0].islower() or words[0].lower() in BEARINGS | BEARING_ADJECTIVES else 5
 
 
 def _ancestors(token: Token) -> list[Token]:

@@ -498,6 +498,9 @@ AROUND = role_words("around")
 _NOT_FINAL = role_words("place_nouns_not_final")
 # "Kakata, 60 kilometers northeast of Monrovia": a name set at a distance and bearing from another is a place.
 BEARINGS = role_words("bearings")
+BEARING_ADJECTIVES = role_words("bearing_adjectives")
+ARTICLES = role_words("articles")
+POSSESSIVES = role_words("possessives")
 _PLACE_OF = PLACE_NOUNS | AROUND | BEARINGS  # "the town of X", "the outskirts of X", "north of X"
 # Prepositions that put what follows somewhere: the NER's PERSON or ORG there is a place the gazetteer knows.
 _WHERE_MARKERS = role_words("where_markers")
@@ -668,9 +671,9 @@ def _preposition(token: Token) -> str | None:
 def _trimmed(entity: Span) -> Span | None:
     """The entity without a leading determiner or a trailing possessive."""
     start, end = entity.start, entity.end
-    while start < end and entity.doc[start].lower_ in ("the", "le", "la", "les", "l'", "l’"):
+    while start < end and entity.doc[start].lower_ in ARTICLES:
         start += 1
-    while end > start and entity.doc[end - 1].lower_ in ("'s", "’s", "'"):
+    while end > start and entity.doc[end - 1].lower_ in POSSESSIVES:
         end -= 1
     return entity.doc[start:end] if end > start else None
 

@@ -20,6 +20,7 @@ CLAUSE_DEPS = ("acl:relcl", "relcl", "acl", "ccomp", "advcl")
 REACTION_TYPES = {"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "PROTEST"}
 RELATIVE_PRONOUNS = words("relative_pronouns")
 REFLEXIVE_CLITICS = words("reflexive_clitics")
+RECIPROCAL_PHRASES = words("reciprocal_phrases")
 SEQUEL_VERBS = words("sequel_verbs")
 
 
@@ -134,9 +135,10 @@ def refers_back(sentence: Span) -> bool:
 def is_reciprocal(head: Token) -> bool:
     """ "se sont accusés", "accused each other": the subjects are also the recipients."""
     reflexive = any(
-        c.dep_ in ("expl:comp", "expl:pv", "obj", "iobj") and c.lower_ in ("se", "s'") for c in head.children
+        c.dep_ in ("expl:comp", "expl:pv", "obj", "iobj") and c.lower_ in REFLEXIVE_CLITICS for c in head.children
     )
-    each_other = "each other" in head.sent.text.lower() or "one another" in head.sent.text.lower()
+    sentence = head.sent.text.lower()
+    each_other = any(phrase in sentence for phrase in RECIPROCAL_PHRASES)
     subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
     plural = any(any(gc.dep_ == "conj" for gc in s.children) for s in subjects)
     return (reflexive and plural) or each_other
