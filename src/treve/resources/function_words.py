@@ -7,6 +7,7 @@ preposition of another with another meaning, and adding a language is adding a t
 
 from __future__ import annotations
 
+import re
 import tomllib
 from functools import cache
 from importlib import resources
@@ -38,6 +39,12 @@ def words(role: str) -> frozenset[str]:
     if not any(role in table for table in tables.values()):
         raise ResourceError(f"{_FILE}: no role '{role}'")
     return frozenset(word.lower() for table in tables.values() for word in table.get(role, []))
+
+
+def alternatives(role: str) -> str:
+    """The role's words as a regular-expression alternation, longest first, spaces matching any run of space."""
+    escaped = (re.escape(word).replace(r"\ ", r"\s+") for word in sorted(words(role), key=len, reverse=True))
+    return "|".join(escaped) or "(?!)"
 
 
 def languages() -> tuple[str, ...]:

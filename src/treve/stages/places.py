@@ -28,6 +28,7 @@ from pydantic import Field
 from spacy.tokens import Doc, Span, Token
 
 from treve.records import Place, Record
+from treve.resources.function_words import alternatives
 from treve.resources.function_words import words as role_words
 from treve.resources.gazetteer import Gazetteer, GazetteerPlace, distance_km, load_combining_forms, name_key
 
@@ -47,17 +48,13 @@ class PlaceMention(Record):
 # ---------------------------------------------------------------------------------------------------------
 # Names: the forms a mention is looked up by
 
-_LEADING = re.compile(r"^(?:the|le|la|les|l'|l’)\s+", re.IGNORECASE)
-_TRAILING = re.compile(r"(?:'s|’s|'|’)$")
+_LEADING = re.compile(rf"^(?:{alternatives('articles')})\s+", re.IGNORECASE)
+_TRAILING = re.compile(rf"(?:{alternatives('possessives')})$")
 # "Donetsk Oblast", "Kent County", "région de Kherson": the bare name, looked up among divisions.
-_DIVISION_SUFFIX = re.compile(
-    r"^(?P<name>.+?)\s+(?:county|parish|province|region|oblast|governorate|district|state|department|"
-    r"prefecture|municipality|borough|township|city)$",
-    re.IGNORECASE,
-)
+_DIVISION_SUFFIX = re.compile(rf"^(?P<name>.+?)\s+(?:{alternatives('division_suffixes')})$", re.IGNORECASE)
 _DIVISION_PREFIX = re.compile(
-    r"^(?:(?:la\s+)?(?:région|province|ville|oblast|préfecture|gouvernorat|wilaya|district|commune)\s+"
-    r"(?:de\s+la\s+|de\s+l[’']|de\s+|du\s+|d[’']))(?P<name>.+)$",
+    rf"^(?:(?:{alternatives('articles')})\s+)?(?:{alternatives('division_prefixes')})\s+"
+    rf"(?:{alternatives('division_prefix_links')})(?:(?<=['’])\s*|\s+)(?P<name>.+)$",
     re.IGNORECASE,
 )
 
@@ -406,10 +403,15 @@ def resolve_spans(
 # "Iraqi-Syrian border", "Syria–Turkey border", "frontière syro-turque": two countries' names, adjectives or
 # French combining forms (`gazetteer/combining_forms.toml`), and the border noun.
 _BORDER = re.compile(
-    r"^(?:the\s+)?(?P<first>[^\s/–—-]+)\s*[/–—-]\s*(?P<second>[^\s/–—-]+)\s+(?:border|frontier|boundary)$",
+    rf"^(?:(?:{alternatives('articles')})\s+)?(?P<first>[^\s/–—-]+)\s*[/–—-]\s*(?P<second>[^\s/–—-]+)\s+"
+    rf"(?:{alternatives('border_nouns_after')})$",
     re.IGNORECASE,
 )
-_FRENCH_BORDER = re.compile(r"^(?:la\s+)?frontière\s+(?P<first>[^\s/–—-]+)\s*[/–—-]\s*(?P<second>[^\s/–—-]+)$", re.I)
+_BORDER_NOUN_FIRST = re.compile(
+    rf"^(?:(?:{alternatives('articles')})\s+)?(?:{alternatives('border_nouns_before')})\s+"
+    r"(?P<first>[^\s/–—-]+)\s*[/–—-]\s*(?P<second>[^\s/–—-]+)$",
+    re.IGNORECASE,
+)
 BORDER_TOWN_POPULATION = 1_000
 
 
@@ -417,7 +419,7 @@ def border_place(gazetteer: Gazetteer, name: str) -> Place | None:
     """A border named by its two countries, placed midway between the nearest two towns of 1,000 or more
     people on either side: a point on the border, derived from the gazetteer's towns, as precise as a region
     (ACLED's 3). It lies in neither country, so it has none. None when the name is no such border."""
-    match = _BORDER.match(name.strip()) or _FRENCH_BORDER.match(name.strip())
+    match = _BORDER.match(name.strip()) or _BORDER_NOUN_FIRST.match(name.strip())
     if match is None:
         return None
     first, second = (_country_code(gazetteer, match[part]) for part in ("first", "second"))
