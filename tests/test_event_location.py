@@ -7,7 +7,8 @@ import pytest
 from treve.resources.gazetteer import Gazetteer, open_gazetteer
 from treve.stages.event_location import Basis, EventLocation, locate_event
 from treve.stages.nlp import LanguageModels
-from treve.stages.places import recognise, resolve_spans
+from treve.stages.place_names import recognise
+from treve.stages.places import resolve_spans
 
 
 @pytest.fixture(scope="module")

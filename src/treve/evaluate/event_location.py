@@ -33,7 +33,8 @@ from treve.errors import EvaluationError
 from treve.resources.gazetteer import Gazetteer
 from treve.stages.event_location import EventLocation, locate_event
 from treve.stages.nlp import LanguageModels
-from treve.stages.places import recognise, resolve_spans
+from treve.stages.place_names import recognise
+from treve.stages.places import resolve_spans
 
 GOLD_SOURCE = "RELABEL"
 MEMBER = "labeled_text.jsonl"

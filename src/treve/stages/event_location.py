@@ -43,15 +43,8 @@ from enum import StrEnum
 from spacy.tokens import Doc, Span, Token
 
 from treve.resources.function_words import words
-from treve.stages.places import (
-    AROUND,
-    BEARING_ADJECTIVES,
-    BEARINGS,
-    BORDER_NOUNS,
-    PLACE_NOUNS,
-    PlaceMention,
-    done_to_place,
-)
+from treve.stages.place_names import AROUND, BEARING_ADJECTIVES, BEARINGS, BORDER_NOUNS, PLACE_NOUNS, done_to_place
+from treve.stages.places import PlaceMention
 
 
 class Basis(StrEnum):

@@ -1,4 +1,4 @@
-"""Places: find the place names of an article and resolve each one with the whole article as context.
+"""Places: resolve each place name of an article (found by `place_names`) with the whole article as context.
 
 A name is looked up in the gazetteer; its candidates are ranked first by what they are (a country before a
 town of the same name, a large town before a small one), then again with what the rest of the article says:
@@ -25,14 +25,13 @@ from itertools import pairwise
 
 import numpy as np
 from pydantic import Field
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc
 
 from treve.records import Place, Record
 from treve.resources.function_words import alternatives
 from treve.resources.function_words import words as role_words
-from treve.resources.gazetteer import Gazetteer, GazetteerPlace, distance_km, load_combining_forms, name_key
-
-PLACE_LABELS = {"en": frozenset({"GPE", "LOC", "FAC"}), "fr": frozenset({"LOC"}), "es": frozenset({"LOC"})}
+from treve.resources.gazetteer import Gazetteer, GazetteerPlace, distance_km, name_key
+from treve.stages.place_names import LINKS, acronym, clean_name, country_code, done_to_place, recognise
 
 
 class PlaceMention(Record):
@@ -48,8 +47,6 @@ class PlaceMention(Record):
 # ---------------------------------------------------------------------------------------------------------
 # Names: the forms a mention is looked up by
 
-_LEADING = re.compile(rf"^(?:{alternatives('articles')})\s+", re.IGNORECASE)
-_TRAILING = re.compile(rf"(?:{alternatives('possessives')})$")
 # "Donetsk Oblast", "Kent County", "région de Kherson": the bare name, looked up among divisions.
 _DIVISION_SUFFIX = re.compile(rf"^(?P<name>.+?)\s+(?:{alternatives('division_suffixes')})$", re.IGNORECASE)
 _DIVISION_PREFIX = re.compile(
@@ -59,16 +56,6 @@ _DIVISION_PREFIX = re.compile(
 )
 
 
-def clean_name(text: str) -> str:
-    """The name without a leading article or a trailing possessive ("the United States's" -> "United States")."""
-    return _TRAILING.sub("", _LEADING.sub("", text.strip())).strip()
-
-
-def _acronym(name: str) -> bool:
-    letters = [char for char in name if char.isalpha()]
-    return 0 < len(letters) <= 4 and all(char.isupper() for char in letters)
-
-
 def _lookup(gazetteer: Gazetteer, text: str) -> list[GazetteerPlace]:
     """Candidates of the name; failing that, of its bare form among divisions ("Donetsk Oblast"). An acronym
     ("EU", "BC") names a country, a province or a region, not a town whose name it happens to spell ("Eu")."""
@@ -76,8 +63,8 @@ def _lookup(gazetteer: Gazetteer, text: str) -> list[GazetteerPlace]:
     found = gazetteer.candidates(name)
     if _names_a_large_feature(name):
         return [place for place in found if place.feature_class != "P"]  # "mer Rouge" is no Louisiana village
-    if found and _acronym(name):
-        return [place for place in found if place.feature_class != "P" or _acronym(place.name)]
+    if found and acronym(name):
+        return [place for place in found if place.feature_class != "P" or acronym(place.name)]
     if found:
         return found
     for pattern in (_DIVISION_SUFFIX, _DIVISION_PREFIX):
@@ -108,7 +95,7 @@ def _names_a_large_feature(name: str) -> bool:
     if len(parts) < 2:
         return False
     first, second, last = parts[0].casefold(), parts[1].casefold(), parts[-1].casefold()
-    initial = first in _LARGE_FEATURES_INITIAL and (second in _LINKS or parts[0].islower())
+    initial = first in _LARGE_FEATURES_INITIAL and (second in LINKS or parts[0].islower())
     return last in _LARGE_FEATURES_FINAL or initial
 
 
@@ -422,7 +409,7 @@ def border_place(gazetteer: Gazetteer, name: str) -> Place | None:
     match = _BORDER.match(name.strip()) or _BORDER_NOUN_FIRST.match(name.strip())
     if match is None:
         return None
-    first, second = (_country_code(gazetteer, match[part]) for part in ("first", "second"))
+    first, second = (country_code(gazetteer, match[part]) for part in ("first", "second"))
     if first is None or second is None or first == second:
         return None
     point = _border_point(gazetteer, first, second)
@@ -464,12 +451,6 @@ def _border_point(gazetteer: Gazetteer, first: str, second: str) -> tuple[float,
 
 # PLOVER's rule: a capital that is the subject or the direct object of a clause is its government.
 _ACTOR_RELATIONS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj"})
-_TAKEN_RELATIONS = frozenset({"nsubj:pass", "nsubjpass", "obj", "dobj"})
-# An operation named after where it is fought: "the Manbij campaign", "the Mosul offensive".
-OPERATION_NOUNS = role_words("operation_nouns")
-# Verbs done to a place rather than to a government: their object, or their passive subject, is a place
-# ("captured Seoul", "patrolled Jerusalem", "Kaboul a été bombardée"), never an actor.
-PLACE_VERBS = role_words("place_verbs")
 
 
 def _is_actor(doc: Doc, mention: _Mention) -> bool:
@@ -479,231 +460,6 @@ def _is_actor(doc: Doc, mention: _Mention) -> bool:
     if span is None or span.root.dep_ not in _ACTOR_RELATIONS:
         return False
     return not done_to_place(span.root)
-
-
-def done_to_place(token: Token) -> bool:
-    """Whether the token is the object (or passive subject) of a verb done to places."""
-    return token.dep_ in _TAKEN_RELATIONS and token.head.lemma_.lower() in PLACE_VERBS
-
-
-# Gazetteer matches outside the NER's spans: names of countries, provinces, regions and capitals, and towns
-# this large, written as proper nouns.
-MATCH_MIN_POPULATION = 100_000
-MAX_NAME_TOKENS = 5  # "Mazar-e-Sharif" is five
-_NOT_PLACES = frozenset({"PERSON", "PER", "NORP", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL"})
-_NEVER_PLACES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
-# Nouns that say a name beside them is a place: "the town of Badme", "Nuwakot district", "Kakata, a town".
-PLACE_NOUNS = role_words("place_nouns")
-# "the outskirts of X", "the siege of X": what names a place's parts or surroundings, before "of".
-AROUND = role_words("around")
-# A place noun that ends a name makes it a place ("Bardo Museum"), but not these: "Islamic State".
-_NOT_FINAL = role_words("place_nouns_not_final")
-# "Kakata, 60 kilometers northeast of Monrovia": a name set at a distance and bearing from another is a place.
-BEARINGS = role_words("bearings")
-BEARING_ADJECTIVES = role_words("bearing_adjectives")
-ARTICLES = role_words("articles")
-POSSESSIVES = role_words("possessives")
-_PLACE_OF = PLACE_NOUNS | AROUND | BEARINGS  # "the town of X", "the outskirts of X", "north of X"
-# Prepositions that put what follows somewhere: the NER's PERSON or ORG there is a place the gazetteer knows.
-_WHERE_MARKERS = role_words("where_markers")
-_LINKS = role_words("link_markers")
-
-
-def recognise(doc: Doc, language: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
-    """Character spans of the place names of a parsed text: the NER's place entities; names the NER took for
-    something else (the small models read many a town as a person or an organisation) when their place in
-    the sentence says they are places; then the gazetteer's well-known names the NER missed."""
-    labels = PLACE_LABELS.get(language, PLACE_LABELS["en"])
-    spans: list[tuple[int, int]] = []
-    taken = [False] * len(doc)
-    for border in _borders(doc, gazetteer):
-        spans.append((border.start_char, border.end_char))
-        for i in range(border.start, border.end):
-            taken[i] = True
-    for name in _names(doc):
-        label = name.label_ or name[0].ent_type_
-        if label in _NEVER_PLACES or any(taken[i] for i in range(name.start, name.end)):
-            continue
-        if (label in labels or _said_as_place(name, taken, gazetteer)) and not _given_an_age(name):
-            cleaned = _trimmed(name)
-            if cleaned is not None:
-                spans.append((cleaned.start_char, cleaned.end_char))
-            for i in range(name.start, name.end):
-                taken[i] = True
-        elif label in _NOT_PLACES or _given_an_age(name):
-            for i in range(name.start, name.end):
-                taken[i] = True
-    index = 0
-    while index < len(doc):
-        match = _gazetteer_match(doc, index, taken, gazetteer)
-        if match is None:
-            index += 1
-            continue
-        spans.append((match.start_char, match.end_char))
-        index = match.end
-    return sorted(spans)
-
-
-BORDER_NOUNS = role_words("border_nouns_after")
-BORDER_NOUNS_BEFORE = role_words("border_nouns_before")
-_DASHES = frozenset({"-", "–", "—", "/"})
-
-
-def _borders(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
-    """Borders named by the two countries they divide: "the Iraqi-Syrian border", "the Syria–Turkey border".
-    The whole phrase is the place: an event there is on the border, in neither country."""
-    found = []
-    for token in doc:
-        noun = token.lemma_.lower()
-        if noun in BORDER_NOUNS and token.i >= 3:  # English: "the Syria-Turkey border"
-            first, dash, second = doc[token.i - 3 : token.i]
-            if dash.text in _DASHES and _names_a_country(gazetteer, first) and _names_a_country(gazetteer, second):
-                found.append(doc[first.i : token.i + 1])
-        elif noun in BORDER_NOUNS_BEFORE and token.i + 1 < len(doc):  # "la frontière syro-turque"
-            words = doc[token.i + 1 : token.i + 4]
-            joined = words[0].text.split("-", 1)  # one token: "indo-pakistanaise"
-            if len(joined) == 2 and all(_country_code(gazetteer, part) for part in joined):
-                found.append(doc[token.i : token.i + 2])
-            elif (
-                len(words) == 3
-                and words[1].text in _DASHES
-                and all(_country_code(gazetteer, word.text) for word in (words[0], words[2]))
-            ):
-                found.append(doc[token.i : token.i + 4])
-    return found
-
-
-def _country_code(gazetteer: Gazetteer, word: str) -> str | None:
-    """The country a word of a compound names: a French combining form ("syro"), or a country's name or its
-    people's adjective ("Syria", "turque")."""
-    form = load_combining_forms().get(name_key(word))
-    if form is not None:
-        return form
-    return next((place.country_code for place in gazetteer.candidates(word) if place.is_country), None)
-
-
-def _names_a_country(gazetteer: Gazetteer, token: Token) -> bool:
-    """A country's name or its people's adjective, written as a name: "Syria", "Syrian"."""
-    return token.text[:1].isupper() and _country_code(gazetteer, token.text) is not None
-
-
-def _given_an_age(name: Span) -> bool:
-    """A name followed by an age between commas is a person's, whatever the tagger says: "Kowalski, 44,"."""
-    doc = name.doc
-    if name.end + 2 >= len(doc):
-        return False
-    comma, age, closing = doc[name.end], doc[name.end + 1], doc[name.end + 2]
-    return comma.text == "," and closing.text == "," and age.text.isdigit() and 0 < int(age.text) < 120
-
-
-def _names(doc: Doc) -> list[Span]:
-    """The NER's entities, and the runs of proper nouns outside them ("Al-Dawr" as one name), in order."""
-    names = list(doc.ents)
-    index = 0
-    while index < len(doc):
-        token = doc[index]
-        if token.ent_type_ or token.pos_ != "PROPN" or not token.text[:1].isupper():
-            index += 1
-            continue
-        end = index + 1
-        while end < len(doc) and not doc[end].ent_type_ and _continues_name(doc, end):
-            end += 1
-        names.append(doc[index:end])
-        index = end
-    return sorted(names, key=lambda span: span.start)
-
-
-def _continues_name(doc: Doc, index: int) -> bool:
-    """A proper noun, or a hyphen written inside a word ("Mazar-e-Sharif")."""
-    token = doc[index]
-    if token.pos_ == "PROPN" and (token.text[:1].isupper() or not doc[index - 1].whitespace_):
-        return True
-    return token.text == "-" and not doc[index - 1].whitespace_ and not token.whitespace_
-
-
-def _said_as_place(name: Span, taken: Sequence[bool], gazetteer: Gazetteer) -> bool:
-    """Whether a proper name the NER did not label a place is one by its role: named with a place noun ("the
-    town of X", "X district", "X, a village"), set at a bearing from a place, joined by "and" to a place, or,
-    when the gazetteer knows the name, put somewhere by a locative preposition ("demonstrated in X") or
-    taken by a verb done to places ("captured X") or naming a military operation ("the X offensive")."""
-    root, last = name.root, name[-1].lemma_.lower()
-    if root.pos_ != "PROPN" or not any(token.text[:1].isupper() for token in name):
-        return False
-    if name.label_ == "NORP" and not _names_a_place(gazetteer, name.text):
-        return False  # "Chechen towns", "Syrian forces": a people, not the place named after it
-    if last in PLACE_NOUNS and last not in _NOT_FINAL and len(name) > 1:
-        return True
-    head = root.head
-    if root.dep_ in ("compound", "nmod", "poss", "appos", "conj") and _is_place_word(head, taken):
-        return not _acronym(name.text)  # "the MFO base", "the UN camp": whose, not which
-    if root.dep_ == "pobj" and head.lower_ in _LINKS and head.head.lemma_.lower() in _PLACE_OF:
-        return True
-    for child in root.children:
-        if child.dep_ in ("appos", "conj", "advmod") and (
-            _is_place_word(child, taken) or any(c.lemma_.lower() in BEARINGS for c in child.subtree)
-        ):
-            return True
-    seized = root.dep_ in ("obj", "dobj") and done_to_place(root)  # a passive subject is more often a person
-    named_operation = root.dep_ == "compound" and head.lemma_.lower() in OPERATION_NOUNS
-    if _preposition(root) not in _WHERE_MARKERS and not seized and not named_operation:
-        return False
-    return gazetteer.knows(clean_name(name.text))
-
-
-def _is_place_word(token: Token, taken: Sequence[bool]) -> bool:
-    """A place noun, or a token of a name already recognised as a place."""
-    place_noun = token.pos_ == "NOUN" and token.lemma_.lower() in PLACE_NOUNS
-    return place_noun or (taken[token.i] and token.ent_type_ not in _NOT_PLACES)
-
-
-def _names_a_place(gazetteer: Gazetteer, text: str) -> bool:
-    """Whether the gazetteer knows the word as a place's name, not only as its people's ("Syrian")."""
-    key = name_key(clean_name(text))
-    return any(not place.is_country or name_key(place.name) == key for place in gazetteer.candidates(key))
-
-
-def _preposition(token: Token) -> str | None:
-    """The preposition whose object `token` is: an English `prep` head, or a French `case` child."""
-    if token.dep_ == "pobj" and token.head.dep_ == "prep":
-        return token.head.lower_
-    cases = [child.lower_ for child in token.children if child.dep_ == "case"]
-    return cases[0] if cases else None
-
-
-def _trimmed(entity: Span) -> Span | None:
-    """The entity without a leading determiner or a trailing possessive."""
-    start, end = entity.start, entity.end
-    while start < end and entity.doc[start].lower_ in ARTICLES:
-        start += 1
-    while end > start and entity.doc[end - 1].lower_ in POSSESSIVES:
-        end -= 1
-    return entity.doc[start:end] if end > start else None
-
-
-def _gazetteer_match(doc: Doc, index: int, taken: list[bool], gazetteer: Gazetteer) -> Span | None:
-    """The longest run of proper-noun tokens from `index` that names a well-known place. A lone word must
-    be a singular proper noun ("Serbs", "Syrian" name peoples), and a short one a country: "IS", "Al", "Lt"
-    are abbreviations of provinces that news means otherwise."""
-    for length in range(min(MAX_NAME_TOKENS, len(doc) - index), 0, -1):
-        span = doc[index : index + length]
-        if any(taken[i] for i in range(span.start, span.end)):
-            continue
-        if not (span[0].text[:1].isupper() and span[-1].text[:1].isupper()):
-            continue
-        if not all(token.pos_ == "PROPN" or token.is_punct or token.text[:1].isupper() for token in span):
-            continue
-        if length == 1 and (span[0].pos_ != "PROPN" or span[0].tag_ == "NNPS"):
-            continue
-        short = _acronym(span.text) or len(span.text) <= 2
-        found = gazetteer.candidates(span.text)
-        if any(_well_known(place) and (place.is_country or not short) for place in found):
-            return span
-    return None
-
-
-def _well_known(place: GazetteerPlace) -> bool:
-    division = place.feature_class in ("A", "L") and place.feature_code != "ADM2"
-    return division or place.population >= MATCH_MIN_POPULATION
 
 
 def resolve_places(doc: Doc, language: str, gazetteer: Gazetteer) -> list[PlaceMention]:
