@@ -1,7 +1,8 @@
 """Time: the temporal expressions of a story resolved to dates, and the story's own date when it carries none.
 
 Expressions are found by templates compiled from `resources/lexicons/time.toml` (one table per language; add a
-language by adding a table) and resolved by the rules below. dateparser is not used: measured on a
+language by adding a table) and resolved by the rules below (`time_values`). dateparser reads only the languages
+without a table (`time_search`): measured on a
 4,000-character French story, `search_dates` takes about 90 ms warm, returns "Six semaines" (a duration) as a
 date and misses "minuit", "l'automne 2020" and "les années 1990"; `dateparser.parse` on a single span takes 1-3 ms,
 puts "mardi" a week back when the reference is a Tuesday and moves "9h00" to the day before. The templates read a
@@ -31,20 +32,18 @@ import re
 import tomllib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime
 from functools import cache
 from importlib import resources
 from itertools import count
-from typing import Any, Literal
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field
 
 from treve.errors import ResourceError
-from treve.records import DatePrecision, EventTime, Record
-
-Anchor = Literal["past", "present", "future"]
-_Seasons = Mapping[str, tuple[tuple[int, int], tuple[int, int]]]
+from treve.records import EventTime, Record
+from treve.stages.time_values import Anchor, Clock, Found, Seasons, resolve
 
 # A weekday within this many characters of the start is the story's own day ("La Russie a déclaré mardi").
 LEAD_CHARS = 600
@@ -64,7 +63,6 @@ _KINDS = frozenset(
 )  # fmt: skip
 _UNITS = frozenset({"hour", "day", "week", "month", "year"})
 _DAY_KINDS = frozenset({"date", "weekday", "day_rel"})  # kinds a time of day can join
-_ABSOLUTE_KINDS = frozenset({"year", "year_future", "decade"})
 _EVIDENCE_YEAR_KINDS = frozenset({"year", "date", "month", "season", "night"})
 _KEY_VOCABULARIES = ("month", "weekday", "shift", "this", "year_shift", "day_word", "clock_word")
 # A space in a template: whitespace with at most one line break, so that an expression never crosses paragraphs.
@@ -83,65 +81,6 @@ class TimeMention(Record):
     value: EventTime
     relative: bool = Field(description="Whether the value depended on the reference date ('mardi', 'last week').")
     anchor: Anchor | None = Field(description="The tense the words give ('la semaine dernière': past), if any.")
-
-
-# ---------------------------------------------------------------------------------------------------------------
-# What the templates read, before any reference date
-
-
-@dataclass(frozen=True, slots=True)
-class _Clock:
-    """A time of day; `offset` (minutes east of UTC) or `zone` (IANA) when the text gives one."""
-
-    hour: int
-    minute: int
-    zone: str | None = None
-    offset: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class _Found:
-    """One expression as written: the fields its kind uses, unresolved."""
-
-    kind: str
-    start: int
-    end: int
-    day: int | None = None
-    day2: int | None = None
-    month: int | None = None
-    year: int | None = None
-    year2: int | None = None
-    weekday: int | None = None
-    weekday2: int | None = None
-    season: str | None = None
-    decade: int | None = None
-    shift: int | None = None
-    year_shift: int | None = None
-    days: int | None = None
-    count: int | None = None
-    unit: str | None = None
-    clock: _Clock | None = None
-
-    @property
-    def relative(self) -> bool:
-        """Whether resolving it needs the reference date."""
-        if self.kind in _ABSOLUTE_KINDS:
-            return False
-        if self.kind in {"date", "month", "season"} or (self.kind == "night" and self.day is not None):
-            return self.year is None
-        return True
-
-    @property
-    def anchor(self) -> Anchor | None:
-        """The tense its own words give (a shift, a day word, "ago"), if any."""
-        if self.kind == "ago":
-            return "past"
-        if self.kind == "ahead":
-            return "future"
-        step = {"day_rel": self.days, "year_rel": self.year_shift}.get(self.kind, self.shift)
-        if step is None:
-            return None
-        return "past" if step < 0 else "present" if step == 0 else "future"
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -248,11 +187,11 @@ class _Grammar:
     joiner: re.Pattern[str]
     vocabulary: _Vocabulary
 
-    def scan(self, text: str) -> list[_Found]:
+    def scan(self, text: str) -> list[Found]:
         """Every expression of the text, times of day joined to their day."""
         # Only the word starts at most KEY_REACH characters before a key are tried: a tenth of the cost of trying
         # every position.
-        found: list[_Found] = []
+        found: list[Found] = []
         position = 0  # text before it is read
         tried = 0  # word starts before it have been tried (a start that failed once always fails)
         for token in _TOKEN.finditer(text):
@@ -271,7 +210,7 @@ class _Grammar:
             tried = key + 1
         return self._join_clocks(found, text)
 
-    def _read(self, kind: str, match: re.Match[str]) -> list[_Found]:
+    def _read(self, kind: str, match: re.Match[str]) -> list[Found]:
         fields = {_role(key) + key.partition("__")[0]: value for key, value in match.groupdict().items() if value}
         numbers, names = self.vocabulary.numbers, self.vocabulary.names
 
@@ -285,10 +224,10 @@ class _Grammar:
             shift = 0
         start, end = match.span()
         if kind == "clock":
-            return [_Found("time", start, end, clock=self._clock(fields))]
+            return [Found("time", start, end, clock=self._clock(fields))]
         if kind == "month":
             return self._months(match, fields, shift)
-        found = _Found(
+        found = Found(
             kind,
             start,
             end,
@@ -309,7 +248,7 @@ class _Grammar:
         )
         return [found]
 
-    def _months(self, match: re.Match[str], fields: dict[str, str], shift: int | None) -> list[_Found]:
+    def _months(self, match: re.Match[str], fields: dict[str, str], shift: int | None) -> list[Found]:
         """One mention per month of a list ("en mai et avril"); the year or shift after the list applies to all."""
         group = next(key for key in match.re.groupindex if key.startswith(("months__", "month__")) and match.group(key))
         year = int(fields["year"]) if "year" in fields else None
@@ -319,10 +258,10 @@ class _Grammar:
             start = match.start() if i == 0 else name.start()
             end = match.end() if i == len(names) - 1 else name.end()
             month = self.vocabulary.numbers["month"][_norm(name.group())]
-            found.append(_Found("month", start, end, month=month, year=year, shift=shift))
+            found.append(Found("month", start, end, month=month, year=year, shift=shift))
         return found
 
-    def _clock(self, fields: dict[str, str]) -> _Clock:
+    def _clock(self, fields: dict[str, str]) -> Clock:
         """The time of day: a reading with a UTC offset wins, then one with a zone; "(heure de Paris)" applies."""
         main = self._time_of_day(fields, "")
         assert main is not None, "the clock pattern always holds a time of day"
@@ -336,7 +275,7 @@ class _Grammar:
             return aside
         return main
 
-    def _time_of_day(self, fields: dict[str, str], role: str) -> _Clock | None:
+    def _time_of_day(self, fields: dict[str, str], role: str) -> Clock | None:
         if role + "clock_word" in fields:
             hour, minute = self.vocabulary.numbers["clock_word"][_norm(fields[role + "clock_word"])], 0
         elif role + "hour" in fields:
@@ -349,7 +288,7 @@ class _Grammar:
         else:
             return None
         zone, offset = self._zone(fields, role)
-        return _Clock(hour, minute, zone, offset)
+        return Clock(hour, minute, zone, offset)
 
     def _zone(self, fields: dict[str, str], role: str) -> tuple[str | None, int | None]:
         if role + "place" in fields:
@@ -365,9 +304,9 @@ class _Grammar:
             return None, offset
         return None, None
 
-    def _join_clocks(self, found: list[_Found], text: str) -> list[_Found]:
+    def _join_clocks(self, found: list[Found], text: str) -> list[Found]:
         """A time of day joins the day named just before it ("mardi à 9h"), else just after ("9h00 le 13")."""
-        joined: list[_Found] = []
+        joined: list[Found] = []
         for item in found:
             previous = joined[-1] if joined else None
             if previous is not None and self._joins(previous, item, text):
@@ -379,7 +318,7 @@ class _Grammar:
             joined.append(item)
         return joined
 
-    def _joins(self, first: _Found, second: _Found, text: str) -> bool:
+    def _joins(self, first: Found, second: Found, text: str) -> bool:
         kinds = {first.kind, second.kind}
         if "time" not in kinds or not kinds & _DAY_KINDS:
             return False
@@ -397,7 +336,7 @@ class TimeLexicon:
     """The shipped time lexicon: season dates and one grammar per language."""
 
     version: str
-    seasons: _Seasons
+    seasons: Seasons
     grammars: dict[str, _Grammar]
 
     @property
@@ -436,7 +375,7 @@ def _month_day(text: str) -> tuple[int, int]:
 
 
 def _grammar(
-    code: str, table: dict[str, Any], zones: dict[str, str], offsets: dict[str, int], seasons: _Seasons
+    code: str, table: dict[str, Any], zones: dict[str, str], offsets: dict[str, int], seasons: Seasons
 ) -> _Grammar:
     if len(table["months"]) != 12 or len(table["weekdays"]) != 7:
         raise ValueError(f"language {code}: months needs 12 lists and weekdays 7")
@@ -508,189 +447,6 @@ def _grammar(
     )
 
 
-# ---------------------------------------------------------------------------------------------------------------
-# Resolution against a reference date
-
-
-def _need(reference: date | None) -> date:
-    if reference is None:
-        raise ValueError("a relative expression needs a reference date")
-    return reference
-
-
-def _month_bounds(year: int, month: int) -> tuple[date, date]:
-    first = date(year, month, 1)
-    return first, date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
-
-
-def _year_of_month(month: int, shift: int | None, reference: date) -> int:
-    """The year of a month named without one: the latest on or before the reference month (or as shifted)."""
-    if shift == 0:
-        return reference.year
-    if shift is None:
-        return reference.year if month <= reference.month else reference.year - 1
-    if shift < 0:
-        return reference.year if month < reference.month else reference.year - 1
-    return reference.year if month > reference.month else reference.year + 1
-
-
-def _day_month(found: _Found, reference: date | None) -> date:
-    assert found.day is not None and found.month is not None
-    if found.year is not None:
-        return date(found.year, found.month, found.day)
-    ref = _need(reference)
-    if found.year_shift is not None:
-        return date(ref.year + found.year_shift, found.month, found.day)
-    this_year = date(ref.year, found.month, found.day)
-    if found.shift == 0:
-        return this_year
-    if found.shift is None:
-        return this_year if this_year <= ref else date(ref.year - 1, found.month, found.day)
-    if found.shift < 0:
-        return this_year if this_year < ref else date(ref.year - 1, found.month, found.day)
-    return this_year if this_year > ref else date(ref.year + 1, found.month, found.day)
-
-
-def weekday_date(weekday: int, shift: int | None, reference: date) -> date:
-    """The latest such weekday on or before the reference; "dernier" strictly before, "prochain" after."""
-    if shift is None:
-        return reference - timedelta(days=(reference.weekday() - weekday) % 7)
-    if shift < 0:
-        return reference - timedelta(days=(reference.weekday() - weekday - 1) % 7 + 1)
-    if shift > 0:
-        return reference + timedelta(days=(weekday - reference.weekday() - 1) % 7 + 1)
-    return reference + timedelta(days=weekday - reference.weekday())
-
-
-def _season(name: str, year: int, seasons: _Seasons) -> tuple[date, date]:
-    start, end = seasons[name]
-    return date(year, *start), date(year + (end < start), *end)
-
-
-def _season_near(name: str, shift: int | None, reference: date, seasons: _Seasons) -> tuple[date, date]:
-    occurrences = [_season(name, year, seasons) for year in range(reference.year - 2, reference.year + 2)]
-    if shift is None:
-        return [o for o in occurrences if o[0] <= reference][-1]
-    if shift < 0:
-        return [o for o in occurrences if o[1] < reference][-1]
-    if shift > 0:
-        return next(o for o in occurrences if o[0] > reference)
-    containing = [o for o in occurrences if o[0] <= reference <= o[1]]
-    return containing[0] if containing else _season(name, reference.year, seasons)
-
-
-def _iso_week(day: date) -> tuple[date, date]:
-    monday = day - timedelta(days=day.weekday())
-    return monday, monday + timedelta(days=6)
-
-
-def _shifted_month(reference: date, months: int) -> tuple[date, date]:
-    year, month = divmod(reference.year * 12 + reference.month - 1 + months, 12)
-    return _month_bounds(year, month + 1)
-
-
-def _period(found: _Found, reference: date | None, seasons: _Seasons) -> tuple[date, date | None, DatePrecision]:
-    """First day, last day (None for a single day) and precision of a found expression."""
-    kind = found.kind
-    if kind == "date":
-        return _day_month(found, reference), None, "day"
-    if kind in {"year", "year_future"}:
-        assert found.year is not None
-        if found.year2 is not None and found.year2 < found.year:
-            raise ValueError("a range of years that ends before it starts")
-        return date(found.year, 1, 1), date(found.year2 or found.year, 12, 31), "year"
-    if kind == "decade":
-        assert found.decade is not None
-        return date(found.decade, 1, 1), date(found.decade + 9, 12, 31), "decade"
-    if kind == "month":
-        assert found.month is not None
-        year = found.year if found.year is not None else _year_of_month(found.month, found.shift, _need(reference))
-        return (*_month_bounds(year, found.month), "month")
-    if kind == "season":
-        assert found.season is not None
-        if found.year is not None:
-            return (*_season(found.season, found.year, seasons), "season")
-        return (*_season_near(found.season, found.shift, _need(reference), seasons), "season")
-    if kind == "night":
-        if found.day is not None:
-            assert found.day2 is not None
-            last = _day_month(replace(found, day=found.day2), reference)
-            first_of_month = last.replace(day=1)
-            first = (
-                last.replace(day=found.day)
-                if found.day < found.day2
-                else (first_of_month - timedelta(1)).replace(day=found.day)
-            )
-            return first, last, "day"
-        assert found.weekday is not None and found.weekday2 is not None
-        last = weekday_date(found.weekday2, None, _need(reference))
-        return last - timedelta(days=(found.weekday2 - found.weekday) % 7 or 7), last, "day"
-    ref = _need(reference)
-    if kind == "weekday":
-        assert found.weekday is not None
-        return weekday_date(found.weekday, found.shift, ref), None, "day"
-    if kind == "day_rel":
-        return ref + timedelta(days=found.days or 0), None, "day"
-    if kind == "year_rel":
-        year = ref.year + (found.year_shift or 0)
-        return date(year, 1, 1), date(year, 12, 31), "year"
-    if kind == "week":
-        return (*_iso_week(ref + timedelta(weeks=found.shift or 0)), "week")
-    if kind == "weekend":
-        monday = _iso_week(ref + timedelta(weeks=found.shift or 0))[0]
-        return monday + timedelta(days=5), monday + timedelta(days=6), "day"
-    if kind == "month_rel":
-        return (*_shifted_month(ref, found.shift or 0), "month")
-    if kind in {"ago", "ahead"}:
-        assert found.count is not None
-        steps = found.count if kind == "ahead" else -found.count
-        if found.unit == "week":
-            return (*_iso_week(ref + timedelta(weeks=steps)), "week")
-        if found.unit == "month":
-            return (*_shifted_month(ref, steps), "month")
-        if found.unit == "year":
-            return date(ref.year + steps, 1, 1), date(ref.year + steps, 12, 31), "year"
-        days = steps if found.unit == "day" else int(steps / 24)
-        return ref + timedelta(days=days), None, "day"
-    raise ValueError(f"no period for kind {kind}")
-
-
-def _at(day: date, clock: _Clock) -> datetime:
-    """The moment, in UTC when the text gave a zone, else as the local clock read."""
-    moment = datetime.combine(day, time(clock.hour, clock.minute))
-    if clock.offset is not None:
-        return (moment - timedelta(minutes=clock.offset)).replace(tzinfo=UTC)
-    if clock.zone is not None:
-        return moment.replace(tzinfo=ZoneInfo(clock.zone)).astimezone(UTC)
-    return moment
-
-
-def _resolve(
-    found: _Found,
-    text: str,
-    reference: date | None,
-    now: datetime | None,
-    seasons: _Seasons,
-) -> EventTime | None:
-    """The value of a found expression; None when the date it names does not exist (31 February)."""
-    try:
-        if found.kind == "time":
-            assert found.clock is not None
-            day = _need(reference)
-            if now is not None and time(found.clock.hour, found.clock.minute) > now.time():
-                day -= timedelta(days=1)  # a clock time later than the reference moment is yesterday's
-            return EventTime(start=_at(day, found.clock), precision="hour", text=text)
-        if found.unit == "hour" and found.count is not None and now is not None:  # "il y a trois heures"
-            hours = found.count if found.kind == "ahead" else -found.count
-            return EventTime(start=now + timedelta(hours=hours), precision="hour", text=text)
-        start, end, precision = _period(found, reference, seasons)
-    except ValueError:
-        return None
-    if found.clock is not None:
-        return EventTime(start=_at(start, found.clock), precision="hour", text=text)
-    return EventTime(start=start, end=end, precision=precision, text=text)
-
-
 # Expressions that name a day or a month of the calendar, with or without the year.
 _CALENDAR_KINDS = frozenset({"date", "month"})
 
@@ -723,7 +479,7 @@ def find_time_expressions(text: str, language: str, *, reference: date | datetim
         if found.relative and day is None:
             continue
         words = text[found.start : found.end]
-        value = _resolve(found, words, day, now, seasons)
+        value = resolve(found, words, day, now, seasons)
         if value is not None:
             mentions.append(
                 TimeMention(
@@ -749,7 +505,7 @@ def _calendar_day(year: int | None, month: int | None, day: int | None) -> date 
         return None
 
 
-def _candidate_days(found: _Found, latest: int, newest: date | None) -> list[date]:
+def _candidate_days(found: Found, latest: int, newest: date | None) -> list[date]:
     """The days a day-month may be, given the latest year the story mentions and its newest full date."""
     if found.year is not None:  # a date older than a year the story mentions is history, not the story's day
         day = _calendar_day(found.year, found.month, found.day)

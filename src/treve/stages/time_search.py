@@ -4,7 +4,7 @@ knows the month and weekday names of some 200 languages ("am Dienstag", "12 kwie
 dateparser's search also reads bare numbers as days (tolls and counts are numbers) and abbreviations as names ("Die",
 German for "the", abbreviates Dienstag): an expression is kept only when it holds the full name of a month or a
 weekday, a word for a relative day, or a year. A weekday is the latest
-such day on or before the publication (treve's rule for every language, `time.weekday_date`), where dateparser
+such day on or before the publication (treve's rule for every language, `time_values.weekday_date`), where dateparser
 would take a week earlier for the publication's own weekday. Without a publication date only expressions that
 give their year are kept.
 """
@@ -19,7 +19,8 @@ from dateparser.languages.loader import default_loader
 from dateparser.search import search_dates
 
 from treve.records import DatePrecision, EventTime
-from treve.stages.time import TimeMention, weekday_date
+from treve.stages.time import TimeMention
+from treve.stages.time_values import weekday_date
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = (
