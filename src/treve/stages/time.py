@@ -2,10 +2,10 @@
 
 Expressions are found by templates compiled from `resources/lexicons/time.toml` (one table per language; add a
 language by adding a table) and resolved by the rules below (`time_values`). dateparser reads only the languages
-without a table (`time_search`): measured on a
-4,000-character French story, `search_dates` takes about 90 ms warm, returns "Six semaines" (a duration) as a
-date and misses "minuit", "l'automne 2020" and "les années 1990"; `dateparser.parse` on a single span takes 1-3 ms,
-puts "mardi" a week back when the reference is a Tuesday and moves "9h00" to the day before. The templates read a
+without a table (`time_search`): measured on a 4,000-character French story, `search_dates` takes about 90 ms
+warm, returns "Six semaines" (a duration) as a date and misses "minuit", "l'automne 2020" and "les années 1990";
+`dateparser.parse` on a single span takes 1-3 ms, puts "mardi" a week back when the reference is a Tuesday and
+moves "9h00" to the day before. The templates read a
 5,000-character story in 2-3 ms (8-9 ms for one made of nothing but dates), trying only the word starts just
 before a number or a lexicon word.
 
