@@ -68,9 +68,10 @@ def test_countries_are_named_in_any_language_cldr_knows_with_their_case_forms() 
     [
         ("fa", "روسیه روز دوشنبه به اوکراین حمله کرد."),  # دوشنبه: Monday, not Dushanbe, the capital
         ("zh", "俄罗斯周一袭击了乌克兰。"),  # written without spaces: names have no word boundary
+        ("ja", "ロシアは月曜日にウクライナを攻撃した。"),  # one token per character, as for Chinese
     ],
 )
-def test_an_attack_told_in_persian_or_chinese(coder: EventCoder, language: str, story: str) -> None:
+def test_an_attack_told_in_persian_chinese_or_japanese(coder: EventCoder, language: str, story: str) -> None:
     assert _summary(coder.code_text(story, language, PUBLISHED)) == [("ASSAULT", ["RUS"], ["UKR"])]
 
 

@@ -23,6 +23,7 @@ from treve.resources.event_lexicon import load_event_lexicon
 
 _FILE = "flat_reading.toml"
 ANY_LANGUAGE = "xx"  # spaCy's multi-language code: the table and tokenizer of a language treve has no words for
+CHARACTERS_TOKENIZER = "zh"  # spaCy's Chinese tokenizer, one token per character (its default, no package needed)
 
 
 @cache
@@ -37,6 +38,8 @@ def flat_tables() -> dict[str, dict[str, Any]]:
     for language, table in raw.items():
         if table.get("word_order") not in ("VSO", "SVO"):
             raise ResourceError(f"{_FILE}: [{language}] word_order must be VSO or SVO")
+        if table.get("segment", "characters") != "characters":
+            raise ResourceError(f'{_FILE}: [{language}] segment can only be "characters"')
     return raw
 
 
@@ -92,7 +95,7 @@ def load(language: str) -> Language:
     of the language, or its multi-language one where spaCy has none (or needs a package treve does not install,
     such as Japanese's)."""
     try:
-        nlp = spacy.blank(language)
+        nlp = spacy.blank(CHARACTERS_TOKENIZER if table_of(language).get("segment") == "characters" else language)
     except ImportError:
         nlp = spacy.blank(ANY_LANGUAGE)
     nlp.tokenizer = _FreshTokens(nlp.tokenizer)
