@@ -148,3 +148,19 @@ def test_a_shelling_the_rebels_claim_is_attributed_to_them_as_a_claim(
     [shelling] = coder.code_text(story, language, date(2024, 3, 12))
     assert shelling.event == "ASSAULT"
     assert shelling.attribution is not None and shelling.attribution.kind == "claim"
+
+
+@pytest.mark.parametrize(
+    ("language", "story", "protesters"),
+    [
+        ("es", "La protesta de los camioneros paralizó la capital el lunes.", "los camioneros"),
+        ("en", "A march of pensioners took place in the capital on Monday.", "pensioners"),
+        ("fr", "La manifestation des retraités a eu lieu lundi dans la capitale.", "retraités"),
+    ],
+)
+def test_the_people_a_protest_noun_is_of_are_its_protesters(
+    coder: EventCoder, language: str, story: str, protesters: str
+) -> None:
+    [protest] = coder.code_text(story, language, date(2024, 3, 12))
+    assert protest.event == "PROTEST"
+    assert [(a.entity_text, a.sector) for a in protest.actor] == [(protesters, "CVL")]

@@ -199,14 +199,34 @@ def unnamed_doers(head: Token, story: Story) -> list[Entity]:
     if head.pos_ not in ("VERB", "AUX"):
         light = head.head != head and lemma_of(head.head) in story.cues.light_verbs
         if not (light and head.dep_.split(":")[0] in ("obj", "dobj")):
-            return []
+            return _doers_of_noun(head, story)
         verb = head.head
     subject = next((child for child in verb.children if child.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")), None)
     if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
         return []
-    start, end = span_of(subject)
-    text = story.text[start:end]
-    return [Entity(entity_text=text, code=story.home, sector="CVL", start=start, end=end)]
+    return [_uncoded(subject, story)]
+
+
+def _doers_of_noun(noun: Token, story: Story) -> list[Entity]:
+    """ "la protesta de los camioneros", "a march of farmers": the people an agent case hangs on the event's
+    noun, unless they are a time or a place ("la marcha del martes", "the protest of Dakar")."""
+    for child in noun.children:
+        target = next((c for c in child.children if c.dep_ == "pobj"), child) if child.dep_ == "prep" else child
+        if target.pos_ != "NOUN" or case_of(child) not in AGENT_CASES:
+            continue
+        start, end = span_of(target, without=(*CLAUSE_DEPS, "case"))
+        if any(t.start < end and start < t.end for t in story.times) or any(
+            p.start < end and start < p.end for p in story.places
+        ):
+            continue
+        return [_uncoded(target, story)]
+    return []
+
+
+def _uncoded(noun: Token, story: Story) -> Entity:
+    """People named by a common noun, as an uncoded civilian entity of the story's country."""
+    start, end = span_of(noun, without=(*CLAUSE_DEPS, "case"))
+    return Entity(entity_text=story.text[start:end], code=story.home, sector="CVL", start=start, end=end)
 
 
 _FOLDED_RECIPIENT_CASES = frozenset(fold_key(word) for word in RECIPIENT_CASES)
