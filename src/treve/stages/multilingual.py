@@ -1,12 +1,14 @@
 """The multilingual reading: events in a language treve has no words for (German, Turkish, Persian, Swahili, …).
 
 Such a language has no triggers, cues, number or time words, and no parser. What is left is general: spaCy's
-rule-based tokenizer and sentencizer of the language (`flat_pipeline`, table `xx`), the actor names every
-dictionary writes alike, the gazetteer's place names, and multilingual-e5-small (`resources.encoder_heads`),
-which reads what each sentence reports in about a hundred languages. Each sentence the encoder reads as an
-event becomes a mention at the word after its first name (`mentions.guessed_triggers`), the first name acting
-and the next undergoing, and the story reader goes on as for any language. Its events have no toll and no date
-from the text (dates come from publication), and half the confidence of a language treve has words for.
+rule-based tokenizer and sentencizer of the language (`flat_pipeline`, table `xx`), the country names CLDR gives
+in the language and the names other languages' dictionaries write alike (`ActorDictionary.find_any`), the
+gazetteer's place names, dateparser's month and weekday names (`time_search`), and multilingual-e5-small
+(`resources.encoder_heads`), which reads what each sentence reports in about a hundred languages. Each sentence
+the encoder reads as an event becomes a mention at the word after its first name (`mentions.guessed_triggers`),
+the first name acting and the next undergoing, gated by the encoder's own probability that the sentence reports
+an event; the story reader goes on as for any language. Its events have no toll, and half the confidence of a
+language treve has words for.
 """
 
 from __future__ import annotations
