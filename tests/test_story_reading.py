@@ -164,3 +164,14 @@ def test_the_people_a_protest_noun_is_of_are_its_protesters(
     [protest] = coder.code_text(story, language, date(2024, 3, 12))
     assert protest.event == "PROTEST"
     assert [(a.entity_text, a.sector) for a in protest.actor] == [(protesters, "CVL")]
+
+
+def test_protesters_named_by_their_kind_belong_to_the_country_their_protest_is_in(coder: EventCoder) -> None:
+    """The story's leading country is Nigeria (two towns); the march is in Vienna: Austrian protesters."""
+    story = (
+        "À Lagos et à Abuja, les autorités nigérianes ont levé les restrictions sanitaires lundi.\n"
+        "Samedi, des milliers de manifestants ont défilé à Vienne contre le confinement."
+    )
+    events = coder.code_text(story, "fr", date(2021, 11, 22))
+    [march] = [event for event in events if event.event == "PROTEST"]
+    assert [(a.entity_text, a.code, a.sector) for a in march.actor] == [("manifestants", "AUT", "CVL")]

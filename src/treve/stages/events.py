@@ -45,6 +45,7 @@ from treve.stages.mentions import (
     ceasefire_mentions,
     code_mention,
     guessed_triggers,
+    local_parties,
     naming_events,
     rank_subordinates,
     weigh,
@@ -212,6 +213,7 @@ class EventCoder:
             coded = fold_within_sentence([event for event in in_sentence if event is not None])
             for event in coded:
                 event.location = locate_event(event.match.head, story.places)
+                local_parties(event, story)
                 if reading is not None:
                     weigh(event, reading)
             rank_subordinates(coded)

@@ -318,6 +318,25 @@ def _after_doer(sentence: Span, story: Story) -> Token:
     return next((token for token in sentence if token.idx >= first_end), sentence[-1])
 
 
+def local_parties(event: Mention, story: Story) -> None:
+    """Parties the article names only by their kind ("les manifestants", "la police") or not at all belong to the
+    country the sentence says the event happened in, when it is not the story's leading country: ACLED's
+    "Protesters (Belgium)" for a protest in Brussels told in a story about Europe."""
+    place = event.location.mention.place if event.location is not None and event.location.stated else None
+    country = place.country_code if place is not None else None
+    if not country or country == story.home:
+        return
+    named = {m.entity.start for m in story.actors} | {e.start for e in story.unknown}
+
+    def local(entities: list[Entity]) -> list[Entity]:
+        return [
+            e.model_copy(update={"code": country}) if e.code == story.home and e.start not in named else e
+            for e in entities
+        ]
+
+    event.actor, event.recipient = local(event.actor), local(event.recipient)
+
+
 def weigh(event: Mention, reading: SentenceReading) -> None:
     """Move an event's confidence by how probable the classifier finds its type in its sentence."""
     event.reading = reading
