@@ -17,7 +17,13 @@ class LanguageWords:
         self.language = language
 
     def figures(self, text: str) -> list[tuple[str, int | None, str]]:
-        return [(m.kind, m.count.best, m.count.qualifier) for m in find_casualties(text, self.language)]
+        """Kind, best count and qualifier of every casualty expression, each of whose texts is the text at its
+        offsets."""
+        mentions = find_casualties(text, self.language)
+        for mention in mentions:
+            assert text[mention.start : mention.end] == mention.text
+            assert text[mention.count.start : mention.count.end] == mention.count.text
+        return [(m.kind, m.count.best, m.count.qualifier) for m in mentions]
 
     def only_casualty(self, text: str) -> CasualtyMention:
         """The one casualty expression the text holds."""

@@ -43,7 +43,15 @@ from enum import StrEnum
 from spacy.tokens import Doc, Span, Token
 
 from treve.resources.function_words import words
-from treve.stages.place_names import AROUND, BEARING_ADJECTIVES, BEARINGS, BORDER_NOUNS, PLACE_NOUNS, done_to_place
+from treve.stages.place_names import (
+    AROUND,
+    BEARING_ADJECTIVES,
+    BEARINGS,
+    BORDER_NOUNS,
+    PLACE_NOUNS,
+    POSSESSIVES,
+    done_to_place,
+)
 from treve.stages.places import PlaceMention
 
 
@@ -88,7 +96,6 @@ SHARES = words("shares")
 # government offices", "patrolling from the city to the airport".
 ROUTE_VERBS = words("route_verbs")
 ROUTE_MARKERS = words("route_markers")
-POSSESSIVES = words("possessives")  # English marks them `case`, like French prepositions
 _LOCATIVE_BEFORE = words("locative_before")
 NOUN_TAGS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 # An active subject acts; a passive one ("the Kljuc region was captured") is what the event struck.
@@ -117,6 +124,7 @@ def _marker(token: Token) -> str | None:
     if token.dep_ in ("prep", "agent"):
         first, words = token, token.lower_
     else:
+        # English marks possessives `case`, like French prepositions.
         cases = [child for child in token.children if child.dep_ == "case" and child.lower_ not in POSSESSIVES]
         if not cases:
             return None

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, time
+from functools import cache
 
 from dateparser.date import DateDataParser
 from dateparser.languages.loader import default_loader
@@ -93,6 +94,7 @@ def _mention(
     )
 
 
+@cache
 def _time_words(language: str) -> tuple[dict[str, int], frozenset[str]]:
     """The language's weekday names (index from Monday), and every word that names a time, as dateparser spells
     them: the full name of each weekday and month (its longest spelling: "dienstag", not "di" or "Die", which
