@@ -12,6 +12,7 @@ import pytest
 
 from treve.errors import EvaluationError
 from treve.evaluate.event_location import Located, load_gold, score_event_location, treve_locator
+from treve.evaluate.parts import Part
 from treve.resources.gazetteer import open_gazetteer
 from treve.stages.event_location import Basis, EventLocation
 from treve.stages.nlp import LanguageModels
@@ -105,3 +106,6 @@ def test_the_real_gold_set_parses() -> None:
     assert all(g.text[slice(*g.event)].strip() for g in gold)
     assert 0.2 < sum(not g.locations for g in gold) / len(gold) < 0.5
     assert all(g.text[slice(*span)].strip() for g in gold for span in g.locations)
+    check, tune = load_gold(REAL_GOLD, part=Part.check), load_gold(REAL_GOLD, part=Part.tune)
+    assert len(check) + len(tune) == len(gold) and 0.25 < len(check) / len(gold) < 0.42
+    assert not {g.text for g in check} & {g.text for g in tune}

@@ -1,4 +1,4 @@
-"""The geoparsing scorer on tiny gold files in the GeoWebNews and LGL formats, and on the real ones if present."""
+"""The geoparsing scorer on tiny gold files in the GeoWebNews, LGL and GeoVirus layouts, and on the real ones."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from treve.errors import EvaluationError
-from treve.evaluate.geoparsing import MAX_ERROR_KM, error_scores, load_gold, score_geoparsing
+from treve.evaluate.geoparsing import MAX_ERROR_KM, Layout, error_scores, load_gold, score_geoparsing
+from treve.evaluate.parts import Part, part_of
 from treve.records import Place
 from treve.stages.places import PlaceMention
 
@@ -36,6 +37,17 @@ LGL = f"""<?xml version="1.0" encoding="utf-8"?>
 </toponyms></article></articles>"""
 
 
+# GeoVirus counts from 1: Paris is characters 12 to 17 there; the third location's offsets miss its name.
+GEOVIRUS = f"""<articles><article><source>https://example.org/a</source><text>{TEXT}</text><locations>
+<location><name>Paris</name><start>12</start><end>17</end><lat>48.85</lat><lon>2.35</lon></location>
+<location><name>Lyon</name><start>22</start><end>26</end><lat>45.75</lat><lon>4.85</lon></location>
+<location><name>Lyon</name><start>2</start><end>6</end><lat>45.75</lat><lon>4.85</lon></location>
+</locations></article></articles>"""
+
+LAYOUTS = [(GWN, Layout.geowebnews), (LGL, Layout.lgl), (GEOVIRUS, Layout.geovirus)]
+LAYOUT_IDS = ["GeoWebNews", "LGL", "GeoVirus"]
+
+
 def at(start: int, end: int, lat: float | None, lon: float | None) -> PlaceMention:
     place = Place(extracted_place=TEXT[start:end], lat=lat, lon=lon) if lat is not None else None
     return PlaceMention(start=start, end=end, text=TEXT[start:end], place=place)
@@ -51,21 +63,30 @@ def geoparse(text: str) -> list[PlaceMention]:
     return [at(11, 16, 48.85, 2.35), at(0, 7, 0.0, 0.0)]
 
 
-@pytest.mark.parametrize("content", [GWN, LGL], ids=["GeoWebNews", "LGL"])
-def test_both_formats_give_the_toponyms_with_coordinates(tmp_path: Path, content: str) -> None:
+@pytest.mark.parametrize(("content", "layout"), LAYOUTS, ids=LAYOUT_IDS)
+def test_every_layout_gives_the_toponyms_with_coordinates_at_offsets_from_zero(
+    tmp_path: Path, content: str, layout: Layout
+) -> None:
     path = tmp_path / "gold.xml"
     path.write_text(content, encoding="utf-8")
-    [article] = load_gold(path)
-    assert [(t.name, t.lat, t.lon) for t in article.toponyms] == [("Paris", 48.85, 2.35), ("Lyon", 45.75, 4.85)]
+    found = load_gold(path)
+    [article] = found.articles
+    assert found.layout is layout
+    assert [(t.name, t.start, t.lat, t.lon) for t in article.toponyms] == [
+        ("Paris", 11, 48.85, 2.35),
+        ("Lyon", 21, 45.75, 4.85),
+    ]
+    assert found.dropped == (1 if layout is Layout.geovirus else 0)
 
 
-@pytest.mark.parametrize("content", [GWN, LGL], ids=["GeoWebNews", "LGL"])
+@pytest.mark.parametrize(("content", "layout"), LAYOUTS, ids=LAYOUT_IDS)
 def test_an_unresolved_name_counts_as_the_largest_error_and_spans_must_match_exactly(
-    tmp_path: Path, content: str
+    tmp_path: Path, content: str, layout: Layout
 ) -> None:
     path = tmp_path / "gold.xml"
     path.write_text(content, encoding="utf-8")
     scores = score_geoparsing(path, resolve_paris_only, geoparse)
+    assert scores["layout"] == layout.value
     resolution = scores["resolution"]
     assert resolution["n"] == 2 and resolution["accuracy_161km"] == 0.5
     assert resolution["mean_km"] == pytest.approx(MAX_ERROR_KM / 2)
@@ -93,7 +114,10 @@ def test_the_real_gold_files_parse_and_their_offsets_point_at_the_names(name: st
     path = GOLD / name
     if not path.exists():
         pytest.skip(f"{name} is not in ../shared/eval/geoparsing")
-    articles = load_gold(path)
+    articles = load_gold(path).articles
     toponyms = [t for article in articles for t in article.toponyms]
     assert len(articles) > 100 and len(toponyms) > 2000
     assert all(t.name.strip() for t in toponyms)
+    check = load_gold(path, part=Part.check).articles
+    assert {article.id for article in check} == {a.id for a in articles if part_of(a.id) is Part.check}
+    assert 0.25 < len(check) / len(articles) < 0.42

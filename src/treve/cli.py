@@ -508,8 +508,11 @@ def _gazetteer_path(config: Path | None) -> Path:
 
 
 @evaluate_app.command("geoparsing")
-def evaluate_geoparsing(gold: GoldFile, as_json: AsJson = False, limit: Limit = None) -> None:
-    """Toponym resolution on gold spans, and end-to-end geoparsing, against GeoWebNews or LGL (English)."""
+def evaluate_geoparsing(
+    gold: GoldFile, as_json: AsJson = False, limit: Limit = None, part: ScoredPart = Part.all
+) -> None:
+    """Toponym resolution on gold spans, and end-to-end geoparsing, against GeoWebNews, LGL or GeoVirus (English;
+    the layout is read from the file and reported)."""
     from treve.evaluate.geoparsing import score_geoparsing
     from treve.resources.gazetteer import open_gazetteer
     from treve.stages.places import resolve_places, resolve_spans
@@ -522,20 +525,23 @@ def evaluate_geoparsing(gold: GoldFile, as_json: AsJson = False, limit: Limit = 
             lambda text, spans: resolve_spans(text, spans, gazetteer),
             lambda text: resolve_places(models.parse(text, "en"), "en", gazetteer),
             limit=limit,
+            part=part,
         )
 
     _report(score, as_json)
 
 
 @evaluate_app.command("event-location")
-def evaluate_event_location(gold: GoldFile, as_json: AsJson = False, limit: Limit = None) -> None:
+def evaluate_event_location(
+    gold: GoldFile, as_json: AsJson = False, limit: Limit = None, part: ScoredPart = Part.all
+) -> None:
     """Where each event happened, against the event-location gold set (labeled_text.jsonl.zip, English)."""
     from treve.evaluate.event_location import score_event_location, treve_locator
     from treve.resources.gazetteer import open_gazetteer
 
     def score() -> dict[str, Any]:
         locate = treve_locator(LanguageModels(), open_gazetteer(_gazetteer_path(None)))
-        return score_event_location(gold, locate, limit=limit)
+        return score_event_location(gold, locate, limit=limit, part=part)
 
     _report(score, as_json)
 

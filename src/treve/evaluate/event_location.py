@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from treve.errors import EvaluationError
+from treve.evaluate.parts import Part, in_part
 from treve.resources.gazetteer import Gazetteer
 from treve.stages.event_location import EventLocation, locate_event
 from treve.stages.nlp import LanguageModels
@@ -81,12 +82,13 @@ def _offsets(row: dict, span: dict) -> tuple[int, int] | None:
     return tokens[span["token_start"]]["start"], tokens[span["token_end"]]["end"]
 
 
-def load_gold(path: Path, limit: int | None = None) -> list[GoldRow]:
-    """The adjudicated rows that name one event word, the first `limit` only when given (a row whose span
-    points outside its tokens is left out)."""
+def load_gold(path: Path, limit: int | None = None, part: Part = Part.all) -> list[GoldRow]:
+    """The adjudicated rows of `part` that name one event word, the first `limit` only when given (a row whose
+    span points outside its tokens is left out). A row's part follows its text's hash (`_input_hash`), so a
+    text labelled twice stays in one part."""
     rows = []
     for row in _read_rows(path):
-        if row.get("source") != GOLD_SOURCE:
+        if row.get("source") != GOLD_SOURCE or not in_part(row.get("_input_hash", row["text"]), part):
             continue
         spans = row.get("spans") or []
         events = [_offsets(row, span) for span in spans if span["label"] == "VERB"]
@@ -121,13 +123,16 @@ def _share(hits: Sequence[bool]) -> float:
     return sum(hits) / len(hits) if hits else 0.0
 
 
-def score_event_location(gold: Path, locate: Locator, limit: int | None = None) -> dict[str, float | int]:
-    """The figures of the module's doc on one gold file."""
-    rows = load_gold(gold, limit)
+def score_event_location(
+    gold: Path, locate: Locator, limit: int | None = None, part: Part = Part.all
+) -> dict[str, float | int | str]:
+    """The figures of the module's doc on `part` of one gold file."""
+    rows = load_gold(gold, limit, part)
     own = [locate(row.text, row.event, []) for row in rows]
     helped = [locate(row.text, row.event, row.locations) for row in rows]
     right = [_right(row, found.location) for row, found in zip(rows, own, strict=True)]
     return {
+        "part": part.value,
         "n": len(rows),
         "accuracy": _share(right),
         "located_accuracy": _share([hit for row, hit in zip(rows, right, strict=True) if row.locations]),

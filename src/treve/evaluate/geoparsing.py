@@ -1,9 +1,16 @@
-"""Score toponym resolution and end-to-end geoparsing against GeoWebNews (`GWN.xml`) or LGL (`lgl.xml`).
+"""Score toponym resolution and end-to-end geoparsing against GeoWebNews (`GWN.xml`), LGL (`lgl.xml`) or
+GeoVirus (`GeoVirus.xml`), whichever layout the file has.
 
-Both files hold articles with their text and gold toponyms (character offsets into the text, and coordinates):
-GeoWebNews as `<toponym>` elements with `<start>`, `<end>`, `<latitude>`, `<longitude>` (toponyms without
-coordinates, such as demonyms and common nouns, are not places and are left out); LGL as `<toponym>` elements
-with `<start>`, `<end>` and a `<gaztag>` holding `<lat>` and `<lon>`.
+Each file holds articles with their text and gold toponyms (character offsets into the text, and coordinates):
+
+- GeoWebNews: `<toponym>` elements with `<start>`, `<end>`, `<latitude>`, `<longitude>` (toponyms without
+  coordinates, such as demonyms and common nouns, are not places and are left out); article id `file`;
+- LGL: `<toponym>` elements with `<start>`, `<end>` and a `<gaztag>` holding `<lat>` and `<lon>`; id `docid`;
+- GeoVirus: `<locations>` of `<location>` elements with `<name>`, `<start>`, `<end>`, `<lat>`, `<lon>`, whose
+  offsets count from 1: shifted back by one, they must select the name, or the toponym is left out (and
+  counted as `dropped`); its articles have no id, their `<source>` address is one.
+
+An article's id decides its part (`--part`, see `evaluate.parts`), so fitted weights never meet the check part.
 
 - Resolution: the gold spans are given and resolved together with the whole article as context. Figures as
   Gritta et al. define them ("What's missing in geographical parsing?", 2018; "A pragmatic guide to
@@ -19,12 +26,15 @@ from __future__ import annotations
 import math
 import statistics
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 from treve.errors import EvaluationError
+from treve.evaluate.parts import Part, in_part
 from treve.evaluate.scoring import scores_from_counts
 from treve.resources.gazetteer import distance_km
 from treve.stages.places import PlaceMention
@@ -44,49 +54,122 @@ class GoldToponym:
 
 @dataclass(frozen=True)
 class GoldArticle:
+    id: str
     text: str
     toponyms: list[GoldToponym]
+
+
+class Layout(StrEnum):
+    """The published gold layouts the reader knows."""
+
+    geowebnews = "GeoWebNews"
+    lgl = "LGL"
+    geovirus = "GeoVirus"
+
+
+@dataclass(frozen=True)
+class GoldFile:
+    layout: Layout
+    articles: list[GoldArticle]
+    dropped: int  # toponyms whose offsets do not select their name
 
 
 Resolver = Callable[[str, Sequence[tuple[int, int]]], list[PlaceMention]]
 Geoparser = Callable[[str], list[PlaceMention]]
 
+# GeoVirus counts offsets from 1.
+GEOVIRUS_SHIFT = -1
 
-def _coordinate(element: ET.Element, *paths: str) -> float | None:
+
+def _number(element: ET.Element, *paths: str) -> float | None:
     for path in paths:
         value = (element.findtext(path) or "").strip()
         if value:
-            return float(value)
+            try:
+                return float(value)
+            except ValueError:
+                return None
     return None
 
 
-def _toponyms(article: ET.Element, text: str) -> Iterator[GoldToponym]:
-    for toponym in article.iter("toponym"):
-        lat = _coordinate(toponym, "latitude", "gaztag/lat")
-        lon = _coordinate(toponym, "longitude", "gaztag/lon")
-        start, end = toponym.findtext("start"), toponym.findtext("end")
-        if lat is None or lon is None or start is None or end is None:
-            continue
-        yield GoldToponym(int(start), int(end), text[int(start) : int(end)], lat, lon)
+def _toponym(
+    element: ET.Element, text: str, shift: int, coordinates: tuple[Sequence[str], Sequence[str]]
+) -> GoldToponym | None:
+    lat, lon = (_number(element, *paths) for paths in coordinates)
+    start, end = _number(element, "start"), _number(element, "end")
+    if lat is None or lon is None or start is None or end is None:
+        return None
+    first, last = int(start) + shift, int(end) + shift
+    if not 0 <= first < last <= len(text):
+        return None
+    return GoldToponym(first, last, text[first:last], lat, lon)
 
 
-def load_gold(path: Path, limit: int | None = None) -> list[GoldArticle]:
-    """The articles of a GeoWebNews or LGL file, the first `limit` only when given."""
+def _layout(root: ET.Element) -> Layout | None:
+    if root.find(".//toponym/gaztag") is not None:
+        return Layout.lgl
+    if root.find(".//toponym") is not None:
+        return Layout.geowebnews
+    if root.find(".//locations/location") is not None:
+        return Layout.geovirus
+    return None
+
+
+def _article_id(article: ET.Element, layout: Layout, number: int) -> str:
+    if layout is Layout.geovirus:
+        return (article.findtext("source") or "").strip() or str(number)
+    return article.get("file") or article.get("docid") or str(number)
+
+
+def _article_toponyms(article: ET.Element, text: str, layout: Layout) -> tuple[list[GoldToponym], int]:
+    """The toponyms with coordinates, and how many GeoVirus ones were left out for offsets that miss the name."""
+    if layout is not Layout.geovirus:
+        found = (
+            _toponym(t, text, 0, (("latitude", "gaztag/lat"), ("longitude", "gaztag/lon")))
+            for t in article.iter("toponym")
+        )
+        return [t for t in found if t is not None], 0
+    toponyms, dropped = [], 0
+    for element in article.iter("location"):
+        toponym = _toponym(element, text, GEOVIRUS_SHIFT, (("lat",), ("lon",)))
+        name = (element.findtext("name") or "").strip()
+        if toponym is not None and toponym.name == name:
+            toponyms.append(toponym)
+        elif _number(element, "lat") is not None:
+            dropped += 1
+    return toponyms, dropped
+
+
+_PASS = "pass GWN.xml, lgl.xml or GeoVirus.xml"
+
+
+def load_gold(path: Path, limit: int | None = None, part: Part = Part.all) -> GoldFile:
+    """The articles of `part` of a GeoWebNews, LGL or GeoVirus file, the first `limit` only when given."""
     try:
         root = ET.parse(path).getroot()
     except (OSError, ET.ParseError) as exc:
-        raise EvaluationError(f"{path}: cannot read the gold XML ({exc}); pass GWN.xml or lgl.xml") from exc
-    articles = []
-    for article in root.iter("article"):
+        raise EvaluationError(
+            f"{path}: cannot read the gold XML ({exc}); pass GWN.xml, lgl.xml or GeoVirus.xml"
+        ) from exc
+    layout = _layout(root)
+    if layout is None:
+        raise EvaluationError(f"{path}: no toponym with coordinates; pass GWN.xml, lgl.xml or GeoVirus.xml")
+    articles, dropped = [], 0
+    for number, article in enumerate(root.iter("article")):
         text = article.findtext("text")
         if text is None:
-            raise EvaluationError(f"{path}: an <article> without <text>; pass GWN.xml or lgl.xml")
-        articles.append(GoldArticle(text, list(_toponyms(article, text))))
+            raise EvaluationError(f"{path}: an <article> without <text>; {_PASS}")
+        identifier = _article_id(article, layout, number)
+        if not in_part(identifier, part):
+            continue
+        toponyms, missed = _article_toponyms(article, text, layout)
+        articles.append(GoldArticle(identifier, text, toponyms))
+        dropped += missed
         if limit is not None and len(articles) >= limit:
             break
     if not any(article.toponyms for article in articles):
-        raise EvaluationError(f"{path}: no toponym with coordinates; pass GWN.xml or lgl.xml")
-    return articles
+        raise EvaluationError(f"{path}: no toponym with coordinates; {_PASS}")
+    return GoldFile(layout, articles, dropped)
 
 
 def _error_km(gold: GoldToponym, mention: PlaceMention | None) -> float:
@@ -141,8 +224,15 @@ def score_end_to_end(articles: Sequence[GoldArticle], geoparse: Geoparser) -> di
 
 
 def score_geoparsing(
-    gold: Path, resolve: Resolver, geoparse: Geoparser, limit: int | None = None
-) -> dict[str, dict[str, float | int]]:
-    """Both figures on one gold file (see the module's doc)."""
-    articles = load_gold(gold, limit)
-    return {"resolution": score_resolution(articles, resolve), "end_to_end": score_end_to_end(articles, geoparse)}
+    gold: Path, resolve: Resolver, geoparse: Geoparser, limit: int | None = None, part: Part = Part.all
+) -> dict[str, Any]:
+    """Both figures on `part` of one gold file (see the module's doc), with the layout read."""
+    found = load_gold(gold, limit, part)
+    return {
+        "layout": found.layout.value,
+        "part": part.value,
+        "articles": len(found.articles),
+        "dropped": found.dropped,
+        "resolution": score_resolution(found.articles, resolve),
+        "end_to_end": score_end_to_end(found.articles, geoparse),
+    }
