@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from treve.evaluate.fit_places import Choice, fit
 from treve.resources.gazetteer import Gazetteer, distance_km, open_gazetteer
 from treve.stages.nlp import LanguageModels
-from treve.stages.places import PlaceMention, resolve_places, resolve_spans
+from treve.stages.places import PlaceMention, candidate_features, ranking_weights, resolve_places, resolve_spans
 
 
 @pytest.fixture(scope="module")
@@ -179,3 +180,21 @@ def test_a_combining_form_is_no_name_on_its_own(gazetteer: Gazetteer) -> None:
     text = "Les habitants d'Armeno ont voté."
     [armeno] = resolve_spans(text, spans(text, "Armeno"), gazetteer)
     assert armeno.place.country_code == "ITA"  # the village, not Armenia ("arméno-")
+
+
+def test_every_feature_the_ranking_reads_has_a_fitted_weight(gazetteer: Gazetteer) -> None:
+    text = "Shelling hit Springfield, Illinois, and Chicago."
+    found = candidate_features(text, spans(text, "Springfield", "Illinois", "Chicago"), gazetteer, ranking_weights())
+    names = {name for candidates in found.values() for _, features in candidates for name in features}
+    assert names == set(ranking_weights())
+
+
+def test_the_ranking_fit_learns_the_feature_that_tells_the_right_candidate() -> None:
+    names = ["population", "near"]
+    # The right candidate is always the one near the story's other places, never the more populous one.
+    choices = [
+        Choice(article=n, rows=[{"population": 5.0, "near": 0.0}, {"population": 3.0, "near": 1.0}], right=1)
+        for n in range(20)
+    ]
+    weights = fit(choices, names, regularisation=1.0)
+    assert weights["near"] > 0 > weights["population"]

@@ -17,16 +17,19 @@ from __future__ import annotations
 
 import math
 import re
+import tomllib
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from importlib import resources
 from itertools import pairwise
 
 import numpy as np
 from pydantic import Field
 from spacy.tokens import Doc
 
+from treve.errors import ResourceError
 from treve.records import Place, Record
 from treve.resources.function_words import alternatives
 from treve.resources.function_words import words as role_words
@@ -130,22 +133,20 @@ def _holder(gazetteer: Gazetteer, name: str) -> list[GazetteerPlace]:
 # Ranking
 
 
-def _prior(place: GazetteerPlace, mention: _Mention) -> float:
-    """What a candidate is worth before context, in powers of ten of population."""
-    score = math.log10(place.population + 10)
-    if place.is_country:
-        score += 1.5
-    elif place.feature_code == "RGN":
-        score += 1.0
-    elif place.feature_code in ("ADM1", "ADM2"):
-        score -= DIVISION_PENALTY  # a division's population is the sum of its towns': it overstates its use
-    if place.is_capital:
-        score += 0.5
-    if name_key(place.name) == mention.key or _namesake_city(place, mention.key):
-        score += OWN_NAME_BONUS  # the place's own name, not one of its many alternate names
-    elif mention.owned:
-        score -= ALTERNATE_PENALTY  # another place's own name: "Albany" is not Albania, "Berea" not Aleppo
-    return score
+def _prior_features(place: GazetteerPlace, mention: _Mention) -> dict[str, float]:
+    """What a candidate is before context: its size in powers of ten of population, its kind, and whether the
+    name is its own or one of its alternate names (and some other candidate's own: "Albany" is not Albania)."""
+    own = name_key(place.name) == mention.key or _namesake_city(place, mention.key)
+    return {
+        "population": math.log10(place.population + 10),
+        "country": float(place.is_country),
+        "region": float(not place.is_country and place.feature_code == "RGN"),
+        # a division's population is the sum of its towns': it overstates its use
+        "division": float(not place.is_country and place.feature_code in ("ADM1", "ADM2")),
+        "capital": float(place.is_capital),
+        "own_name": float(own),
+        "alternate": float(not own and mention.owned),
+    }
 
 
 def _namesake_city(place: GazetteerPlace, key: str) -> bool:
@@ -174,17 +175,29 @@ class _Mention:
         self.owned = any(name_key(place.name) == self.key for place in self.candidates)
 
 
-COUNTRY_WEIGHT = 4.0
-OWN_NAME_BONUS = 0.5
-ALTERNATE_PENALTY = 1.5
-DIVISION_PENALTY = 1.0
-PROVINCE_BONUS = 1.5
-COUNTY_BONUS = 1.5
-HOLDS_BONUS = 1.0
-PAIR_BONUS = 3.0
-NEAR_KM, NEAR_BONUS = 50.0, 2.0
-REGION_KM, REGION_BONUS = 250.0, 0.5
+NEAR_KM = 50.0
+REGION_KM = 250.0
 PASSES = 2
+
+
+@cache
+def ranking_weights() -> dict[str, float]:
+    """The weight of each candidate feature (`resources/gazetteer/ranking.toml`, fitted by
+    `python -m treve.evaluate.fit_places`)."""
+    source = resources.files("treve.resources").joinpath("gazetteer/ranking.toml")
+    try:
+        weights = tomllib.loads(source.read_text(encoding="utf-8"))["weights"]
+        return {str(name): float(value) for name, value in weights.items()}
+    except (OSError, KeyError, ValueError, TypeError, tomllib.TOMLDecodeError) as exc:
+        raise ResourceError(f"{source}: ranking weights unreadable ({exc}); restore the file from the project") from exc
+
+
+Weights = dict[str, float]
+
+
+def weighed(features: dict[str, float], weights: Weights) -> float:
+    """A candidate's score: the weighed sum of its features (a feature with no weight counts 0)."""
+    return sum(weights.get(name, 0.0) * value for name, value in features.items())
 
 
 class _Context:
@@ -229,26 +242,26 @@ class _Context:
             )
         return view
 
-    def score(self, mention: _Mention, place: GazetteerPlace) -> float:
+    def features(self, mention: _Mention, place: GazetteerPlace) -> dict[str, float]:
+        """The candidate's own features and what the rest of the article says of it: the share of the other
+        places in its country, a province or county named that holds it, a division holding a town named,
+        a "Town, Province" pair, the nearest other place within 50 or 250 km."""
         view = self.view(mention.key)
-        score = _prior(place, mention)
-        score += COUNTRY_WEIGHT * view.country_share.get(place.country_code or "", 0.0)
-        if place.admin1:
-            province = (place.country_code or "", name_key(place.admin1))
-            if province in view.provinces:
-                score += PROVINCE_BONUS
-            if place.admin2 and self.counties.get((*province, name_key(place.admin2)), set()) - {mention.key}:
-                score += COUNTY_BONUS
-        if place.feature_code in ("ADM1", "ADM2") and _own_division(place) in view.held:
-            score += HOLDS_BONUS
-        if mention.then and mention.then in _containers(place):
-            score += PAIR_BONUS
+        found = _prior_features(place, mention)
+        found["country_share"] = view.country_share.get(place.country_code or "", 0.0)
+        province = (place.country_code or "", name_key(place.admin1)) if place.admin1 else None
+        found["province"] = float(province is not None and province in view.provinces)
+        found["county"] = float(
+            province is not None
+            and bool(place.admin2)
+            and bool(self.counties.get((*province, name_key(place.admin2 or "")), set()) - {mention.key})
+        )
+        found["holds"] = float(place.feature_code in ("ADM1", "ADM2") and _own_division(place) in view.held)
+        found["pair"] = float(bool(mention.then) and mention.then in _containers(place))
         nearest = min((distance_km(place.lat, place.lon, o.lat, o.lon) for o in view.points), default=math.inf)
-        if nearest < NEAR_KM:
-            score += NEAR_BONUS
-        elif nearest < REGION_KM:
-            score += REGION_BONUS
-        return score
+        found["near"] = float(nearest < NEAR_KM)
+        found["nearby"] = float(NEAR_KM <= nearest < REGION_KM)
+        return found
 
 
 Division = tuple[str, ...]  # (country, province) or (country, province, county), names folded
@@ -303,15 +316,22 @@ def _containers(place: GazetteerPlace) -> set[str]:
     return held
 
 
-def _rank(mentions: list[_Mention]) -> None:
-    """Pick each mention's best candidate: by prior first, then PASSES times with the article's context."""
+def _rank(mentions: list[_Mention], weights: Weights) -> _Context:
+    """Pick each mention's best candidate: by its own features first, then PASSES times with the article's
+    context; returns the last context."""
     for mention in mentions:
-        mention.best = max(mention.candidates, key=lambda place: _prior(place, mention), default=None)
+        mention.best = max(
+            mention.candidates, key=lambda place: weighed(_prior_features(place, mention), weights), default=None
+        )
     counties = _counties(mentions)
+    context = _Context(mentions, counties)
     for _ in range(PASSES):
-        context = _Context(mentions, counties)
         for mention in mentions:
-            mention.best = max(mention.candidates, key=lambda place: context.score(mention, place), default=None)
+            mention.best = max(
+                mention.candidates, key=lambda place: weighed(context.features(mention, place), weights), default=None
+            )
+        context = _Context(mentions, counties)
+    return context
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -361,10 +381,8 @@ def to_place(extracted: str, place: GazetteerPlace | None) -> Place:
 _PAIR = re.compile(r"\s*,\s*$")
 
 
-def resolve_spans(
-    text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazetteer, doc: Doc | None = None
-) -> list[PlaceMention]:
-    """Resolve given place-name spans of `text` together; with the parsed `doc`, mark metonymic capitals."""
+def _mentions(text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazetteer) -> list[_Mention]:
+    """The names at `spans`, in order, with their candidates and the name each is paired with."""
     ordered = sorted(set(spans))
     mentions = [
         _Mention(start, end, name, name_key(clean_name(name)), _lookup(gazetteer, name))
@@ -374,7 +392,20 @@ def resolve_spans(
     for current, following in pairwise(mentions):
         if _PAIR.fullmatch(text[current.end : following.start]):
             current.then = following.key
-    _rank(mentions)
+    return mentions
+
+
+def resolve_spans(
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    gazetteer: Gazetteer,
+    doc: Doc | None = None,
+    weights: Weights | None = None,
+) -> list[PlaceMention]:
+    """Resolve given place-name spans of `text` together (under the shipped ranking weights unless `weights` are
+    given); with the parsed `doc`, mark metonymic capitals."""
+    mentions = _mentions(text, spans, gazetteer)
+    _rank(mentions, ranking_weights() if weights is None else weights)
     return [
         PlaceMention(
             start=m.start,
@@ -385,6 +416,16 @@ def resolve_spans(
         )
         for m in mentions
     ]
+
+
+def candidate_features(
+    text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazetteer, weights: Weights
+) -> dict[tuple[int, int], list[tuple[GazetteerPlace, dict[str, float]]]]:
+    """Each span's candidates with their features, in the context the ranking ends with under `weights`:
+    what the ranking's weights are fitted on (`evaluate.fit_places`)."""
+    mentions = _mentions(text, spans, gazetteer)
+    context = _rank(mentions, weights)
+    return {(m.start, m.end): [(place, context.features(m, place)) for place in m.candidates] for m in mentions}
 
 
 # "Iraqi-Syrian border", "Syria–Turkey border", "frontière syro-turque": two countries' names, adjectives or
