@@ -13,10 +13,10 @@ import pytest
 from treve.errors import EvaluationError
 from treve.evaluate.event_location import Located, load_gold, score_event_location, treve_locator
 from treve.evaluate.parts import Part
+from treve.records import PlaceMention
 from treve.resources.gazetteer import open_gazetteer
 from treve.stages.event_location import Basis, EventLocation
 from treve.stages.nlp import LanguageModels
-from treve.stages.places import PlaceMention
 
 REAL_GOLD = Path(__file__).resolve().parents[2] / "shared" / "eval" / "event-location" / "labeled_text.jsonl.zip"
 

@@ -11,8 +11,7 @@ import pytest
 from treve.errors import EvaluationError
 from treve.evaluate.geoparsing import MAX_ERROR_KM, Layout, error_scores, load_gold, score_geoparsing
 from treve.evaluate.parts import Part, part_of
-from treve.records import Place
-from treve.stages.places import PlaceMention
+from treve.records import Place, PlaceMention
 
 GOLD = Path(__file__).resolve().parents[2] / "shared" / "eval" / "geoparsing"
 TEXT = "Clashes in Paris and Lyon, said the French."

@@ -8,7 +8,7 @@ from treve.resources.gazetteer import Gazetteer, open_gazetteer
 from treve.stages.event_location import Basis, EventLocation, locate_event
 from treve.stages.nlp import LanguageModels
 from treve.stages.place_names import recognise
-from treve.stages.places import resolve_spans
+from treve.stages.places import resolve_places, resolve_spans
 
 
 @pytest.fixture(scope="module")
@@ -80,13 +80,27 @@ def test_a_country_qualifying_the_weapon_is_whose_it_was_not_where(gazetteer: Ga
          "KHARTOUM"),
         ("ABIDJAN (AFP) - L'armée a repoussé une attaque. Des hommes armés ont tué trois soldats.", "fr", "tué",
          "ABIDJAN"),
+        ("THE HAGUE — Gunmen killed three soldiers on Monday, officials said.", "en", "killed", "THE HAGUE"),
     ],
 )  # fmt: skip
-def test_a_sentence_that_names_no_place_has_the_story_s_dateline(
+def test_a_dateline_says_where_the_story_was_filed_not_where_its_events_happened(
     gazetteer: Gazetteer, text: str, language: str, event_word: str, dateline: str
 ) -> None:
-    location = locate(gazetteer, text, language, event_word, dateline)
-    assert place_of(location) == dateline and location.basis is Basis.story
+    doc = LanguageModels().parse(text, language)
+    mentions = resolve_places(doc, language, gazetteer)
+    assert [m.text for m in mentions if m.role == "dateline"][:1] == [dateline]
+    assert locate_event(next(token for token in doc if token.text == event_word), mentions) is None
+
+
+def test_a_sentence_that_names_no_place_has_the_story_s_first_place_other_than_its_dateline(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "CAIRO — Fighting went on in Rafah on Sunday. Gunmen killed three soldiers."
+    doc = LanguageModels().parse(text, "en")
+    location = locate_event(
+        next(token for token in doc if token.text == "killed"), resolve_places(doc, "en", gazetteer)
+    )
+    assert place_of(location) == "Rafah" and location is not None and location.basis is Basis.story
 
 
 def test_a_story_that_names_no_place_has_no_location(gazetteer: Gazetteer) -> None:

@@ -44,12 +44,12 @@ def test_stages_after_identity_skip_copies(pipeline_factory) -> None:
 def test_a_stage_needing_a_field_nobody_sets_is_refused(pipeline_factory) -> None:
     pipeline: Pipeline = pipeline_factory()
 
-    class NeedsPlaces(CountingStage):
-        name: ClassVar[str] = "needs-places"
-        requires: ClassVar[frozenset[str]] = frozenset({"places"})
+    class NeedsTranslation(CountingStage):
+        name: ClassVar[str] = "needs-translation"
+        requires: ClassVar[frozenset[str]] = frozenset({"translation"})
 
-    with pytest.raises(ConfigError, match=r"stage 'needs-places' needs \[.places.\]"):
-        check_order(pipeline.cleaner, [*pipeline.stages, NeedsPlaces()])
+    with pytest.raises(ConfigError, match=r"stage 'needs-translation' needs \[.translation.\]"):
+        check_order(pipeline.cleaner, [*pipeline.stages, NeedsTranslation()])
 
 
 def test_a_failing_item_costs_only_itself(pipeline_factory) -> None:

@@ -7,9 +7,11 @@ from pathlib import Path
 import pytest
 
 from treve.evaluate.fit_places import Choice, fit
+from treve.pipeline import Pipeline
+from treve.records import PlaceMention, RawItem
 from treve.resources.gazetteer import Gazetteer, distance_km, open_gazetteer
 from treve.stages.nlp import LanguageModels
-from treve.stages.places import PlaceMention, candidate_features, ranking_weights, resolve_places, resolve_spans
+from treve.stages.places import candidate_features, ranking_weights, resolve_places, resolve_spans
 
 
 @pytest.fixture(scope="module")
@@ -198,3 +200,16 @@ def test_the_ranking_fit_learns_the_feature_that_tells_the_right_candidate() -> 
     ]
     weights = fit(choices, names, regularisation=1.0)
     assert weights["near"] > 0 > weights["population"]
+
+
+def test_an_article_lists_its_places_with_their_roles(pipeline: Pipeline) -> None:
+    text = (
+        "BAMAKO (AFP) - Des hommes armés ont tué dix villageois près de Ménaka lundi, selon des sources locales. "
+        "Paris a condamné l'attaque dans un communiqué publié mardi soir."
+    )
+    article = pipeline.process(RawItem(path="mali.txt", format="text", text=text))
+    roles = {mention.text: mention.role for mention in article.places}
+    assert roles["BAMAKO"] == "dateline" and roles["Ménaka"] == "event" and roles["Paris"] == "actor"
+    menaka = next(mention for mention in article.places if mention.text == "Ménaka")
+    assert article.text[menaka.start : menaka.end] == "Ménaka"
+    assert menaka.place is not None and menaka.place.country_code == "MLI"

@@ -89,6 +89,9 @@ class Article(Record):
     path: str
     record: int | None = None
     events: list[Event] = Field(default_factory=list)
+    places: list[PlaceMention] = Field(
+        default_factory=list, description="Every place name of the text, resolved, with its role."
+    )
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -256,3 +259,22 @@ class Place(Record):
     feature_code: str | None = Field(None, description="GeoNames feature code (PCL, ADM1, PPLC, ...).")
     resolution: Resolution | None = None
     geo_precision: GeoPrecision | None = None
+
+
+PlaceRole = Literal["event", "dateline", "actor", "other"]
+
+
+class PlaceMention(Record):
+    """One place name of the text, where it is, the place it resolves to (None when unresolved), and its role."""
+
+    start: int = Field(description="Character offset of the name in the text.")
+    end: int
+    text: str
+    place: Place | None = None
+    metonymic: bool = Field(False, description="A capital standing for its government: an actor, not a location.")
+    role: PlaceRole = Field(
+        "other",
+        description="'event': where an event of the article happened; 'dateline': the place of a wire story's "
+        "dateline, where it was filed, never an event's place by itself; 'actor': a capital standing for its "
+        "government; 'other': any other place the article names.",
+    )

@@ -36,8 +36,8 @@ from typing import Any
 from treve.errors import EvaluationError
 from treve.evaluate.parts import Part, in_part
 from treve.evaluate.scoring import scores_from_counts
+from treve.records import PlaceMention
 from treve.resources.gazetteer import distance_km
-from treve.stages.places import PlaceMention
 
 ACCURACY_KM = 161.0
 MAX_ERROR_KM = 20039.0

@@ -28,20 +28,20 @@ their own ("captured X and is besieging Y"), then those named for themselves rat
 those said of the act rather than of its actor ("people in X patrolled Y"), then the most specific (a town
 before its province: an "of" chain or a "Town, Province" pair names both; an unknown name called a province
 or a border is large), then the nearest along the parse. Failing those, the nearest other place of the
-sentence, then the story's dateline or first place. A capital standing
-for its government (metonymic) is never a location. How the place was chosen comes back with it: only
+sentence, then the story's first place. A capital standing for its government (metonymic) and the place
+of the story's dateline (where it was filed) are never a location. How the place was chosen comes back with it: only
 `locative` and `syntax` say that the sentence itself places the event there.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
 from spacy.tokens import Doc, Span, Token
 
+from treve.records import Event, PlaceMention
 from treve.resources.function_words import words
 from treve.stages.place_names import (
     AROUND,
@@ -52,7 +52,6 @@ from treve.stages.place_names import (
     POSSESSIVES,
     done_to_place,
 )
-from treve.stages.places import PlaceMention
 
 
 class Basis(StrEnum):
@@ -61,7 +60,7 @@ class Basis(StrEnum):
     locative = "locative"  # a locative phrase of the event: "attacked near Gao", "tués au Mali"
     syntax = "syntax"  # what the event struck, nearest along the parse: "captured Bakwa", "bombing of Aziziyah"
     sentence = "sentence"  # a place of the same sentence in another role: a guess
-    story = "story"  # the story's dateline, or its first place: a guess
+    story = "story"  # the story's first place (not its dateline): a guess
 
 
 _BASIS_RANK = {basis: rank for rank, basis in enumerate(Basis)}
@@ -302,18 +301,10 @@ def _name_span(doc: Doc, mention: PlaceMention) -> Span | None:
     return doc.char_span(mention.start, mention.end, alignment_mode="expand")
 
 
-# "KHARTOUM, Sudan (AP) —", "ABIDJAN (AFP) -", "PARIS, 12 mars (Reuters) -": a wire story's first words.
-_DATELINE = re.compile(r"^\s*[A-ZÀ-Ý][^\n()]{0,60}?\((?:[A-Z][A-Za-z.-]{1,15}(?:[ /][A-Za-z.-]{1,15})?)\)\s*[-–—]")
-
-
-def _story_place(doc: Doc, mentions: Sequence[PlaceMention]) -> PlaceMention | None:
-    """The dateline's place when the story opens with one (a dateline has no verb, so the parse's reading of
-    a capital there as an actor does not hold), else the story's first place that is not an actor."""
+def _story_place(mentions: Sequence[PlaceMention]) -> PlaceMention | None:
+    """The story's first resolved place that is neither an actor nor its dateline (where the story was filed)."""
     ordered = sorted(mentions, key=lambda m: m.start)
-    dateline = _DATELINE.match(doc.text)
-    if dateline is not None and ordered and ordered[0].end <= dateline.end():
-        return ordered[0]
-    return next((m for m in ordered if not m.metonymic), None)
+    return next((m for m in ordered if m.place is not None and not m.metonymic and m.role != "dateline"), None)
 
 
 def locate_event(trigger: Token, mentions: Sequence[PlaceMention]) -> EventLocation | None:
@@ -323,7 +314,9 @@ def locate_event(trigger: Token, mentions: Sequence[PlaceMention]) -> EventLocat
     in_sentence = []
     for mention in mentions:
         name = _name_span(trigger.doc, mention)
-        if not (mention.metonymic or name is None or name.start < sentence.start or name.end > sentence.end):
+        if mention.metonymic or mention.role == "dateline" or name is None:
+            continue
+        if sentence.start <= name.start and name.end <= sentence.end:
             in_sentence.append((mention, name))
     if not trigger.doc.has_annotation("DEP"):
         # No parse to say how a place hangs on the event: the sentence's place nearest its word.
@@ -340,7 +333,7 @@ def locate_event(trigger: Token, mentions: Sequence[PlaceMention]) -> EventLocat
             return EventLocation(best.mention, Basis.locative if best.role is _Role.locative else Basis.syntax)
         if candidates:
             return EventLocation(min(candidates, key=lambda c: c.distance).mention, Basis.sentence)
-    story = _story_place(trigger.doc, mentions)
+    story = _story_place(mentions)
     return EventLocation(story, Basis.story) if story is not None else None
 
 
@@ -349,3 +342,24 @@ def best_location(locations: Sequence[EventLocation | None]) -> EventLocation | 
     one treve guessed, the first telling on a tie."""
     found = [location for location in locations if location is not None]
     return min(found, key=lambda location: _BASIS_RANK[location.basis], default=None)
+
+
+def with_event_roles(places: Sequence[PlaceMention], events: Sequence[Event]) -> list[PlaceMention]:
+    """The article's places, those where one of its events happened marked `event` (a name told again for the
+    same place is the event's too, whichever telling placed it)."""
+    where = {
+        (event.location.extracted_place, event.location.lat, event.location.lon)
+        for event in events
+        if event.location is not None
+    }
+
+    def resolved(mention: PlaceMention) -> tuple[str, float | None, float | None]:
+        place = mention.place
+        return (mention.text, place.lat, place.lon) if place is not None else (mention.text, None, None)
+
+    return [
+        mention.model_copy(update={"role": "event"})
+        if mention.role == "other" and resolved(mention) in where
+        else mention
+        for mention in places
+    ]

@@ -22,7 +22,7 @@ from spacy.tokens import Span
 
 from treve.normalise import normalise_for_processing
 from treve.ontology import acled_category, acled_reading_category, cameo_root, category_contexts
-from treve.records import Article, Casualties, Event, EventTime, Evidence, Place, Size
+from treve.records import Article, Casualties, Event, EventTime, Evidence, Place, PlaceMention, Size
 from treve.resources.actors import ActorDictionary, load_actor_dictionary
 from treve.resources.debris import load_debris_lexicon
 from treve.resources.event_lexicon import EventLexicon, load_event_lexicon
@@ -37,7 +37,7 @@ from treve.stages.coreference import (
     group_mentions,
 )
 from treve.stages.event_classifier import SentenceReader, SentenceReading
-from treve.stages.event_location import best_location, locate_event
+from treve.stages.event_location import best_location, locate_event, with_event_roles
 from treve.stages.mention_model import mention_features
 from treve.stages.mentions import (
     Mention,
@@ -84,7 +84,7 @@ class EventCoder:
 
     name: ClassVar[str] = "events"
     requires: ClassVar[frozenset[str]] = frozenset({"text", "language", "published"})
-    assigns: ClassVar[frozenset[str]] = frozenset({"events"})
+    assigns: ClassVar[frozenset[str]] = frozenset({"events", "places"})
 
     def __init__(
         self,
@@ -113,10 +113,10 @@ class EventCoder:
         if not languages:
             return article
         if len(languages) == 1:
-            events = self.code_text(article.text, languages[0], article.published, article.id)
+            events, places = self.code_article(article.text, languages[0], article.published, article.id)
         else:
-            events = self._code_mixed(article, languages)
-        return article.model_copy(update={"events": events})
+            events, places = self._code_mixed(article, languages)
+        return article.model_copy(update={"events": events, "places": places})
 
     def _codes(self, language: str) -> bool:
         return self._has_words(language) or self._multilingual != "off"
@@ -138,29 +138,40 @@ class EventCoder:
         found += [code for code, size in shares.items() if code not in found and size / length >= MIXED_SHARE]
         return found
 
-    def _code_mixed(self, article: Article, languages: list[str]) -> list[Event]:
+    def _code_mixed(self, article: Article, languages: list[str]) -> tuple[list[Event], list[PlaceMention]]:
         """A page in several languages (a French story quoting an Arabic statement, a bilingual feed): the whole
-        text read in each of its languages, each event kept in the language of the paragraph that tells it."""
+        text read in each of its languages, each event kept in the language of the paragraph that tells it; the
+        places as the article's own language reads them."""
         spans = [(p.start, p.end, p.language) for p in article.paragraphs]
 
         def language_at(offset: int) -> str | None:
             return next((code for start, end, code in spans if start <= offset < end), article.language)
 
         events: list[Event] = []
+        places: list[PlaceMention] = []
         for language in languages:
-            coded = self.code_text(article.text, language, article.published, article.id)
+            coded, named = self.code_article(article.text, language, article.published, article.id)
             events += [e for e in coded if e.evidence is None or language_at(e.evidence.start) == language]
+            places = places or named
         events.sort(key=lambda event: event.evidence.start if event.evidence else 0)
-        return [event.model_copy(update={"id": f"{article.id}-{n}"}) for n, event in enumerate(events, 1)]
+        numbered = [event.model_copy(update={"id": f"{article.id}-{n}"}) for n, event in enumerate(events, 1)]
+        return numbered, with_event_roles(places, numbered)
 
     def code_text(
         self, text: str, language: str, published: date | datetime | None, article_id: str = "text"
     ) -> list[Event]:
         """Every event of `text`, one record per real-world event, in order of first report."""
+        return self.code_article(text, language, published, article_id)[0]
+
+    def code_article(
+        self, text: str, language: str, published: date | datetime | None, article_id: str = "text"
+    ) -> tuple[list[Event], list[PlaceMention]]:
+        """The events of `text` (as `code_text`) and every place it names, with its role."""
         read = self.read_mentions(text, language, published)
         if read is None:
-            return []
-        return events_from(*read, article_id=article_id, threshold=self._mention_model.threshold)
+            return [], []
+        events = events_from(*read, article_id=article_id, threshold=self._mention_model.threshold)
+        return events, with_event_roles(read[0].places, events)
 
     def read_mentions(
         self, text: str, language: str, published: date | datetime | None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
@@ -266,3 +267,33 @@ def _gazetteer_match(doc: Doc, index: int, taken: list[bool], gazetteer: Gazette
 def _well_known(place: GazetteerPlace) -> bool:
     division = place.feature_class in ("A", "L") and place.feature_code != "ADM2"
     return division or place.population >= MATCH_MIN_POPULATION
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Datelines: where a wire story was filed, written before its first sentence
+
+# "KHARTOUM, Sudan (AP) —", "ABIDJAN (AFP) -", "PARIS, 12 mars (Reuters) -", "Beyrouth (AFP) -": a place,
+# perhaps its country or the date after a comma, then the agency in brackets and a dash.
+_DATELINE_AGENCY = re.compile(
+    r"^\s*(?P<place>[A-ZÀ-Ý][^\n(),]{0,40}?)\s*(?:,[^\n()]{0,40}?)?"
+    r"\s*\([A-Z][A-Za-z.-]{1,15}(?:[ /][A-Za-z.-]{1,15})?\)\s*[-–—]"
+)
+# "CAIRO —", "THE HAGUE, Netherlands —", "KYIV, Dec 6 -": a place in capitals, then a dash.
+_DATELINE_CAPITALS = re.compile(
+    r"^\s*(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý'’.\- ]{0,40}[A-ZÀ-Ý])\s*(?:,[^\n()–—]{0,40}?)?\s*(?:\([^()\n]{1,30}\)\s*)?[-–—]\s"
+)
+
+
+class Dateline(NamedTuple):
+    place: tuple[int, int]  # the place's name
+    end: int  # where the dateline ends: names before it are the dateline's
+
+
+def dateline(text: str, gazetteer: Gazetteer) -> Dateline | None:
+    """The story's dateline, when it opens with one whose place the gazetteer knows. A dateline says where the
+    story was filed, which is often not where its events happened."""
+    for pattern in (_DATELINE_AGENCY, _DATELINE_CAPITALS):
+        match = pattern.match(text)
+        if match is not None and gazetteer.candidates(clean_name(match["place"])):
+            return Dateline((match.start("place"), match.end("place")), match.end())
+    return None

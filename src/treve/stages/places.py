@@ -26,26 +26,14 @@ from importlib import resources
 from itertools import pairwise
 
 import numpy as np
-from pydantic import Field
 from spacy.tokens import Doc
 
 from treve.errors import ResourceError
-from treve.records import Place, Record
+from treve.records import Place, PlaceMention
 from treve.resources.function_words import alternatives
 from treve.resources.function_words import words as role_words
 from treve.resources.gazetteer import Gazetteer, GazetteerPlace, distance_km, name_key
-from treve.stages.place_names import LINKS, acronym, clean_name, country_code, done_to_place, recognise
-
-
-class PlaceMention(Record):
-    """One place name of the text, where it is, and the place it resolves to (None when unresolved)."""
-
-    start: int = Field(description="Character offset of the name in the text.")
-    end: int
-    text: str
-    place: Place | None = None
-    metonymic: bool = Field(False, description="A capital standing for its government: an actor, not a location.")
-
+from treve.stages.place_names import LINKS, acronym, clean_name, country_code, dateline, done_to_place, recognise
 
 # ---------------------------------------------------------------------------------------------------------
 # Names: the forms a mention is looked up by
@@ -406,16 +394,20 @@ def resolve_spans(
     given); with the parsed `doc`, mark metonymic capitals."""
     mentions = _mentions(text, spans, gazetteer)
     _rank(mentions, ranking_weights() if weights is None else weights)
-    return [
-        PlaceMention(
-            start=m.start,
-            end=m.end,
-            text=m.text,
-            place=to_place(m.text, m.best) if m.best else border_place(gazetteer, m.text),
-            metonymic=bool(doc is not None and m.best is not None and m.best.is_capital and _is_actor(doc, m)),
-        )
-        for m in mentions
-    ]
+    return [_place_mention(m, gazetteer, doc) for m in mentions]
+
+
+def _place_mention(mention: _Mention, gazetteer: Gazetteer, doc: Doc | None) -> PlaceMention:
+    best = mention.best
+    metonymic = bool(doc is not None and best is not None and best.is_capital and _is_actor(doc, mention))
+    return PlaceMention(
+        start=mention.start,
+        end=mention.end,
+        text=mention.text,
+        place=to_place(mention.text, best) if best else border_place(gazetteer, mention.text),
+        metonymic=metonymic,
+        role="actor" if metonymic else "other",
+    )
 
 
 def candidate_features(
@@ -504,5 +496,16 @@ def _is_actor(doc: Doc, mention: _Mention) -> bool:
 
 
 def resolve_places(doc: Doc, language: str, gazetteer: Gazetteer) -> list[PlaceMention]:
-    """Every place name of a parsed article, resolved with the article as context (see the module's doc)."""
-    return resolve_spans(doc.text, recognise(doc, language, gazetteer), gazetteer, doc)
+    """Every place name of a parsed article, resolved with the article as context (see the module's doc); the
+    place of a dateline the parse missed ("THE HAGUE —") is one too, and the names in the dateline are
+    `dateline` places."""
+    spans = recognise(doc, language, gazetteer)
+    filed = dateline(doc.text, gazetteer)
+    if filed is None:
+        return resolve_spans(doc.text, spans, gazetteer, doc)
+    (start, end), dateline_end = filed
+    spans = [span for span in spans if not start <= span[0] < end] + [(start, end)]
+    mentions = resolve_spans(doc.text, spans, gazetteer, doc)
+    return [
+        m.model_copy(update={"role": "dateline", "metonymic": False}) if m.end <= dateline_end else m for m in mentions
+    ]

@@ -12,11 +12,10 @@ from datetime import date
 
 from spacy.tokens import Doc, Span
 
-from treve.records import Entity
+from treve.records import Entity, PlaceMention
 from treve.resources.actors import ActorMention
 from treve.resources.event_lexicon import LanguageCues
 from treve.stages.casualties import CasualtyMention
-from treve.stages.places import PlaceMention
 from treve.stages.syntax import lemma_of
 from treve.stages.time import TimeMention
 

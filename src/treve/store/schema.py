@@ -54,6 +54,7 @@ class ArticleRow(Base):
     language_confidence: Mapped[float | None] = mapped_column(Float)
     declared_language: Mapped[str | None] = mapped_column(String(16))
     paragraphs: Mapped[list[Any]]
+    places: Mapped[list[Any]] = mapped_column(comment="Every place name of the text, resolved, with its role")
     published: Mapped[str | None] = mapped_column(String(40), comment="ISO 8601 date or instant, as precise as known")
     published_source: Mapped[str | None] = mapped_column(String(16))
     published_confidence: Mapped[float | None] = mapped_column(Float)
