@@ -304,22 +304,20 @@ def _containers(place: GazetteerPlace) -> set[str]:
     return held
 
 
-def _rank(mentions: list[_Mention], weights: Weights) -> _Context:
+def _rank(mentions: list[_Mention], weights: Weights) -> None:
     """Pick each mention's best candidate: by its own features first, then PASSES times with the article's
-    context; returns the last context."""
+    context."""
     for mention in mentions:
         mention.best = max(
             mention.candidates, key=lambda place: weighed(_prior_features(place, mention), weights), default=None
         )
     counties = _counties(mentions)
-    context = _Context(mentions, counties)
     for _ in range(PASSES):
+        context = _Context(mentions, counties)
         for mention in mentions:
             mention.best = max(
                 mention.candidates, key=lambda place: weighed(context.features(mention, place), weights), default=None
             )
-        context = _Context(mentions, counties)
-    return context
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -416,7 +414,8 @@ def candidate_features(
     """Each span's candidates with their features, in the context the ranking ends with under `weights`:
     what the ranking's weights are fitted on (`evaluate.fit_places`)."""
     mentions = _mentions(text, spans, gazetteer)
-    context = _rank(mentions, weights)
+    _rank(mentions, weights)
+    context = _Context(mentions, _counties(mentions))
     return {(m.start, m.end): [(place, context.features(m, place)) for place in m.candidates] for m in mentions}
 
 
