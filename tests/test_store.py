@@ -140,3 +140,19 @@ def test_a_store_that_cannot_be_opened_is_one_line_naming_it_without_its_passwor
     message = str(raised.value)
     assert message.startswith(says)
     assert "\n" not in message and "s3cret" not in message
+
+
+def test_a_store_made_before_articles_kept_their_places_opens_with_its_articles_and_their_removals(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    url = f"sqlite:///{tmp_path_factory.mktemp('old') / 'old.db'}"
+    with open_store(url) as store:
+        store.save([article("a1", event("a1", 1))])
+        config = alembic_config()
+        with store.engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.downgrade(config, "0003")
+    with open_store(url) as store:  # upgrades to the newest revision
+        assert stored_article_ids(store) == ["a1"]
+        with store.engine.connect() as connection:
+            assert connection.execute(select(ArticleRow.places)).scalars().all() == [[]]

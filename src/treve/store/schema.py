@@ -10,7 +10,19 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Date, DateTime, Dialect, Float, ForeignKey, Index, Integer, String, Text, TypeDecorator
+from sqlalchemy import (
+    JSON,
+    Date,
+    DateTime,
+    Dialect,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    TypeDecorator,
+)
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -54,7 +66,9 @@ class ArticleRow(Base):
     language_confidence: Mapped[float | None] = mapped_column(Float)
     declared_language: Mapped[str | None] = mapped_column(String(16))
     paragraphs: Mapped[list[Any]]
-    places: Mapped[list[Any]] = mapped_column(comment="Every place name of the text, resolved, with its role")
+    places: Mapped[list[Any]] = mapped_column(
+        server_default="[]", comment="Every place name of the text, resolved, with its role"
+    )
     published: Mapped[str | None] = mapped_column(String(40), comment="ISO 8601 date or instant, as precise as known")
     published_source: Mapped[str | None] = mapped_column(String(16))
     published_confidence: Mapped[float | None] = mapped_column(Float)

@@ -21,14 +21,10 @@ COMMENT = "Every place name of the text, resolved, with its role"
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("articles") as batch:
-        batch.add_column(sa.Column("places", JSON, nullable=True))
-    articles = sa.table("articles", sa.column("places", JSON))
-    op.execute(articles.update().values(places=[]))  # articles stored before: their places were not kept
-    with op.batch_alter_table("articles") as batch:
-        batch.alter_column("places", existing_type=JSON, nullable=False, comment=COMMENT)
+    # A plain ADD COLUMN with a default: SQLite's batch mode would copy the table, which its foreign keys refuse.
+    # Articles stored before had their places not kept: they hold an empty list.
+    op.add_column("articles", sa.Column("places", JSON, nullable=False, server_default="[]", comment=COMMENT))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("articles") as batch:
-        batch.drop_column("places")
+    op.drop_column("articles", "places")  # a plain DROP COLUMN, as SQLite 3.35 and PostgreSQL read it
