@@ -94,7 +94,11 @@ GEONAMES_ROWS = [
     ["9000002", "Mont Essai", "Mont Essai", "", "45.6", "7.3", "T", "MT", "IT", "", "09", "", "", "", "0", "",
      "2500", "Europe/Rome", "2024-01-01"],
 ]  # fmt: skip
-ALTERNATE_ROWS = [["1", "9000001", "fr", "Villetest", "1", "", "", "", "", ""]]
+ALTERNATE_ROWS = [
+    ["1", "9000001", "fr", "Villetest", "1", "", "", "", "", ""],
+    ["2", "9000001", "ru", "Тествилль", "", "", "", "", "", ""],
+    ["3", "9000001", "link", "https://example.org/Testville", "", "", "", "", "", ""],
+]
 
 
 def write_rows(path: Path, rows: list[list[str]]) -> Path:
@@ -121,6 +125,8 @@ def test_a_geonames_dump_adds_its_places_with_their_ids_and_names(tmp_path: Path
         7.25,
     )
     assert gazetteer.candidates("Testvillia") == [town]
+    assert gazetteer.candidates("Тествилль") == [town]  # every language's names, no links
+    assert gazetteer.candidates("https://example.org/Testville") == []
     assert gazetteer.candidates("Mont Essai")[0].feature_class == "T"
 
 

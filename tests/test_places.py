@@ -11,6 +11,7 @@ from treve.pipeline import Pipeline
 from treve.records import PlaceMention, RawItem
 from treve.resources.gazetteer import Gazetteer, distance_km, open_gazetteer
 from treve.stages.nlp import LanguageModels
+from treve.stages.place_names import name_forms
 from treve.stages.places import candidate_features, ranking_weights, resolve_places, resolve_spans
 
 
@@ -213,3 +214,30 @@ def test_an_article_lists_its_places_with_their_roles(pipeline: Pipeline) -> Non
     menaka = next(mention for mention in article.places if mention.text == "Ménaka")
     assert article.text[menaka.start : menaka.end] == "Ménaka"
     assert menaka.place is not None and menaka.place.country_code == "MLI"
+
+
+@pytest.mark.parametrize(
+    ("name", "written"),
+    [("Исламабаде", "Исламабад"), ("России", "Россия"), ("Україну", "Україна"), ("بغزة", "غزة"),
+     ("للخرطوم", "الخرطوم")],
+)  # fmt: skip
+def test_a_declined_or_prefixed_name_is_looked_up_in_its_written_form(name: str, written: str) -> None:
+    assert written in name_forms(name)
+    assert name_forms("Paris") == [] and name_forms("Рим") == []  # too short to lose an ending
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name", "resolved", "country"),
+    [
+        ("Боевики обстреляли блокпост в Лахоре, сообщили в полиции.", "ru", "Лахоре", "Lahore", "PAK"),
+        ("Бойовики обстріляли блокпост у Харкові та в Донецьку.", "uk", "Донецьку", "Donetsk", "UKR"),
+        ("قتل خمسة جنود في هجوم على حاجز قرب حلب يوم الاثنين.", "ar", "حلب", "Aleppo", "SYR"),
+        ("وقالت الشرطة إن اشتباكات اندلعت بطرابلس مساء الأحد.", "ar", "بطرابلس", "Tripoli", "LBY"),
+    ],
+)
+def test_places_are_found_and_resolved_in_the_languages_of_other_scripts(
+    gazetteer: Gazetteer, text: str, language: str, name: str, resolved: str, country: str
+) -> None:
+    found = places(text, language, gazetteer)
+    assert found[name].place is not None
+    assert (found[name].place.resolved_place, found[name].place.country_code) == (resolved, country)

@@ -106,13 +106,12 @@ def _variants(key: str) -> set[str]:
 
 
 def _usable_alternate(name: str) -> bool:
-    """An alternate name worth indexing: Latin script, not an airport or other short capitals code, not a
-    run of several names glued together (GeoNames has a few)."""
+    """An alternate name worth indexing, in any script (the Cyrillic, Arabic, Hebrew… names news in those
+    languages writes), not an airport or other short capitals code, not a run of several names glued together
+    (GeoNames has a few)."""
     if len(name) < 2 or "  " in name or any(char.isdigit() for char in name):
         return False
-    if name.isupper() and len(name) <= 4:
-        return False
-    return all(char.isascii() or unicodedata.name(char, "").startswith("LATIN") for char in name if char.isalpha())
+    return not (name.isupper() and len(name) <= 4)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -847,7 +846,7 @@ def _geonames_rows(path: Path) -> Iterator[list[str]]:
 
 def import_geonames(store: Path, all_countries: Path, alternate_names: Path | None = None) -> dict[str, int]:
     """Add (or replace, by GeoNames id) every place of a GeoNames dump file, with its names and, if given, the
-    names of alternateNamesV2.txt for English, French and no language. Returns counts of what was written."""
+    names of alternateNamesV2.txt in every language. Returns counts of what was written."""
     connection = sqlite3.connect(store)
     admin1 = dict(
         connection.execute(
@@ -914,11 +913,12 @@ def import_geonames(store: Path, all_countries: Path, alternate_names: Path | No
 
 def _import_alternate_names(connection: sqlite3.Connection, path: Path, ids: dict[int, int]) -> int:
     """Names of alternateNamesV2.txt (id, geonameid, language, name, ...) for the places just imported."""
-    wanted: dict[str, NameLanguage] = {"en": "en", "fr": "fr", "": "any"}
+    own: dict[str, NameLanguage] = {"en": "en", "fr": "fr"}
     rows = []
     for row in _alternate_rows(path):
         place = ids.get(int(row[1]))
-        language = wanted.get(row[2])
+        # A language code has two or three letters; "link", "post", "iata", "abbr" and the like are not names.
+        language = own.get(row[2], "any") if (len(row[2]) <= 3 and row[2].isalpha()) or not row[2] else None
         if place is not None and language is not None and _usable_alternate(row[3]):
             rows.extend((key, place, language) for key in _variants(name_key(row[3])))
     connection.executemany("INSERT OR IGNORE INTO names VALUES (?, ?, ?)", rows)

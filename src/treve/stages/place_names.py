@@ -29,6 +29,35 @@ def clean_name(text: str) -> str:
     return _TRAILING.sub("", _LEADING.sub("", text.strip())).strip()
 
 
+_CASE_ENDINGS = sorted(role_words("name_case_endings"), key=len, reverse=True)
+_BASE_ENDINGS = ["", *sorted(role_words("name_base_endings"))]
+_PREFIXES = sorted(role_words("name_prefixes"), key=len, reverse=True)
+_FUSED_ARTICLES = sorted(role_words("fused_article_prefixes"), key=len, reverse=True)
+_ATTACHED_ARTICLES = sorted(role_words("attached_articles"))
+# A form keeps at least this many letters of the name: "Ру" is no stem of anything.
+MIN_STEM = 3
+
+
+def name_forms(name: str) -> list[str]:
+    """The forms a name the gazetteer lacks as written may be written in there, most likely first: with a
+    one-letter word written on it stripped ("بغزة"), a fused preposition and article read as the article
+    ("للخرطوم"), its case ending replaced by a base ending or none ("Исламабаде", "Россию"). Each language's
+    endings and prefixes are its own letters, so they never touch a name of another script."""
+    forms: list[str] = []
+    for fused in _FUSED_ARTICLES:
+        if name.startswith(fused) and len(name) - len(fused) >= MIN_STEM:
+            forms += [article + name[len(fused) :] for article in _ATTACHED_ARTICLES]
+    forms += [
+        name[len(prefix) :] for prefix in _PREFIXES if name.startswith(prefix) and len(name) - len(prefix) >= MIN_STEM
+    ]
+    last = name.rsplit(" ", 1)
+    for ending in _CASE_ENDINGS:
+        stem = last[-1][: -len(ending)]
+        if last[-1].endswith(ending) and len(stem) >= MIN_STEM:
+            forms += [" ".join([*last[:-1], stem + base]) for base in _BASE_ENDINGS]
+    return [form for form in dict.fromkeys(forms) if form != name]
+
+
 def acronym(name: str) -> bool:
     """ "EU", "BC", "UN": a name of at most four letters, all capitals."""
     letters = [char for char in name if char.isalpha()]
@@ -246,22 +275,34 @@ def _trimmed(entity: Span) -> Span | None:
 def _gazetteer_match(doc: Doc, index: int, taken: list[bool], gazetteer: Gazetteer) -> Span | None:
     """The longest run of proper-noun tokens from `index` that names a well-known place. A lone word must
     be a singular proper noun ("Serbs", "Syrian" name peoples), and a short one a country: "IS", "Al", "Lt"
-    are abbreviations of provinces that news means otherwise."""
+    are abbreviations of provinces that news means otherwise. Without a parse, a run of capitalised words (any
+    word of a script without capitals), looked up as written or in its written form (`name_forms`)."""
+    parsed = doc.has_annotation("POS")
     for length in range(min(MAX_NAME_TOKENS, len(doc) - index), 0, -1):
         span = doc[index : index + length]
         if any(taken[i] for i in range(span.start, span.end)):
             continue
-        if not (span[0].text[:1].isupper() and span[-1].text[:1].isupper()):
+        if not (_capitalised(span[0].text) and _capitalised(span[-1].text)):
             continue
-        if not all(token.pos_ == "PROPN" or token.is_punct or token.text[:1].isupper() for token in span):
+        if parsed and not all(token.pos_ == "PROPN" or token.is_punct or token.text[:1].isupper() for token in span):
             continue
-        if length == 1 and (span[0].pos_ != "PROPN" or span[0].tag_ == "NNPS"):
+        if parsed and length == 1 and (span[0].pos_ != "PROPN" or span[0].tag_ == "NNPS"):
             continue
         short = acronym(span.text) or len(span.text) <= 2
         found = gazetteer.candidates(span.text)
+        for form in [] if found or parsed else name_forms(span.text):
+            found = gazetteer.candidates(form)
+            if found:
+                break
         if any(_well_known(place) and (place.is_country or not short) for place in found):
             return span
     return None
+
+
+def _capitalised(word: str) -> bool:
+    """Whether a word opens with a capital, or with a letter of a script that has none (Arabic, Hebrew)."""
+    first = word[:1]
+    return first.isupper() or (first.isalpha() and not first.islower() and len(word) >= MIN_STEM)
 
 
 def _well_known(place: GazetteerPlace) -> bool:

@@ -33,7 +33,16 @@ from treve.records import Place, PlaceMention
 from treve.resources.function_words import alternatives
 from treve.resources.function_words import words as role_words
 from treve.resources.gazetteer import Gazetteer, GazetteerPlace, distance_km, name_key
-from treve.stages.place_names import LINKS, acronym, clean_name, country_code, dateline, done_to_place, recognise
+from treve.stages.place_names import (
+    LINKS,
+    acronym,
+    clean_name,
+    country_code,
+    dateline,
+    done_to_place,
+    name_forms,
+    recognise,
+)
 
 # ---------------------------------------------------------------------------------------------------------
 # Names: the forms a mention is looked up by
@@ -52,6 +61,10 @@ def _lookup(gazetteer: Gazetteer, text: str) -> list[GazetteerPlace]:
     ("EU", "BC") names a country, a province or a region, not a town whose name it happens to spell ("Eu")."""
     name = clean_name(text)
     found = gazetteer.candidates(name)
+    for form in [] if found else name_forms(name):
+        found = gazetteer.candidates(form)
+        if found:
+            break
     if _names_a_large_feature(name):
         return [place for place in found if place.feature_class != "P"]  # "mer Rouge" is no Louisiana village
     if found and acronym(name):
