@@ -514,16 +514,18 @@ def evaluate_geoparsing(
     """Toponym resolution on gold spans, and end-to-end geoparsing, against GeoWebNews, LGL or GeoVirus (English;
     the layout is read from the file and reported)."""
     from treve.evaluate.geoparsing import score_geoparsing
+    from treve.resources.actors import load_actor_dictionary
     from treve.resources.gazetteer import open_gazetteer
-    from treve.stages.places import resolve_places, resolve_spans
+    from treve.stages.places import resolve_places, resolve_spans, story_countries
 
     def score() -> dict[str, Any]:
         gazetteer = open_gazetteer(_gazetteer_path(None))
         models = LanguageModels()
+        actors = load_actor_dictionary()
         return score_geoparsing(
             gold,
-            lambda text, spans: resolve_spans(text, spans, gazetteer),
-            lambda text: resolve_places(models.parse(text, "en"), "en", gazetteer),
+            lambda text, spans: resolve_spans(text, spans, gazetteer, countries=story_countries(text, "en", actors)),
+            lambda text: resolve_places(models.parse(text, "en"), "en", gazetteer, story_countries(text, "en", actors)),
             limit=limit,
             part=part,
         )

@@ -23,8 +23,10 @@ import numpy as np
 
 from treve.evaluate.geoparsing import ACCURACY_KM, GoldArticle, load_gold, score_resolution
 from treve.evaluate.parts import Part
+from treve.records import PlaceMention
+from treve.resources.actors import load_actor_dictionary
 from treve.resources.gazetteer import Gazetteer, distance_km, open_gazetteer
-from treve.stages.places import Weights, candidate_features, ranking_weights, resolve_spans
+from treve.stages.places import Weights, candidate_features, ranking_weights, resolve_spans, story_countries
 
 REGULARISATION_CHOICES = (0.03, 0.1, 0.3, 1.0, 3.0)
 ROUNDS = 3
@@ -46,7 +48,8 @@ def choices(articles: Sequence[GoldArticle], gazetteer: Gazetteer, weights: Weig
     found = []
     for number, article in enumerate(articles):
         spans = [(toponym.start, toponym.end) for toponym in article.toponyms]
-        by_span = candidate_features(article.text, spans, gazetteer, weights)
+        countries = story_countries(article.text, "en", load_actor_dictionary())
+        by_span = candidate_features(article.text, spans, gazetteer, weights, countries)
         for toponym in article.toponyms:
             candidates = by_span.get((toponym.start, toponym.end), [])
             if len(candidates) < 2:
@@ -78,7 +81,12 @@ def fit(found: Sequence[Choice], names: Sequence[str], regularisation: float) ->
 
 def accuracy(articles: Sequence[GoldArticle], gazetteer: Gazetteer, weights: Weights) -> float:
     """Accuracy within 161 km of the articles' gold spans resolved under `weights`."""
-    scores = score_resolution(articles, lambda text, spans: resolve_spans(text, spans, gazetteer, weights=weights))
+    actors = load_actor_dictionary()
+
+    def resolve(text: str, spans: Sequence[tuple[int, int]]) -> list[PlaceMention]:
+        return resolve_spans(text, spans, gazetteer, weights=weights, countries=story_countries(text, "en", actors))
+
+    scores = score_resolution(articles, resolve)
     return float(scores["accuracy_161km"])
 
 

@@ -52,7 +52,7 @@ from treve.stages.mentions import (
 )
 from treve.stages.multilingual import ENCODER_CONFIDENCE, EncoderReader, Multilingual
 from treve.stages.nlp import LanguageModels
-from treve.stages.places import resolve_places
+from treve.stages.places import countries_of, resolve_places
 from treve.stages.roles import event_attribution, event_roles, one_per_code, worth_coding
 from treve.stages.salience import date_events, event_time, salience_of
 from treve.stages.story import (
@@ -190,7 +190,7 @@ class EventCoder:
             cues = self._lexicon.wordless
             actors = self._actors.find_any(text, language, on=reference)
             doc = self._models.tokenise(normalise_for_processing(text), language)
-        places = resolve_places(doc, language, self._gazetteer)
+        places = resolve_places(doc, language, self._gazetteer, countries_of(m.entity.code for m in actors))
         actors = qualified_by_kind(doc, text, actors, cues)
         home = home_country(actors, places)
         generic = generic_actors(doc, text, actors, cues, home)

