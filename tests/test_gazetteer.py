@@ -15,11 +15,11 @@ from treve.resources.gazetteer import (
     data_version,
     default_path,
     distance_km,
-    import_geonames,
-    load_supplement,
     name_key,
     open_gazetteer,
 )
+from treve.resources.gazetteer_build import load_supplement
+from treve.resources.geonames_import import import_geonames
 
 
 @pytest.fixture(scope="module")
@@ -209,7 +209,7 @@ def test_canada_and_japan_are_at_geonames_points(gazetteer: Gazetteer) -> None:
 def test_a_country_the_geonames_copy_lacks_keeps_countryinfo_s_point(gazetteer: Gazetteer) -> None:
     import json
 
-    from treve.resources.gazetteer import _package_folder
+    from treve.resources.gazetteer_build import _package_folder
 
     info = json.loads((_package_folder("countryinfo") / "data" / "western_sahara.json").read_text(encoding="utf-8"))
     sahara = _only(gazetteer, "Western Sahara", "EH", "PCL")

@@ -566,7 +566,8 @@ def gazetteer_import_geonames(
     config: Annotated[Path | None, typer.Option(help="Settings file (TOML).")] = None,
 ) -> None:
     """Add a GeoNames dump to the gazetteer: its places replace those with the same GeoNames id."""
-    from treve.resources.gazetteer import import_geonames, open_gazetteer
+    from treve.resources.gazetteer import open_gazetteer
+    from treve.resources.geonames_import import import_geonames
 
     try:
         store = open_gazetteer(_gazetteer_path(config)).path
