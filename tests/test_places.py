@@ -256,3 +256,10 @@ def test_a_small_town_of_the_story_s_own_country_or_a_neighbour_keeps_its_place(
     text = "Malian troops said fighting spread from Tessit to Ayorou."
     found = resolve_spans(text, spans(text, "Tessit", "Ayorou"), gazetteer, countries=frozenset({"ML"}))
     assert [m.place.country_code if m.place else None for m in found] == ["MLI", "NER"]
+
+
+def test_a_noun_that_says_what_kind_of_place_it_is_names_no_place(gazetteer: Gazetteer) -> None:
+    """ "المدينة" (the city) is also one of Medina's names: in a story about Aleppo it is Aleppo's city."""
+    text = "وقال الجيش إن المسلحين انسحبوا من حلب وإن الهدوء عاد إلى المدينة مساء الأحد."
+    found = places(text, "ar", gazetteer)
+    assert "حلب" in found and "المدينة" not in found

@@ -14,9 +14,11 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
+from treve.resources.actor_files import fold_key
 from treve.resources.function_words import alternatives
 from treve.resources.function_words import words as role_words
 from treve.resources.gazetteer import Gazetteer, GazetteerPlace, load_combining_forms, name_key
+from treve.stages.flat_pipeline import flat_tables
 
 PLACE_LABELS = {"en": frozenset({"GPE", "LOC", "FAC"}), "fr": frozenset({"LOC"}), "es": frozenset({"LOC"})}
 
@@ -31,25 +33,25 @@ def clean_name(text: str) -> str:
 
 _CASE_ENDINGS = sorted(role_words("name_case_endings"), key=len, reverse=True)
 _BASE_ENDINGS = ["", *sorted(role_words("name_base_endings"))]
-_PREFIXES = sorted(role_words("name_prefixes"), key=len, reverse=True)
-_FUSED_ARTICLES = sorted(role_words("fused_article_prefixes"), key=len, reverse=True)
-_ATTACHED_ARTICLES = sorted(role_words("attached_articles"))
+_PROCLITICS = sorted(
+    {p for table in flat_tables().values() for p in table.get("proclitics", [])}, key=len, reverse=True
+)
+_ATTACHED_ARTICLES = sorted({table["article"] for table in flat_tables().values() if "article" in table})
 # A form keeps at least this many letters of the name: "Ру" is no stem of anything.
 MIN_STEM = 3
 
 
 def name_forms(name: str) -> list[str]:
-    """The forms a name the gazetteer lacks as written may be written in there, most likely first: with a
-    one-letter word written on it stripped ("بغزة"), a fused preposition and article read as the article
-    ("للخرطوم"), its case ending replaced by a base ending or none ("Исламабаде", "Россию"). Each language's
-    endings and prefixes are its own letters, so they never touch a name of another script."""
+    """The forms a name the gazetteer lacks as written may be written in there, most likely first: without a
+    proclitic written on it, with the article if the proclitic swallowed it ("بغزة", "للخرطوم": the proclitics
+    of `flat_reading.toml`), its case ending replaced by a base ending or none ("Исламабаде", "Россию":
+    `function_words.toml`). Each language's proclitics and endings are its own letters, so they never touch a
+    name of another script."""
     forms: list[str] = []
-    for fused in _FUSED_ARTICLES:
-        if name.startswith(fused) and len(name) - len(fused) >= MIN_STEM:
-            forms += [article + name[len(fused) :] for article in _ATTACHED_ARTICLES]
-    forms += [
-        name[len(prefix) :] for prefix in _PREFIXES if name.startswith(prefix) and len(name) - len(prefix) >= MIN_STEM
-    ]
+    for proclitic in _PROCLITICS:
+        rest = name[len(proclitic) :]
+        if name.startswith(proclitic) and len(rest) >= MIN_STEM:
+            forms += [rest, *(article + rest for article in _ATTACHED_ARTICLES)]
     last = name.rsplit(" ", 1)
     for ending in _CASE_ENDINGS:
         stem = last[-1][: -len(ending)]
@@ -288,6 +290,8 @@ def _gazetteer_match(doc: Doc, index: int, taken: list[bool], gazetteer: Gazette
             continue
         if parsed and length == 1 and (span[0].pos_ != "PROPN" or span[0].tag_ == "NNPS"):
             continue
+        if not parsed and length == 1 and _place_noun(span[0]):
+            continue
         short = acronym(span.text) or len(span.text) <= 2
         found = gazetteer.candidates(span.text)
         for form in [] if found or parsed else name_forms(span.text):
@@ -297,6 +301,18 @@ def _gazetteer_match(doc: Doc, index: int, taken: list[bool], gazetteer: Gazette
         if any(_well_known(place) and (place.is_country or not short) for place in found):
             return span
     return None
+
+
+_FOLDED_PLACE_NOUNS = frozenset(fold_key(noun) for noun in PLACE_NOUNS)
+
+
+def _place_noun(token: Token) -> bool:
+    """Whether the word is a noun that says what kind of place it is ("المدينة", the city, is Medina's Arabic
+    name too), folded as the lexicons write it, with or without a proclitic."""
+    plain = fold_key(token.text)
+    return plain in _FOLDED_PLACE_NOUNS or any(
+        plain.startswith(proclitic) and plain[len(proclitic) :] in _FOLDED_PLACE_NOUNS for proclitic in _PROCLITICS
+    )
 
 
 def _capitalised(word: str) -> bool:
