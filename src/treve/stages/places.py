@@ -372,10 +372,11 @@ FAR_NAMESAKE_POPULATION = 100_000
 
 
 def _far_namesake(place: GazetteerPlace, view: _View, countries: frozenset[str]) -> bool:
-    """A town of under 100,000 people in a country that is neither one the story's actors or other places
+    """A town or county of under 100,000 people in a country that is neither one the story's actors or other places
     belong to nor a neighbour of one, when the story has such countries: a namesake on another continent
     needs evidence the story is there (a Niger village is not the Thai town it is spelled like)."""
-    if place.feature_class != "P" or place.is_capital or place.population >= FAR_NAMESAKE_POPULATION:
+    local = place.feature_class == "P" or place.feature_code == "ADM2"
+    if not local or place.is_capital or place.population >= FAR_NAMESAKE_POPULATION:
         return False
     about = countries | {code for code, share in view.country_share.items() if share > 0}
     if not about or not place.country_code:
