@@ -263,3 +263,10 @@ def test_a_noun_that_says_what_kind_of_place_it_is_names_no_place(gazetteer: Gaz
     text = "وقال الجيش إن المسلحين انسحبوا من حلب وإن الهدوء عاد إلى المدينة مساء الأحد."
     found = places(text, "ar", gazetteer)
     assert "حلب" in found and "المدينة" not in found
+
+
+def test_a_river_or_a_sea_is_never_the_town_or_province_named_like_it(gazetteer: Gazetteer) -> None:
+    text = "Troops crossed the Dnipro River near Kherson. Ships were hit in the Red Sea, off Red Sea State."
+    found = resolve_spans(text, spans(text, "Dnipro River", "Kherson", "Red Sea", "Red Sea State"), gazetteer)
+    assert [m.place.resolved_place if m.place else None for m in found] == [None, "Kherson", None, "Red Sea"]
+    assert found[3].place is not None and found[3].place.feature_code == "ADM1"

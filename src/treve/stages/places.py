@@ -67,7 +67,7 @@ def _lookup(gazetteer: Gazetteer, text: str) -> list[GazetteerPlace]:
         if found:
             break
     if _names_a_large_feature(name):
-        return [place for place in found if place.feature_class != "P"]  # "mer Rouge" is no Louisiana village
+        return [place for place in found if place.feature_class not in ("P", "A")]
     if found and acronym(name):
         return [place for place in found if place.feature_class != "P" or acronym(place.name)]
     if found:
@@ -85,8 +85,9 @@ def _lookup(gazetteer: Gazetteer, text: str) -> list[GazetteerPlace]:
 _OPENERS = role_words("name_openers")
 
 
-# Features far larger than any town named like them: the Baltic Sea is not at Baltic, Connecticut, nor the
-# "mer Rouge" at Mer Rouge, Louisiana (a river or a lake mostly runs by its namesake town). English puts the
+# Seas, gulfs, deserts, rivers and lakes are places of their own kind, never a town or a province named like
+# them: the Baltic Sea is not at Baltic, Connecticut, the "mer Rouge" not at Mer Rouge, Louisiana, the Dnipro
+# River not the city of Dnipro, the Red Sea not Sudan's Red Sea state. English puts the
 # word last ("Indian Ocean") or first before "of" ("Gulf of Aden"); French and Spanish put it first, in
 # lower case ("mer Rouge", "mar Rojo").
 _LARGE_FEATURES_FINAL = role_words("large_features_final")
