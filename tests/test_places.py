@@ -270,3 +270,13 @@ def test_a_river_or_a_sea_is_never_the_town_or_province_named_like_it(gazetteer:
     found = resolve_spans(text, spans(text, "Dnipro River", "Kherson", "Red Sea", "Red Sea State"), gazetteer)
     assert [m.place.resolved_place if m.place else None for m in found] == [None, "Kherson", None, "Red Sea"]
     assert found[3].place is not None and found[3].place.feature_code == "ADM1"
+
+
+def test_an_institution_the_ner_took_for_a_place_is_an_actor_not_a_place(pipeline: Pipeline) -> None:
+    text = (
+        "El Gobierno acusó este lunes a los pandilleros de atacar una comisaría en San Salvador, "
+        "donde murieron dos agentes, según un comunicado oficial."
+    )
+    article = pipeline.process(RawItem(path="sv.txt", format="text", text=text))
+    names = [mention.text for mention in article.places]
+    assert "San Salvador" in names and "Gobierno" not in names

@@ -52,7 +52,7 @@ from treve.stages.mentions import (
 )
 from treve.stages.multilingual import ENCODER_CONFIDENCE, EncoderReader, Multilingual
 from treve.stages.nlp import LanguageModels
-from treve.stages.places import countries_of, resolve_places
+from treve.stages.places import countries_of, resolve_places, without_actor_names
 from treve.stages.roles import event_attribution, event_roles, one_per_code, worth_coding
 from treve.stages.salience import date_events, event_time, salience_of
 from treve.stages.story import (
@@ -194,6 +194,7 @@ class EventCoder:
         actors = qualified_by_kind(doc, text, actors, cues)
         home = home_country(actors, places)
         generic = generic_actors(doc, text, actors, cues, home)
+        places = without_actor_names(places, [*(m.entity for m in actors), *generic])
         story = Story(
             text=text,
             doc=doc,

@@ -29,7 +29,7 @@ import numpy as np
 from spacy.tokens import Doc
 
 from treve.errors import ResourceError
-from treve.records import Place, PlaceMention
+from treve.records import Entity, Place, PlaceMention
 from treve.resources.actors import ActorDictionary
 from treve.resources.function_words import alternatives
 from treve.resources.function_words import words as role_words
@@ -331,6 +331,22 @@ def countries_of(codes: Iterable[str | None]) -> frozenset[str]:
     """The ISO alpha-2 codes of the countries among actor codes (alpha-3; IGO, NGO and the like are none)."""
     alpha_2 = {alpha_3: code for code, (_, alpha_3, _) in _country_names().items()}
     return frozenset(alpha_2[code] for code in codes if code in alpha_2)
+
+
+def without_actor_names(mentions: Sequence[PlaceMention], actors: Sequence[Entity]) -> list[PlaceMention]:
+    """The place names less those the gazetteer does not know that name an actor ("el Gobierno", "le
+    Ministère" tagged as places by a small NER model): a place an actor is named after keeps its place."""
+
+    def names_actor(mention: PlaceMention) -> bool:
+        return any(
+            entity.start is not None
+            and entity.end is not None
+            and entity.start < mention.end
+            and mention.start < entity.end
+            for entity in actors
+        )
+
+    return [mention for mention in mentions if mention.place is not None or not names_actor(mention)]
 
 
 def story_countries(text: str, language: str, actors: ActorDictionary) -> frozenset[str]:
