@@ -60,6 +60,16 @@ def name_forms(name: str) -> list[str]:
     return [form for form in dict.fromkeys(forms) if form != name]
 
 
+def candidates_of(gazetteer: Gazetteer, name: str) -> list[GazetteerPlace]:
+    """The gazetteer's candidates for a name as written, else for its first form that has some."""
+    found = gazetteer.candidates(name)
+    for form in [] if found else name_forms(name):
+        found = gazetteer.candidates(form)
+        if found:
+            break
+    return found
+
+
 def acronym(name: str) -> bool:
     """ "EU", "BC", "UN": a name of at most four letters, all capitals."""
     letters = [char for char in name if char.isalpha()]
@@ -293,11 +303,7 @@ def _gazetteer_match(doc: Doc, index: int, taken: list[bool], gazetteer: Gazette
         if not parsed and length == 1 and _place_noun(span[0]):
             continue
         short = acronym(span.text) or len(span.text) <= 2
-        found = gazetteer.candidates(span.text)
-        for form in [] if found or parsed else name_forms(span.text):
-            found = gazetteer.candidates(form)
-            if found:
-                break
+        found = gazetteer.candidates(span.text) if parsed else candidates_of(gazetteer, span.text)
         if any(_well_known(place) and (place.is_country or not short) for place in found):
             return span
     return None

@@ -37,11 +37,11 @@ from treve.resources.gazetteer import Gazetteer, GazetteerPlace, distance_km, na
 from treve.stages.place_names import (
     LINKS,
     acronym,
+    candidates_of,
     clean_name,
     country_code,
     dateline,
     done_to_place,
-    name_forms,
     recognise,
 )
 
@@ -61,11 +61,7 @@ def _lookup(gazetteer: Gazetteer, text: str) -> list[GazetteerPlace]:
     """Candidates of the name; failing that, of its bare form among divisions ("Donetsk Oblast"). An acronym
     ("EU", "BC") names a country, a province or a region, not a town whose name it happens to spell ("Eu")."""
     name = clean_name(text)
-    found = gazetteer.candidates(name)
-    for form in [] if found else name_forms(name):
-        found = gazetteer.candidates(form)
-        if found:
-            break
+    found = candidates_of(gazetteer, name)
     if _names_a_large_feature(name):
         return [place for place in found if place.feature_class not in ("P", "A")]
     if found and acronym(name):
