@@ -47,6 +47,12 @@ def alternatives(role: str) -> str:
     return "|".join(escaped) or "(?!)"
 
 
+@cache
+def every_word() -> frozenset[str]:
+    """Every word of every role and language, lower case: the closed classes of the languages."""
+    return frozenset(word.lower() for table in _tables().values() for found in table.values() for word in found)
+
+
 def languages() -> tuple[str, ...]:
     """The languages the file has a table for."""
     return tuple(_tables())

@@ -74,8 +74,7 @@ def lemmatiser(language: str) -> Callable[[str], str]:
     drop = re.compile(table.get("drop", "(?!)"))
     fold = str.maketrans(table.get("fold", {}))
     proclitics = sorted(table.get("proclitics", []), key=len, reverse=True)
-    cues = load_event_lexicon().for_language(language)
-    known = {drop.sub("", word).translate(fold) for word in cues.vocabulary()} if cues else set()
+    known = known_words(language)
 
     def lemma(word: str) -> str:
         plain = drop.sub("", word).translate(fold).lower()
@@ -88,6 +87,16 @@ def lemmatiser(language: str) -> Callable[[str], str]:
         return plain
 
     return lemma
+
+
+@cache
+def known_words(language: str) -> frozenset[str]:
+    """The words the language's lexicons know (triggers, cues, actor kinds), folded as the lemmatiser folds."""
+    table = table_of(language)
+    drop = re.compile(table.get("drop", "(?!)"))
+    fold = str.maketrans(table.get("fold", {}))
+    cues = load_event_lexicon().for_language(language)
+    return frozenset(drop.sub("", word).translate(fold) for word in cues.vocabulary()) if cues else frozenset()
 
 
 def load(language: str) -> Language:

@@ -15,10 +15,10 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span, Token
 
 from treve.resources.actor_files import fold_key
-from treve.resources.function_words import alternatives
+from treve.resources.function_words import alternatives, every_word
 from treve.resources.function_words import words as role_words
 from treve.resources.gazetteer import Gazetteer, GazetteerPlace, load_combining_forms, name_key
-from treve.stages.flat_pipeline import flat_tables
+from treve.stages.flat_pipeline import flat_tables, known_words
 
 PLACE_LABELS = {"en": frozenset({"GPE", "LOC", "FAC"}), "fr": frozenset({"LOC"}), "es": frozenset({"LOC"})}
 
@@ -300,7 +300,7 @@ def _gazetteer_match(doc: Doc, index: int, taken: list[bool], gazetteer: Gazette
             continue
         if parsed and length == 1 and (span[0].pos_ != "PROPN" or span[0].tag_ == "NNPS"):
             continue
-        if not parsed and length == 1 and _place_noun(span[0]):
+        if not parsed and length == 1 and _common_word(span[0]):
             continue
         short = acronym(span.text) or len(span.text) <= 2
         found = gazetteer.candidates(span.text) if parsed else candidates_of(gazetteer, span.text)
@@ -309,16 +309,17 @@ def _gazetteer_match(doc: Doc, index: int, taken: list[bool], gazetteer: Gazette
     return None
 
 
-_FOLDED_PLACE_NOUNS = frozenset(fold_key(noun) for noun in PLACE_NOUNS)
+_FOLDED_COMMON = frozenset(fold_key(word) for word in every_word())
 
 
-def _place_noun(token: Token) -> bool:
-    """Whether the word is a noun that says what kind of place it is ("المدينة", the city, is Medina's Arabic
-    name too), folded as the lexicons write it, with or without a proclitic."""
+def _common_word(token: Token) -> bool:
+    """Whether a word is one of the language's own words rather than a name, with or without a proclitic: a
+    word its lexicons know ("السلطات", the authorities, is also a name of Settat), a word of its closed classes
+    ("وأن", and that: Van), a noun that says what kind of place it is ("المدينة", the city: Medina)."""
     plain = fold_key(token.text)
-    return plain in _FOLDED_PLACE_NOUNS or any(
-        plain.startswith(proclitic) and plain[len(proclitic) :] in _FOLDED_PLACE_NOUNS for proclitic in _PROCLITICS
-    )
+    forms = [plain, token.lemma_, *(plain[len(p) :] for p in _PROCLITICS if plain.startswith(p))]
+    known = known_words(token.doc.lang_)
+    return any(form in _FOLDED_COMMON or form in known for form in forms)
 
 
 def _capitalised(word: str) -> bool:
