@@ -280,3 +280,13 @@ def test_an_institution_the_ner_took_for_a_place_is_an_actor_not_a_place(pipelin
     article = pipeline.process(RawItem(path="sv.txt", format="text", text=text))
     names = [mention.text for mention in article.places]
     assert "San Salvador" in names and "Gobierno" not in names
+
+
+def test_a_person_s_name_is_no_place_though_a_town_bears_it(pipeline: Pipeline) -> None:
+    text = (
+        "Канцлер Німеччини провів телефонну розмову з Володимиром Зеленським у вівторок, "
+        "повідомили в Берліні після переговорів про безпеку України."
+    )
+    article = pipeline.process(RawItem(path="ua.txt", format="text", text=text))
+    names = [mention.text for mention in article.places]
+    assert "Німеччини" in names and not any(name.startswith("Володимир") for name in names)

@@ -194,7 +194,8 @@ class EventCoder:
         actors = qualified_by_kind(doc, text, actors, cues)
         home = home_country(actors, places)
         generic = generic_actors(doc, text, actors, cues, home)
-        places = without_actor_names(places, [*(m.entity for m in actors), *generic])
+        people = [m.entity for m in actors if m.kind == "person"]
+        places = without_actor_names(places, [*(m.entity for m in actors), *generic], people)
         story = Story(
             text=text,
             doc=doc,

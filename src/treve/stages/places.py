@@ -329,20 +329,23 @@ def countries_of(codes: Iterable[str | None]) -> frozenset[str]:
     return frozenset(alpha_2[code] for code in codes if code in alpha_2)
 
 
-def without_actor_names(mentions: Sequence[PlaceMention], actors: Sequence[Entity]) -> list[PlaceMention]:
+def without_actor_names(
+    mentions: Sequence[PlaceMention], actors: Sequence[Entity], people: Sequence[Entity] = ()
+) -> list[PlaceMention]:
     """The place names less those the gazetteer does not know that name an actor ("el Gobierno", "le
-    Ministère" tagged as places by a small NER model): a place an actor is named after keeps its place."""
+    Ministère" tagged as places by a small NER model), and less any inside the name of a person among the
+    actors ("Володимиром Зеленським": Volodymyr is not the town of Vladimir); a place an actor is named after
+    keeps its place."""
 
-    def names_actor(mention: PlaceMention) -> bool:
-        return any(
-            entity.start is not None
-            and entity.end is not None
-            and entity.start < mention.end
-            and mention.start < entity.end
-            for entity in actors
-        )
+    def inside(mention: PlaceMention, entities: Sequence[Entity]) -> bool:
+        spans = ((e.start, e.end) for e in entities if e.start is not None and e.end is not None)
+        return any(start < mention.end and mention.start < end for start, end in spans)
 
-    return [mention for mention in mentions if mention.place is not None or not names_actor(mention)]
+    return [
+        mention
+        for mention in mentions
+        if not inside(mention, people) and (mention.place is not None or not inside(mention, actors))
+    ]
 
 
 def story_countries(text: str, language: str, actors: ActorDictionary) -> frozenset[str]:
