@@ -361,10 +361,10 @@ def _containers(place: GazetteerPlace) -> set[str]:
     return held
 
 
-def _rank(mentions: list[_Mention], weights: Weights, countries: frozenset[str]) -> None:
+def _rank(mentions: list[_Mention], weights: Weights, countries: frozenset[str]) -> _Context:
     """Pick each mention's best candidate: by its own features first, then PASSES times with the article's
     context; a small town far from every country the story is about is chosen only when none other is
-    (`_far_namesake`), and then not at all."""
+    (`_far_namesake`), and then not at all. Returns the context the choice was made in."""
     for mention in mentions:
         mention.best = max(
             mention.candidates, key=lambda place: weighed(_prior_features(place, mention), weights), default=None
@@ -382,6 +382,7 @@ def _rank(mentions: list[_Mention], weights: Weights, countries: frozenset[str])
         if mention.best is not None and _far_namesake(mention.best, view, countries):
             near = [place for place in mention.candidates if not _far_namesake(place, view, countries)]
             mention.best = max(near, key=lambda place: weighed(final.features(mention, place), weights), default=None)
+    return final
 
 
 FAR_NAMESAKE_POPULATION = 100_000
@@ -500,8 +501,7 @@ def candidate_features(
     """Each span's candidates with their features, in the context the ranking ends with under `weights`:
     what the ranking's weights are fitted on (`evaluate.fit_places`)."""
     mentions = _mentions(text, spans, gazetteer)
-    _rank(mentions, weights, countries)
-    context = _Context(mentions, _counties(mentions))
+    context = _rank(mentions, weights, countries)
     return {(m.start, m.end): [(place, context.features(m, place)) for place in m.candidates] for m in mentions}
 
 
