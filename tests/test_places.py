@@ -287,3 +287,29 @@ def test_a_name_that_names_an_actor_is_no_place(pipeline: Pipeline, text: str, p
     article = pipeline.process(RawItem(path="story.txt", format="text", text=text))
     names = [mention.text for mention in article.places]
     assert place in names and not any(name.startswith(actor) for name in names)
+
+
+def test_a_people_s_name_is_the_place_an_actor_comes_from_never_where_the_event_happened(pipeline: Pipeline) -> None:
+    text = (
+        "Russian troops shelled the village of Hroza on Tuesday, killing four civilians, Ukrainian officials said. "
+        "Palestinian and Egyptian envoys met later in the week, and the Philippines sent observers."
+    )
+    article = pipeline.process(RawItem(path="story.txt", format="text", text=text))
+    by_name = {mention.text: mention for mention in article.places}
+    for name, country in (("Russian", "RUS"), ("Ukrainian", "UKR"), ("Palestinian", "PSE"), ("Egyptian", "EGY")):
+        assert by_name[name].role == "actor" and by_name[name].place.country_code == country, name
+    assert by_name["Hroza"].role == "event" and by_name["Philippines"].role != "actor"  # a country's own name
+    assert all(event.location is None or event.location.country_code != "RUS" for event in article.events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ms. Alvarez told reporters the road was closed for a week.",  # "Ms." spells Mississippi
+        "Dr. Okafor and St. Jude volunteers treated the wounded.",  # Drenthe, Sète
+        "Act One of the play opened on Memorial Day with a crowd of Day volunteers.",  # ACT, Daykundi
+        "Western diplomats said the talks would resume. North of the river, farms were flooded.",  # bearings
+    ],
+)
+def test_an_abbreviation_or_a_bearing_names_no_place(text: str, gazetteer: Gazetteer) -> None:
+    assert all(mention.place is None for mention in places(text, "en", gazetteer).values())

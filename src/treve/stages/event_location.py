@@ -29,8 +29,9 @@ those said of the act rather than of its actor ("people in X patrolled Y"), then
 before its province: an "of" chain or a "Town, Province" pair names both; an unknown name called a province
 or a border is large), then the nearest along the parse. Failing those, the nearest other place of the
 sentence, then the story's first place. A capital standing for its government (metonymic) and the place
-of the story's dateline (where it was filed) are never a location. How the place was chosen comes back with it: only
-`locative` and `syntax` say that the sentence itself places the event there.
+of the story's dateline (where it was filed) are never a location; a people's name ("Syrian") is at most the
+sentence's guess. How the place was chosen comes back with it: only `locative` and `syntax` say that the
+sentence itself places the event there.
 """
 
 from __future__ import annotations
@@ -301,10 +302,16 @@ def _name_span(doc: Doc, mention: PlaceMention) -> Span | None:
     return doc.char_span(mention.start, mention.end, alignment_mode="expand")
 
 
+# Where the story was filed, and a name that stands for an actor (a capital for its government, a people's
+# name for its country): never the story's place. A people's name may still be a sentence's guess ("Ukrainian
+# officials said four were killed"); a metonymic capital never is.
+NO_EVENT_PLACE = frozenset({"dateline", "actor"})
+
+
 def _story_place(mentions: Sequence[PlaceMention]) -> PlaceMention | None:
     """The story's first resolved place that is neither an actor nor its dateline (where the story was filed)."""
     ordered = sorted(mentions, key=lambda m: m.start)
-    return next((m for m in ordered if m.place is not None and not m.metonymic and m.role != "dateline"), None)
+    return next((m for m in ordered if m.place is not None and m.role not in NO_EVENT_PLACE), None)
 
 
 def locate_event(trigger: Token, mentions: Sequence[PlaceMention]) -> EventLocation | None:

@@ -148,6 +148,31 @@ def recognise(doc: Doc, language: str, gazetteer: Gazetteer) -> list[tuple[int, 
     return sorted(spans)
 
 
+# Peoples' names that name a place of this kind: "Russian" (Russia), "European" (Europe), "South Ossetian".
+_PEOPLE_OF = frozenset({"CONT", "RGN"})
+
+
+def demonyms(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """Character spans of the peoples' names the NER found ("Russian forces", "Palestinians": a people, or an
+    adjective or a plural it took for a place) that name a country, a continent or a region: the place a party
+    comes from, which a user maps and filters by, though it says whose rather than where."""
+    spans = []
+    for entity in doc.ents:
+        people = entity.label_ == "NORP" or entity.root.pos_ == "ADJ" or entity.root.tag_ == "NNPS"
+        name = _trimmed(entity) if people else None
+        if name is not None and _names_a_people(gazetteer, name.text):
+            spans.append((name.start_char, name.end_char))
+    return spans
+
+
+def _names_a_people(gazetteer: Gazetteer, text: str) -> bool:
+    """Whether the name is a country's, a continent's or a region's people's rather than the place's own name
+    ("Filipino", not "Philippines")."""
+    key = name_key(text)
+    large = [place for place in gazetteer.candidates(text) if place.is_country or place.feature_code in _PEOPLE_OF]
+    return bool(large) and all(name_key(place.name) != key for place in large)
+
+
 BORDER_NOUNS = role_words("border_nouns_after")
 BORDER_NOUNS_BEFORE = role_words("border_nouns_before")
 _DASHES = frozenset({"-", "–", "—", "/"})
@@ -286,8 +311,8 @@ def _trimmed(entity: Span) -> Span | None:
 
 def _gazetteer_match(doc: Doc, index: int, taken: list[bool], gazetteer: Gazetteer) -> Span | None:
     """The longest run of proper-noun tokens from `index` that names a well-known place. A lone word must
-    be a singular proper noun ("Serbs", "Syrian" name peoples), and a short one a country: "IS", "Al", "Lt"
-    are abbreviations of provinces that news means otherwise. Without a parse, a run of capitalised words (any
+    be a singular proper noun ("Serbs", "Syrian" name peoples) and no bearing, and a short one a country (see
+    `long_enough`). Without a parse, a run of capitalised words (any
     word of a script without capitals), looked up as written or in its written form (`name_forms`)."""
     parsed = doc.has_annotation("POS")
     for length in range(min(MAX_NAME_TOKENS, len(doc) - index), 0, -1):
@@ -302,11 +327,23 @@ def _gazetteer_match(doc: Doc, index: int, taken: list[bool], gazetteer: Gazette
             continue
         if not parsed and length == 1 and _common_word(span[0]):
             continue
-        short = acronym(span.text) or len(span.text) <= 2
+        if length == 1 and span[0].lower_ in BEARINGS | BEARING_ADJECTIVES:
+            continue  # "North", "Western": a direction, or the start of a name the NER split
         found = gazetteer.candidates(span.text) if parsed else candidates_of(gazetteer, span.text)
-        if any(_well_known(place) and (place.is_country or not short) for place in found):
+        if any(_well_known(place) and (place.is_country or long_enough(span.text, place)) for place in found):
             return span
     return None
+
+
+def long_enough(name: str, place: GazetteerPlace) -> bool:
+    """Whether a name that is not a country's is long enough to name a place outside the NER's spans: an
+    acronym or a word of two letters is an abbreviation ("Ms.", "Co.", "St." spell Mississippi, Colorado and
+    Sète), and one of three Latin letters only by the place's own name ("Man", "Gao"; not "Day", "Act",
+    abbreviations of provinces; "غزة" is Gaza in full)."""
+    letters = sum(char.isalpha() for char in name)
+    if acronym(name) or letters <= 2:
+        return False
+    return letters > 3 or not name.isascii() or name_key(name) == name_key(place.name)
 
 
 _FOLDED_COMMON = frozenset(fold_key(word) for word in every_word())

@@ -41,7 +41,9 @@ from treve.stages.place_names import (
     clean_name,
     country_code,
     dateline,
+    demonyms,
     done_to_place,
+    long_enough,
     recognise,
 )
 
@@ -106,7 +108,7 @@ def _holder(gazetteer: Gazetteer, name: str) -> list[GazetteerPlace]:
     World Cup", "University of California", "Cavan Institute"), that place's candidates: the longest run of
     its first words, or the words after its last "of", that names a town or a division, or a country by its
     own name (not its people's: "Indian Ocean" is not India). A lone opening word such as "Northern" or
-    "Royal" names nothing."""
+    "Royal" names nothing, nor does an abbreviation ("St. Jude": "St." spells Sète)."""
     words = name.split()
     if len(words) < 2 or _names_a_large_feature(name):
         return []
@@ -121,7 +123,8 @@ def _holder(gazetteer: Gazetteer, name: str) -> list[GazetteerPlace]:
         found = [
             place
             for place in gazetteer.candidates(run)
-            if place.feature_class in ("P", "A") and (not place.is_country or name_key(place.name) == key)
+            if place.feature_class in ("P", "A")
+            and (name_key(place.name) == key if place.is_country else long_enough(run, place))
         ]
         if found:
             return found
@@ -586,13 +589,20 @@ def resolve_places(
     """Every place name of a parsed article, resolved with the article as context (see the module's doc); the
     place of a dateline the parse missed ("THE HAGUE —") is one too, and the names in the dateline are
     `dateline` places."""
-    spans = recognise(doc, language, gazetteer)
+    peoples = set(demonyms(doc, gazetteer))
+    spans = [*recognise(doc, language, gazetteer), *peoples]
     filed = dateline(doc.text, gazetteer)
-    if filed is None:
-        return resolve_spans(doc.text, spans, gazetteer, doc, countries=countries)
-    (start, end), dateline_end = filed
-    spans = [span for span in spans if not start <= span[0] < end] + [(start, end)]
+    if filed is not None:
+        start, end = filed.place
+        spans = [span for span in spans if not start <= span[0] < end] + [(start, end)]
     mentions = resolve_spans(doc.text, spans, gazetteer, doc, countries=countries)
-    return [
-        m.model_copy(update={"role": "dateline", "metonymic": False}) if m.end <= dateline_end else m for m in mentions
-    ]
+    return [_with_role(m, peoples, filed.end if filed else -1) for m in mentions]
+
+
+def _with_role(mention: PlaceMention, peoples: set[tuple[int, int]], dateline_end: int) -> PlaceMention:
+    """A name in the dateline is the dateline's; a people's name says where an actor comes from."""
+    if mention.end <= dateline_end:
+        return mention.model_copy(update={"role": "dateline", "metonymic": False})
+    if (mention.start, mention.end) in peoples:
+        return mention.model_copy(update={"role": "actor"})
+    return mention
