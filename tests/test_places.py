@@ -313,3 +313,14 @@ def test_a_people_s_name_is_the_place_an_actor_comes_from_never_where_the_event_
 )
 def test_an_abbreviation_or_a_bearing_names_no_place(text: str, gazetteer: Gazetteer) -> None:
     assert all(mention.place is None for mention in places(text, "en", gazetteer).values())
+
+
+def test_the_place_a_body_or_a_site_is_named_after_is_the_toponym(gazetteer: Gazetteer) -> None:
+    text = (
+        "A spokesman for the Houston Police Department said the suspect was held near Tucson International "
+        "Airport. The Supreme People's Court and Federal Reserve officials declined to comment."
+    )
+    found = places(text, "en", gazetteer)
+    assert found["Houston"].role == "actor" and found["Houston"].place.country_code == "USA"
+    assert found["Tucson"].place.resolved_place == "Tucson"
+    assert set(found) == {"Houston", "Tucson"}  # a small town's name opening a body's is a word here

@@ -119,6 +119,7 @@ def recognise(doc: Doc, language: str, gazetteer: Gazetteer) -> list[tuple[int, 
     the sentence says they are places; then the gazetteer's well-known names the NER missed."""
     labels = PLACE_LABELS.get(language, PLACE_LABELS["en"])
     spans: list[tuple[int, int]] = []
+    held_by_small_places: list[tuple[int, int]] = []
     taken = [False] * len(doc)
     for border in _borders(doc, gazetteer):
         spans.append((border.start_char, border.end_char))
@@ -127,6 +128,12 @@ def recognise(doc: Doc, language: str, gazetteer: Gazetteer) -> list[tuple[int, 
     for name in _names(doc):
         label = name.label_ or name[0].ent_type_
         if label in _NEVER_PLACES or any(taken[i] for i in range(name.start, name.end)):
+            continue
+        inside = _place_inside(name, gazetteer) if label in BODIES else None
+        if inside is not None:
+            (spans if inside[1] else held_by_small_places).append(inside[0])
+            for i in range(name.start, name.end):
+                taken[i] = True
             continue
         if (label in labels or _said_as_place(name, taken, gazetteer)) and not _given_an_age(name):
             cleaned = _trimmed(name)
@@ -145,6 +152,8 @@ def recognise(doc: Doc, language: str, gazetteer: Gazetteer) -> list[tuple[int, 
             continue
         spans.append((match.start_char, match.end_char))
         index = match.end
+    named = {name_key(doc.text[start:end]) for start, end in spans}
+    spans.extend(span for span in held_by_small_places if name_key(doc.text[span[0] : span[1]]) in named)
     return sorted(spans)
 
 
@@ -299,6 +308,86 @@ def _preposition(token: Token) -> str | None:
     return cases[0] if cases else None
 
 
+# Words that open many names without being a place's name: "Western Union", "Royal Street", "New Line".
+_OPENERS = role_words("name_openers")
+# Seas, gulfs, deserts, rivers and lakes are places of their own kind, never a town or a province named like
+# them: the Baltic Sea is not at Baltic, Connecticut, the "mer Rouge" not at Mer Rouge, Louisiana, the Dnipro
+# River not the city of Dnipro, the Red Sea not Sudan's Red Sea state. English puts the
+# word last ("Indian Ocean") or first before "of" ("Gulf of Aden"); French and Spanish put it first, in
+# lower case ("mer Rouge", "mar Rojo").
+_LARGE_FEATURES_FINAL = role_words("large_features_final")
+_LARGE_FEATURES_INITIAL = role_words("large_features_initial")
+_WORD = re.compile(r"\S+")
+
+
+def names_a_large_feature(name: str) -> bool:
+    """ "Indian Ocean", "Gulf of Aden", "mer Rouge" (French writes the feature in lower case: "Mer Rouge" is the
+    Louisiana town)."""
+    parts = name.split()
+    if len(parts) < 2:
+        return False
+    first, second, last = parts[0].casefold(), parts[1].casefold(), parts[-1].casefold()
+    initial = first in _LARGE_FEATURES_INITIAL and (second in LINKS or parts[0].islower())
+    return last in _LARGE_FEATURES_FINAL or initial
+
+
+class Holder(NamedTuple):
+    start: int  # character offsets of the holder's name inside the whole name
+    end: int
+    places: list[GazetteerPlace]
+
+
+def holder(gazetteer: Gazetteer, name: str) -> Holder | None:
+    """For a name the gazetteer lacks that names a site or a body by the place holding it ("Manila Cathedral",
+    "Dubai World Cup", "University of California", "Paris Police Department"), that place's name and
+    candidates: the words after its last "of", or the longest run of its first words, that name a town or a
+    division, or a country by its own name (not its people's: "Indian Ocean" is not India). A lone opening
+    word such as "Northern" or "Royal" names nothing, nor does an abbreviation ("St. Jude": "St." spells
+    Sète)."""
+    words = list(_WORD.finditer(name))
+    if len(words) < 2 or names_a_large_feature(name):
+        return None
+    runs = [(words[0].start(), words[size - 1].end()) for size in range(len(words) - 1, 0, -1)]
+    texts = [word.group() for word in words]
+    if "of" in texts[1:-1]:
+        last_of = len(texts) - 1 - texts[::-1].index("of")
+        runs.insert(0, (words[last_of + 1].start(), words[-1].end()))
+    for start, end in runs:
+        run = name[start:end]
+        if run.casefold() in _OPENERS or not run[:1].isupper():
+            continue
+        key = name_key(run)
+        found = [
+            place
+            for place in gazetteer.candidates(run)
+            if place.feature_class in ("P", "A")
+            and (name_key(place.name) == key if place.is_country else long_enough(run, place))
+        ]
+        if found:
+            return Holder(start, end, found)
+    return None
+
+
+# The NER's labels for organisations and facilities, whose names often open with the place they belong to.
+BODIES = frozenset({"ORG", "FAC"})
+
+
+def _place_inside(name: Span, gazetteer: Gazetteer) -> tuple[tuple[int, int], bool] | None:
+    """The character span of the place that holds a body or a site the gazetteer lacks ("Paris" of "the Paris
+    Police Department", "Huntsville" of "Huntsville High School", "Mexico" of "Bank of Mexico"): the
+    toponym is the place's name, the rest names what is there. With it, whether the place is well known:
+    a small town's name opening a body's is often a word ("Supreme", "Federal", "Best"), and is taken
+    only where the text names the town on its own too."""
+    cleaned = _trimmed(name)
+    if cleaned is None or candidates_of(gazetteer, clean_name(cleaned.text)):
+        return None
+    held = holder(gazetteer, cleaned.text)
+    if held is None:
+        return None
+    span = (cleaned.start_char + held.start, cleaned.start_char + held.end)
+    return span, any(_well_known(place) for place in held.places)
+
+
 def _trimmed(entity: Span) -> Span | None:
     """The entity without a leading determiner or a trailing possessive."""
     start, end = entity.start, entity.end
@@ -312,8 +401,8 @@ def _trimmed(entity: Span) -> Span | None:
 def _gazetteer_match(doc: Doc, index: int, taken: list[bool], gazetteer: Gazetteer) -> Span | None:
     """The longest run of proper-noun tokens from `index` that names a well-known place. A lone word must
     be a singular proper noun ("Serbs", "Syrian" name peoples) and no bearing, and a short one a country (see
-    `long_enough`). Without a parse, a run of capitalised words (any
-    word of a script without capitals), looked up as written or in its written form (`name_forms`)."""
+    `long_enough`). Without a parse, a run of capitalised words (any word of a script without capitals),
+    looked up as written or in its written form (`name_forms`)."""
     parsed = doc.has_annotation("POS")
     for length in range(min(MAX_NAME_TOKENS, len(doc) - index), 0, -1):
         span = doc[index : index + length]

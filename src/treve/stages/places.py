@@ -32,10 +32,8 @@ from treve.errors import ResourceError
 from treve.records import Entity, Place, PlaceMention
 from treve.resources.actors import ActorDictionary
 from treve.resources.function_words import alternatives
-from treve.resources.function_words import words as role_words
 from treve.resources.gazetteer import Gazetteer, GazetteerPlace, distance_km, name_key
 from treve.stages.place_names import (
-    LINKS,
     acronym,
     candidates_of,
     clean_name,
@@ -43,7 +41,8 @@ from treve.stages.place_names import (
     dateline,
     demonyms,
     done_to_place,
-    long_enough,
+    holder,
+    names_a_large_feature,
     recognise,
 )
 
@@ -64,7 +63,7 @@ def _lookup(gazetteer: Gazetteer, text: str) -> list[GazetteerPlace]:
     ("EU", "BC") names a country, a province or a region, not a town whose name it happens to spell ("Eu")."""
     name = clean_name(text)
     found = candidates_of(gazetteer, name)
-    if _names_a_large_feature(name):
+    if names_a_large_feature(name):
         return [place for place in found if place.feature_class not in ("P", "A")]
     if found and acronym(name):
         return [place for place in found if place.feature_class != "P" or acronym(place.name)]
@@ -76,59 +75,8 @@ def _lookup(gazetteer: Gazetteer, text: str) -> list[GazetteerPlace]:
             bare = gazetteer.candidates(match.group("name"))
             divisions = [place for place in bare if place.feature_class == "A"]
             return divisions or bare
-    return _holder(gazetteer, name)
-
-
-# Words that open many names without being a place's name: "Western Union", "Royal Street", "New Line".
-_OPENERS = role_words("name_openers")
-
-
-# Seas, gulfs, deserts, rivers and lakes are places of their own kind, never a town or a province named like
-# them: the Baltic Sea is not at Baltic, Connecticut, the "mer Rouge" not at Mer Rouge, Louisiana, the Dnipro
-# River not the city of Dnipro, the Red Sea not Sudan's Red Sea state. English puts the
-# word last ("Indian Ocean") or first before "of" ("Gulf of Aden"); French and Spanish put it first, in
-# lower case ("mer Rouge", "mar Rojo").
-_LARGE_FEATURES_FINAL = role_words("large_features_final")
-_LARGE_FEATURES_INITIAL = role_words("large_features_initial")
-
-
-def _names_a_large_feature(name: str) -> bool:
-    """ "Indian Ocean", "Gulf of Aden", "mer Rouge" (French writes the feature in lower case: "Mer Rouge" is the
-    Louisiana town)."""
-    parts = name.split()
-    if len(parts) < 2:
-        return False
-    first, second, last = parts[0].casefold(), parts[1].casefold(), parts[-1].casefold()
-    initial = first in _LARGE_FEATURES_INITIAL and (second in LINKS or parts[0].islower())
-    return last in _LARGE_FEATURES_FINAL or initial
-
-
-def _holder(gazetteer: Gazetteer, name: str) -> list[GazetteerPlace]:
-    """For a name the gazetteer lacks that names a site by the place holding it ("Manila Cathedral", "Dubai
-    World Cup", "University of California", "Cavan Institute"), that place's candidates: the longest run of
-    its first words, or the words after its last "of", that names a town or a division, or a country by its
-    own name (not its people's: "Indian Ocean" is not India). A lone opening word such as "Northern" or
-    "Royal" names nothing, nor does an abbreviation ("St. Jude": "St." spells Sète)."""
-    words = name.split()
-    if len(words) < 2 or _names_a_large_feature(name):
-        return []
-    runs = [" ".join(words[:size]) for size in range(len(words) - 1, 0, -1)]
-    if "of" in words[1:-1]:
-        last_of = len(words) - 1 - words[::-1].index("of")
-        runs.insert(0, " ".join(words[last_of + 1 :]))
-    for run in runs:
-        if run.casefold() in _OPENERS or not run[:1].isupper():
-            continue
-        key = name_key(run)
-        found = [
-            place
-            for place in gazetteer.candidates(run)
-            if place.feature_class in ("P", "A")
-            and (name_key(place.name) == key if place.is_country else long_enough(run, place))
-        ]
-        if found:
-            return found
-    return []
+    held = holder(gazetteer, name)
+    return held.places if held else []
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -589,8 +537,14 @@ def resolve_places(
     """Every place name of a parsed article, resolved with the article as context (see the module's doc); the
     place of a dateline the parse missed ("THE HAGUE —") is one too, and the names in the dateline are
     `dateline` places."""
-    peoples = set(demonyms(doc, gazetteer))
-    spans = [*recognise(doc, language, gazetteer), *peoples]
+    spans = recognise(doc, language, gazetteer)
+    # A people's name, or a place named inside an organisation's ("the Paris Police Department"): where a
+    # party comes from.
+    bodies = [entity for entity in doc.ents if entity.label_ == "ORG"]
+    peoples = set(demonyms(doc, gazetteer)) | {
+        span for span in spans if any(b.start_char <= span[0] and span[1] < b.end_char for b in bodies)
+    }
+    spans = sorted(set(spans) | peoples)
     filed = dateline(doc.text, gazetteer)
     if filed is not None:
         start, end = filed.place
@@ -600,7 +554,8 @@ def resolve_places(
 
 
 def _with_role(mention: PlaceMention, peoples: set[tuple[int, int]], dateline_end: int) -> PlaceMention:
-    """A name in the dateline is the dateline's; a people's name says where an actor comes from."""
+    """A name in the dateline is the dateline's; a people's name, or an organisation's place, says where an
+    actor comes from."""
     if mention.end <= dateline_end:
         return mention.model_copy(update={"role": "dateline", "metonymic": False})
     if (mention.start, mention.end) in peoples:
