@@ -91,11 +91,14 @@ def accuracy(articles: Sequence[GoldArticle], gazetteer: Gazetteer, weights: Wei
 
 
 def fitted(articles: Sequence[GoldArticle], gazetteer: Gazetteer, regularisation: float) -> Weights:
-    """Weights fitted ROUNDS times, each round's context read under the last round's weights."""
+    """Weights fitted ROUNDS times, each round's context read under the last round's weights; a feature the
+    ranking reads that has no weight yet is fitted too."""
     weights = ranking_weights()
-    names = list(weights)
     for _ in range(ROUNDS):
-        weights = fit(choices(articles, gazetteer, weights), names, regularisation)
+        found = choices(articles, gazetteer, weights)
+        read = {name for choice in found for row in choice.rows for name in row}
+        names = [*weights, *sorted(read - set(weights))]
+        weights = fit(found, names, regularisation)
     return weights
 
 

@@ -155,7 +155,7 @@ class _Context:
     are left out of its context: "Paris" said five times in a story about Edgar County, Illinois, must not
     vote for France five times."""
 
-    def __init__(self, mentions: Sequence[_Mention], counties: dict[Division, set[str]]) -> None:
+    def __init__(self, mentions: Sequence[_Mention], possible: _Possible) -> None:
         self.countries: dict[str, Counter[str]] = defaultdict(Counter)
         self.provinces: dict[str, set[Division]] = defaultdict(set)
         self.held: dict[str, set[Division]] = defaultdict(set)
@@ -175,7 +175,7 @@ class _Context:
                     self.held[m.key].add((*province, name_key(place.admin2)))
             if not place.is_country:
                 self.points.append((m.key, place))
-        self.counties = counties
+        self.possible = possible
         self._views: dict[str, _View] = {}
 
     def view(self, key: str) -> _View:
@@ -201,12 +201,22 @@ class _Context:
         found["country_share"] = view.country_share.get(place.country_code or "", 0.0)
         province = (place.country_code or "", name_key(place.admin1)) if place.admin1 else None
         found["province"] = float(province is not None and province in view.provinces)
+        possible = self.possible
         found["county"] = float(
             province is not None
             and bool(place.admin2)
-            and bool(self.counties.get((*province, name_key(place.admin2 or "")), set()) - {mention.key})
+            and possible.named_other_than(possible.divisions, (*province, name_key(place.admin2 or "")), mention.key)
         )
-        found["holds"] = float(place.feature_code in ("ADM1", "ADM2") and _own_division(place) in view.held)
+        found["may_province"] = float(
+            province is not None
+            and place.feature_code != "ADM1"
+            and possible.named_other_than(possible.divisions, province, mention.key)
+        )
+        division = place.feature_code in ("ADM1", "ADM2")
+        found["holds"] = float(division and _own_division(place) in view.held)
+        found["may_hold"] = float(
+            division and possible.named_other_than(possible.holding, _own_division(place), mention.key)
+        )
         found["pair"] = float(bool(mention.then) and mention.then in _containers(place))
         nearest = min((distance_km(place.lat, place.lon, o.lat, o.lon) for o in view.points), default=math.inf)
         found["near"] = float(nearest < NEAR_KM)
@@ -232,15 +242,40 @@ def _own_division(place: GazetteerPlace) -> Division:
     return (place.country_code or "", name_key(place.name))
 
 
-def _counties(mentions: Sequence[_Mention]) -> dict[Division, set[str]]:
-    """The counties any name of the article may be, with the names that may be them: a town inside one of
-    them is likely meant ("Paris" beside "Henry County" is Paris, Tennessee, whichever Henry County is read)."""
-    counties: dict[Division, set[str]] = defaultdict(set)
-    for m in mentions:
-        for place in m.candidates:
-            if place.feature_code == "ADM2" and place.admin1:
-                counties[_own_division(place)].add(m.key)
-    return counties
+@dataclass
+class _Possible:
+    """What the article's names may be, whichever reading wins: the divisions some name may be, and the
+    divisions some name may lie in, each with those names. "Paris" beside "Henry County" is likely Paris,
+    Tennessee, whichever Henry County is read; "Douglas County" beside "Alexandria" likely the one holding an
+    Alexandria."""
+
+    divisions: dict[Division, set[str]]
+    holding: dict[Division, set[str]]
+
+    @classmethod
+    def of(cls, mentions: Sequence[_Mention]) -> _Possible:
+        divisions: dict[Division, set[str]] = defaultdict(set)
+        holding: dict[Division, set[str]] = defaultdict(set)
+        for m in mentions:
+            for place in m.candidates:
+                if place.feature_code in ("ADM1", "ADM2"):
+                    divisions[_own_division(place)].add(m.key)
+                for division in _lying_in(place):
+                    holding[division].add(m.key)
+        return cls(divisions, holding)
+
+    def named_other_than(self, table: dict[Division, set[str]], division: Division, key: str) -> bool:
+        return bool(table.get(division, set()) - {key})
+
+
+def _lying_in(place: GazetteerPlace) -> list[Division]:
+    """The divisions a place lies in: its province, and its county."""
+    if place.is_country or not place.admin1 or place.feature_code == "ADM1":
+        return []
+    province = (place.country_code or "", name_key(place.admin1))
+    if place.feature_code == "ADM2" or not place.admin2:
+        return [province]
+    return [province, (*province, name_key(place.admin2))]
 
 
 @cache
@@ -320,14 +355,14 @@ def _rank(mentions: list[_Mention], weights: Weights, countries: frozenset[str])
         mention.best = max(
             mention.candidates, key=lambda place: weighed(_prior_features(place, mention), weights), default=None
         )
-    counties = _counties(mentions)
+    possible = _Possible.of(mentions)
     for _ in range(PASSES):
-        context = _Context(mentions, counties)
+        context = _Context(mentions, possible)
         for mention in mentions:
             mention.best = max(
                 mention.candidates, key=lambda place: weighed(context.features(mention, place), weights), default=None
             )
-    final = _Context(mentions, counties)
+    final = _Context(mentions, possible)
     for mention in mentions:
         view = final.view(mention.key)
         if mention.best is not None and _far_namesake(mention.best, view, countries):
