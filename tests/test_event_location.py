@@ -253,3 +253,17 @@ def test_a_french_march_happens_where_it_goes(gazetteer: Gazetteer) -> None:
     text = "Des manifestants ont marché jusqu'à la préfecture de Kidal lundi."
     location = locate(gazetteer, text, "fr", "marché", "Kidal")
     assert place_of(location) == "Kidal" and location.stated
+
+
+@pytest.mark.parametrize(
+    ("text", "event_word", "place"),
+    [
+        ("Militants stormed Baidoa at dawn, killing eleven soldiers.", "killing", "Baidoa"),
+        ("Rebels overran Kidal on Sunday and burned the market.", "burned", "Kidal"),
+    ],
+)
+def test_what_the_event_s_own_scene_struck_is_its_place(
+    gazetteer: Gazetteer, text: str, event_word: str, place: str
+) -> None:
+    location = locate(gazetteer, text, "en", event_word, place)
+    assert place_of(location) == place and location.stated

@@ -17,7 +17,8 @@ rules that hold for English (ClearNLP relations) and French (Universal Dependenc
    struck does not: "killed people who tried to flee X"), and a country qualifying a thing says whose it is
    ("a U.S. airstrike");
 3. with none of those, a place under the event's word (its object, a passive subject, a modifier of its
-   noun) is what the event struck, hence where it happened;
+   noun), or under a verb the event's word goes on from ("stormed X, killing eleven"), is what the event
+   struck, hence where it happened;
 4. a place attached to a clause that reports the event ("said in Bamako") belongs to the reporting.
 
 A landmark ("north of Kirkuk") or an owner ("Haiti's leader") is the event's place only inside its
@@ -277,8 +278,10 @@ def _candidate(trigger: Token, mention: PlaceMention, name: Span) -> _Candidate:
         token = token.head
     trigger_side = trigger_chain[: depth_above_trigger[token.i]]
     under_event = not trigger_side or (len(trigger_side) == 1 and trigger.dep_ in MODIFIER_RELATIONS)
+    # "attacked Damboa, killing 60": what the verb the event's word goes on from struck is the event's place too.
+    under_scene = bool(trigger_side) and all(_same_scene(step) for step in trigger_side)
     locative = LOCATIVE_MARKERS | ROUTE_MARKERS if trigger.lemma_.lower() in ROUTE_VERBS else LOCATIVE_MARKERS
-    role = _role(mention, place_side, trigger_side, under_event, locative)
+    role = _role(mention, place_side, trigger_side, under_event or under_scene, locative)
     landmark = any(step.head.lemma_.lower() in BEARINGS for step in place_side)
     through_verb = any(step.pos_ in ("VERB", "AUX") for step in place_side)
     on_actor = any(step.dep_ in ("nsubj", "csubj") for step in place_side)
