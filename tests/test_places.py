@@ -11,7 +11,7 @@ from treve.pipeline import Pipeline
 from treve.records import PlaceMention, RawItem
 from treve.resources.gazetteer import Gazetteer, distance_km, open_gazetteer
 from treve.stages.nlp import LanguageModels
-from treve.stages.place_names import name_forms
+from treve.stages.place_names import holder, name_forms
 from treve.stages.places import candidate_features, ranking_weights, resolve_places, resolve_spans
 
 
@@ -324,3 +324,10 @@ def test_the_place_a_body_or_a_site_is_named_after_is_the_toponym(gazetteer: Gaz
     assert found["Houston"].role == "actor" and found["Houston"].place.country_code == "USA"
     assert found["Tucson"].place.resolved_place == "Tucson"
     assert set(found) == {"Houston", "Tucson"}  # a small town's name opening a body's is a word here
+
+
+def test_a_site_is_held_by_the_place_after_its_last_of_or_its_first_words(gazetteer: Gazetteer) -> None:
+    for name, place in (("University of California", "California"), ("Paris Police Department", "Paris")):
+        held = holder(gazetteer, name)
+        assert held is not None and name[held.start : held.end] == place
+    assert holder(gazetteer, "Friends of the Museum of") is None  # a scraped fragment ending in "of"

@@ -348,10 +348,9 @@ def holder(gazetteer: Gazetteer, name: str) -> Holder | None:
     if len(words) < 2 or names_a_large_feature(name):
         return None
     runs = [(words[0].start(), words[size - 1].end()) for size in range(len(words) - 1, 0, -1)]
-    texts = [word.group() for word in words]
-    if "of" in texts[1:-1]:
-        last_of = len(texts) - 1 - texts[::-1].index("of")
-        runs.insert(0, (words[last_of + 1].start(), words[-1].end()))
+    after_of = [n + 1 for n, word in enumerate(words[1:-1], 1) if word.group() == "of"]
+    if after_of:
+        runs.insert(0, (words[after_of[-1]].start(), words[-1].end()))
     for start, end in runs:
         run = name[start:end]
         if run.casefold() in _OPENERS or not run[:1].isupper():
