@@ -331,3 +331,13 @@ def test_a_site_is_held_by_the_place_after_its_last_of_or_its_first_words(gazett
         held = holder(gazetteer, name)
         assert held is not None and name[held.start : held.end] == place
     assert holder(gazetteer, "Friends of the Museum of") is None  # a scraped fragment ending in "of"
+
+
+def test_a_common_noun_or_the_surname_of_someone_named_in_full_is_no_place(gazetteer: Gazetteer) -> None:
+    text = (
+        "Selon l'État, les combats ont repris près de Kherson. Sammy Lin, un volontaire, est arrivé lundi. "
+        "Lin a déclaré que les Russes tiraient chaque nuit."
+    )
+    found = places(text, "fr", gazetteer)
+    assert "État" not in found and "Lin" not in found and found["Kherson"].place.country_code == "UKR"
+    assert found["Russes"].role == "actor" and found["Russes"].place.country_code == "RUS"

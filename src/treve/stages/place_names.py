@@ -125,9 +125,14 @@ def recognise(doc: Doc, language: str, gazetteer: Gazetteer) -> list[tuple[int, 
         spans.append((border.start_char, border.end_char))
         for i in range(border.start, border.end):
             taken[i] = True
+    surnames = _surnames(doc)
     for name in _names(doc):
         label = name.label_ or name[0].ent_type_
         if label in _NEVER_PLACES or any(taken[i] for i in range(name.start, name.end)):
+            continue
+        if _no_place_name(name, gazetteer, surnames):
+            for i in range(name.start, name.end):
+                taken[i] = True
             continue
         inside = _place_inside(name, gazetteer) if label in BODIES else None
         if inside is not None:
@@ -147,7 +152,7 @@ def recognise(doc: Doc, language: str, gazetteer: Gazetteer) -> list[tuple[int, 
     index = 0
     while index < len(doc):
         match = _gazetteer_match(doc, index, taken, gazetteer)
-        if match is None:
+        if match is None or _no_place_name(match, gazetteer, surnames):
             index += 1
             continue
         spans.append((match.start_char, match.end_char))
@@ -162,12 +167,15 @@ _PEOPLE_OF = frozenset({"CONT", "RGN"})
 
 
 def demonyms(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int]]:
-    """Character spans of the peoples' names the NER found ("Russian forces", "Palestinians": a people, or an
-    adjective or a plural it took for a place) that name a country, a continent or a region: the place a party
-    comes from, which a user maps and filters by, though it says whose rather than where."""
+    """Character spans of the peoples' names the NER found ("Russian forces", "Palestinians", "les Ukrainiens":
+    a people, or an adjective or a plural it took for a place) that name a country, a continent or a region:
+    the place a party comes from, which a user maps and filters by, though it says whose rather than where."""
     spans = []
     for entity in doc.ents:
-        people = entity.label_ == "NORP" or entity.root.pos_ == "ADJ" or entity.root.tag_ == "NNPS"
+        root = entity.root
+        plural = "Plur" in root.morph.get("Number") or root.tag_ == "NNPS"
+        noun = len(entity) == 1 and (root.pos_ == "NOUN" or plural)  # "les Russes", "un Taïwanais"
+        people = entity.label_ == "NORP" or root.pos_ == "ADJ" or noun
         name = _trimmed(entity) if people else None
         if name is not None and _names_a_people(gazetteer, name.text):
             spans.append((name.start_char, name.end_char))
@@ -180,6 +188,24 @@ def _names_a_people(gazetteer: Gazetteer, text: str) -> bool:
     key = name_key(text)
     large = [place for place in gazetteer.candidates(text) if place.is_country or place.feature_code in _PEOPLE_OF]
     return bool(large) and all(name_key(place.name) != key for place in large)
+
+
+_PERSON_LABELS = frozenset({"PERSON", "PER"})
+
+
+def _surnames(doc: Doc) -> frozenset[str]:
+    """The last words of the people the NER names in full: "Lin" after "Sammy Lin" is the man again."""
+    return frozenset(entity[-1].text for entity in doc.ents if entity.label_ in _PERSON_LABELS and len(entity) > 1)
+
+
+def _no_place_name(name: Span, gazetteer: Gazetteer, surnames: frozenset[str]) -> bool:
+    """Whether a name is no place's however tagged: common words only that the gazetteer does not know ("l'État",
+    "État russe"), or the surname of someone the text names in full, unless it is a country's name."""
+    if len(name) == 1 and name.text in surnames:
+        return not any(place.is_country for place in gazetteer.candidates(name.text))
+    parsed = name.doc.has_annotation("POS")
+    common = parsed and not any(token.pos_ == "PROPN" for token in name)
+    return common and not candidates_of(gazetteer, clean_name(name.text))
 
 
 BORDER_NOUNS = role_words("border_nouns_after")
