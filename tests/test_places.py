@@ -341,3 +341,15 @@ def test_a_common_noun_or_the_surname_of_someone_named_in_full_is_no_place(gazet
     found = places(text, "fr", gazetteer)
     assert "État" not in found and "Lin" not in found and found["Kherson"].place.country_code == "UKR"
     assert found["Russes"].role == "actor" and found["Russes"].place.country_code == "RUS"
+
+
+def test_one_word_holds_a_site_by_its_own_name_and_a_word_the_text_writes_in_lower_case_is_none(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "La Sala de Reconocimiento citó a Luis Barrionuevo en Medellín. La Policía Nacional desplegó agentes "
+        "en todo el territorio nacional."
+    )
+    found = places(text, "es", gazetteer)
+    assert all(m.place is None for name, m in found.items() if name.startswith(("Sala", "Luis")))
+    assert "Nacional" not in found and found["Medellín"].place.country_code == "COL"

@@ -126,11 +126,12 @@ def recognise(doc: Doc, language: str, gazetteer: Gazetteer) -> list[tuple[int, 
         for i in range(border.start, border.end):
             taken[i] = True
     surnames = _surnames(doc)
+    lower_words = frozenset(token.text for token in doc if token.text.islower())
     for name in _names(doc):
         label = name.label_ or name[0].ent_type_
         if label in _NEVER_PLACES or any(taken[i] for i in range(name.start, name.end)):
             continue
-        if _no_place_name(name, gazetteer, surnames):
+        if _no_place_name(name, gazetteer, surnames, lower_words):
             for i in range(name.start, name.end):
                 taken[i] = True
             continue
@@ -152,7 +153,7 @@ def recognise(doc: Doc, language: str, gazetteer: Gazetteer) -> list[tuple[int, 
     index = 0
     while index < len(doc):
         match = _gazetteer_match(doc, index, taken, gazetteer)
-        if match is None or _no_place_name(match, gazetteer, surnames):
+        if match is None or _no_place_name(match, gazetteer, surnames, lower_words):
             index += 1
             continue
         spans.append((match.start_char, match.end_char))
@@ -198,10 +199,11 @@ def _surnames(doc: Doc) -> frozenset[str]:
     return frozenset(entity[-1].text for entity in doc.ents if entity.label_ in _PERSON_LABELS and len(entity) > 1)
 
 
-def _no_place_name(name: Span, gazetteer: Gazetteer, surnames: frozenset[str]) -> bool:
+def _no_place_name(name: Span, gazetteer: Gazetteer, surnames: frozenset[str], lower_words: frozenset[str]) -> bool:
     """Whether a name is no place's however tagged: common words only that the gazetteer does not know ("l'État",
-    "État russe"), or the surname of someone the text names in full, unless it is a country's name."""
-    if len(name) == 1 and name.text in surnames:
+    "État russe"); unless it is a country's name, the surname of someone the text names in full, or one word the
+    text also writes in lower case ("Nacional" where it writes "nacional")."""
+    if len(name) == 1 and (name.text in surnames or name[0].lower_ in lower_words):
         return not any(place.is_country for place in gazetteer.candidates(name.text))
     parsed = name.doc.has_annotation("POS")
     common = parsed and not any(token.pos_ == "PROPN" for token in name)
@@ -410,7 +412,7 @@ def _place_inside(name: Span, gazetteer: Gazetteer) -> tuple[tuple[int, int], bo
     if held is None:
         return None
     span = (cleaned.start_char + held.start, cleaned.start_char + held.end)
-    return span, any(_well_known(place) for place in held.places)
+    return span, any(well_known(place) for place in held.places)
 
 
 def _trimmed(entity: Span) -> Span | None:
@@ -426,8 +428,8 @@ def _trimmed(entity: Span) -> Span | None:
 def _gazetteer_match(doc: Doc, index: int, taken: list[bool], gazetteer: Gazetteer) -> Span | None:
     """The longest run of proper-noun tokens from `index` that names a well-known place. A lone word must
     be a singular proper noun ("Serbs", "Syrian" name peoples) and no bearing, and a short one a country (see
-    `long_enough`). Without a parse, a run of capitalised words (any word of a script without capitals),
-    looked up as written or in its written form (`name_forms`)."""
+    `long_enough`). Without a parse, a run of capitalised words (any word of a script
+    without capitals), looked up as written or in its written form (`name_forms`)."""
     parsed = doc.has_annotation("POS")
     for length in range(min(MAX_NAME_TOKENS, len(doc) - index), 0, -1):
         span = doc[index : index + length]
@@ -444,7 +446,7 @@ def _gazetteer_match(doc: Doc, index: int, taken: list[bool], gazetteer: Gazette
         if length == 1 and span[0].lower_ in BEARINGS | BEARING_ADJECTIVES:
             continue  # "North", "Western": a direction, or the start of a name the NER split
         found = gazetteer.candidates(span.text) if parsed else candidates_of(gazetteer, span.text)
-        if any(_well_known(place) and (place.is_country or long_enough(span.text, place)) for place in found):
+        if any(well_known(place) and (place.is_country or long_enough(span.text, place)) for place in found):
             return span
     return None
 
@@ -479,7 +481,8 @@ def _capitalised(word: str) -> bool:
     return first.isupper() or (first.isalpha() and not first.islower() and len(word) >= MIN_STEM)
 
 
-def _well_known(place: GazetteerPlace) -> bool:
+def well_known(place: GazetteerPlace) -> bool:
+    """A province, a region or a country, or a town of MATCH_MIN_POPULATION people or more."""
     division = place.feature_class in ("A", "L") and place.feature_code != "ADM2"
     return division or place.population >= MATCH_MIN_POPULATION
 

@@ -76,7 +76,14 @@ def _lookup(gazetteer: Gazetteer, text: str) -> list[GazetteerPlace]:
             divisions = [place for place in bare if place.feature_class == "A"]
             return divisions or bare
     held = holder(gazetteer, name)
-    return held.places if held else []
+    if held is None:
+        return []
+    # One word holding a name holds it by the place's own name or its first word ("Cebu" of "Cebu City"):
+    # "Sala de Reconocimiento" is not in Salé, nor "Luis Barrionuevo" in Lewes.
+    run = name[held.start : held.end]
+    if " " in run:
+        return held.places
+    return [place for place in held.places if name_key(place.name).split()[0] == name_key(run)]
 
 
 # ---------------------------------------------------------------------------------------------------------
