@@ -244,12 +244,16 @@ def test_places_are_found_and_resolved_in_the_languages_of_other_scripts(
 
 
 def test_a_small_namesake_far_from_the_countries_of_the_story_is_left_unresolved(gazetteer: Gazetteer) -> None:
-    """Solhan is a Turkish town too, Fano an Italian one, Wagner a Brazilian one: none is where the story is."""
+    """Solhan is a Turkish town too, Fano an Italian one, Wagner a Brazilian one, Comuna 13 a district of Buenos
+    Aires: none is where the story is."""
     text = "Gunmen killed more than 100 villagers in Solhan, in northern Burkina Faso, officials said."
     assert places(text, "en", gazetteer)["Solhan"].place is None
     text = "Fano and Wagner fighters were seen near Gondar and Mopti."
     found = resolve_spans(text, spans(text, "Fano", "Wagner", "Gondar", "Mopti"), gazetteer)
     assert [m.place.country_code if m.place else None for m in found] == [None, None, "ETH", "MLI"]
+    text = "Soldiers raided Comuna 13 in Medellín, Colombia, and detained twelve people."  # a Buenos Aires district
+    found = resolve_spans(text, spans(text, "Comuna 13", "Medellín", "Colombia"), gazetteer)
+    assert found[0].place is None and found[1].place.country_code == "COL"
 
 
 def test_a_small_town_of_the_story_s_own_country_or_a_neighbour_keeps_its_place(gazetteer: Gazetteer) -> None:

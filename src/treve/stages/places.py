@@ -44,6 +44,7 @@ from treve.stages.place_names import (
     holder,
     names_a_large_feature,
     recognise,
+    well_known,
 )
 
 # ---------------------------------------------------------------------------------------------------------
@@ -78,12 +79,12 @@ def _lookup(gazetteer: Gazetteer, text: str) -> list[GazetteerPlace]:
     held = holder(gazetteer, name)
     if held is None:
         return []
-    # One word holding a name holds it by the place's own name or its first word ("Cebu" of "Cebu City"):
-    # "Sala de Reconocimiento" is not in Salé, nor "Luis Barrionuevo" in Lewes.
+    # One word holding a name is a well-known place's own name or its first word ("Manila", "Cebu" of "Cebu
+    # City"): "Sala de Reconocimiento" is in neither Salé nor Šaľa, "Luis Barrionuevo" not in Lewes.
     run = name[held.start : held.end]
     if " " in run:
         return held.places
-    return [place for place in held.places if name_key(place.name).split()[0] == name_key(run)]
+    return [place for place in held.places if well_known(place) and name_key(place.name).split()[0] == name_key(run)]
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -382,11 +383,13 @@ FAR_NAMESAKE_POPULATION = 100_000
 
 
 def _far_namesake(place: GazetteerPlace, view: _View, countries: frozenset[str]) -> bool:
-    """A town or county of under 100,000 people in a country that is neither one the story's actors or other places
-    belong to nor a neighbour of one, when the story has such countries: a namesake on another continent
-    needs evidence the story is there (a Niger village is not the Thai town it is spelled like)."""
-    local = place.feature_class == "P" or place.feature_code == "ADM2"
-    if not local or place.is_capital or place.population >= FAR_NAMESAKE_POPULATION:
+    """A town of under 100,000 people, or a county or district of any size, in a country that is neither one the
+    story's actors or other places belong to nor a neighbour of one, when the story has such countries: a
+    namesake on another continent needs evidence the story is there (a Niger village is not the Thai town it is
+    spelled like, Medellín's Comuna 13 not Buenos Aires's)."""
+    if place.is_capital or not (
+        place.feature_code == "ADM2" or (place.feature_class == "P" and place.population < FAR_NAMESAKE_POPULATION)
+    ):
         return False
     about = countries | {code for code, share in view.country_share.items() if share > 0}
     if not about or not place.country_code:
