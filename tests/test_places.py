@@ -267,6 +267,11 @@ def test_a_word_of_the_language_names_no_place_though_a_town_bears_it(gazetteer:
     text = "وقالت السلطات إن المسلحين انسحبوا من حلب وإن الهدوء عاد إلى المدينة مساء الأحد."
     found = places(text, "ar", gazetteer)
     assert "حلب" in found and "المدينة" not in found and "السلطات" not in found
+    # "وأن" (and that) is how the gazetteer writes Van, "المشهد" (the scene) Mashhad without its article,
+    # "الشمالية" (the northern) a Sudanese state; "بالخرطوم" is Khartoum with its article.
+    text = "وأكد الشهود أن المشهد في الضاحية الشمالية كان هادئا، وأن الجيش انتشر بالخرطوم."
+    found = places(text, "ar", gazetteer)
+    assert set(found) == {"بالخرطوم"} and found["بالخرطوم"].place.resolved_place == "Khartoum"
 
 
 def test_a_river_or_a_sea_is_never_the_town_or_province_named_like_it(gazetteer: Gazetteer) -> None:

@@ -37,21 +37,23 @@ _PROCLITICS = sorted(
     {p for table in flat_tables().values() for p in table.get("proclitics", [])}, key=len, reverse=True
 )
 _ATTACHED_ARTICLES = sorted({table["article"] for table in flat_tables().values() if "article" in table})
+_DEFINITE = frozenset(p for table in flat_tables().values() for p in table.get("definite_proclitics", []))
 # A form keeps at least this many letters of the name: "Ру" is no stem of anything.
 MIN_STEM = 3
 
 
 def name_forms(name: str) -> list[str]:
     """The forms a name the gazetteer lacks as written may be written in there, most likely first: without a
-    proclitic written on it, with the article if the proclitic swallowed it ("بغزة", "للخرطوم": the proclitics
-    of `flat_reading.toml`), its case ending replaced by a base ending or none ("Исламабаде", "Россию":
-    `function_words.toml`). Each language's proclitics and endings are its own letters, so they never touch a
-    name of another script."""
+    proclitic written on it, with the article where the proclitic holds it ("بغزة" is "غزة", "للخرطوم" is
+    "الخرطوم": `flat_reading.toml`), never gaining or losing the article ("المشهد", the scene, is no "مشهد",
+    Mashhad; "بعبور", by crossing, no "العبور"), its case ending replaced by a base ending or none
+    ("Исламабаде", "Россию": `function_words.toml`). Each language's proclitics and endings are its own
+    letters, so they never touch a name of another script."""
     forms: list[str] = []
     for proclitic in _PROCLITICS:
         rest = name[len(proclitic) :]
         if name.startswith(proclitic) and len(rest) >= MIN_STEM:
-            forms += [rest, *(article + rest for article in _ATTACHED_ARTICLES)]
+            forms += [article + rest for article in _ATTACHED_ARTICLES] if proclitic in _DEFINITE else [rest]
     last = name.rsplit(" ", 1)
     for ending in _CASE_ENDINGS:
         stem = last[-1][: -len(ending)]
