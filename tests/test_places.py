@@ -362,3 +362,9 @@ def test_one_word_holds_a_site_by_its_own_name_and_a_word_the_text_writes_in_low
     found = places(text, "es", gazetteer)
     assert all(m.place is None for name, m in found.items() if name.startswith(("Sala", "Luis")))
     assert "Nacional" not in found and found["Medellín"].place.country_code == "COL"
+
+
+def test_a_well_known_town_qualifying_a_common_noun_is_a_place_though_tagged_a_person(gazetteer: Gazetteer) -> None:
+    text = "An Alexandria man was charged on Monday, and Houston detectives questioned two witnesses."
+    found = places(text, "en", gazetteer)
+    assert {"Alexandria", "Houston"} <= set(found)

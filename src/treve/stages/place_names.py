@@ -293,7 +293,8 @@ def _said_as_place(name: Span, taken: Sequence[bool], gazetteer: Gazetteer) -> b
     """Whether a proper name the NER did not label a place is one by its role: named with a place noun ("the
     town of X", "X district", "X, a village"), set at a bearing from a place, joined by "and" to a place, or,
     when the gazetteer knows the name, put somewhere by a locative preposition ("demonstrated in X") or
-    taken by a verb done to places ("captured X") or naming a military operation ("the X offensive")."""
+    taken by a verb done to places ("captured X") or naming a military operation ("the X offensive"), or, a
+    well-known place's own name, qualifying a common noun ("an Alexandria man")."""
     root, last = name.root, name[-1].lemma_.lower()
     if root.pos_ != "PROPN" or not any(token.text[:1].isupper() for token in name):
         return False
@@ -311,6 +312,11 @@ def _said_as_place(name: Span, taken: Sequence[bool], gazetteer: Gazetteer) -> b
             _is_place_word(child, taken) or any(c.lemma_.lower() in BEARINGS for c in child.subtree)
         ):
             return True
+    if len(name) == 1 and root.dep_ == "compound" and head.pos_ == "NOUN":
+        # "an Alexandria man", "Alexandria police": one name qualifying a common noun says where it is from,
+        # when it is a well-known place's own name.
+        key = name_key(name.text)
+        return any(well_known(p) and name_key(p.name) == key for p in gazetteer.candidates(name.text))
     seized = root.dep_ in ("obj", "dobj") and done_to_place(root)  # a passive subject is more often a person
     named_operation = root.dep_ == "compound" and head.lemma_.lower() in OPERATION_NOUNS
     if _preposition(root) not in _WHERE_MARKERS and not seized and not named_operation:
