@@ -195,7 +195,8 @@ class EventCoder:
         home = home_country(actors, places)
         generic = generic_actors(doc, text, actors, cues, home)
         people = [m.entity for m in actors if m.kind == "person"]
-        places = without_actor_names(places, [*(m.entity for m in actors), *generic], people)
+        groups = [m.entity for m in actors if m.kind in ("group", "organisation")]
+        places = without_actor_names(places, [*(m.entity for m in actors), *generic], people, groups)
         story = Story(
             text=text,
             doc=doc,

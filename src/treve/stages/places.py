@@ -324,21 +324,30 @@ def countries_of(codes: Iterable[str | None]) -> frozenset[str]:
 
 
 def without_actor_names(
-    mentions: Sequence[PlaceMention], actors: Sequence[Entity], people: Sequence[Entity] = ()
+    mentions: Sequence[PlaceMention],
+    actors: Sequence[Entity],
+    people: Sequence[Entity] = (),
+    groups: Sequence[Entity] = (),
 ) -> list[PlaceMention]:
     """The place names less those the gazetteer does not know that name an actor ("el Gobierno", "le
-    Ministère" tagged as places by a small NER model), and less any inside the name of a person among the
-    actors ("Володимиром Зеленським": Volodymyr is not the town of Vladimir); a place an actor is named after
-    keeps its place."""
+    Ministère" tagged as places by a small NER model), less any inside the name of a person among the
+    actors ("Володимиром Зеленським": Volodymyr is not the town of Vladimir), and less any that is the whole
+    name of an armed group or an organisation among them ("Hamas" is no alternate name of Hamm); a place an
+    actor is named after keeps its place ("the Kyiv city council")."""
+
+    def spans(entities: Sequence[Entity]) -> list[tuple[int, int]]:
+        return [(e.start, e.end) for e in entities if e.start is not None and e.end is not None]
 
     def inside(mention: PlaceMention, entities: Sequence[Entity]) -> bool:
-        spans = ((e.start, e.end) for e in entities if e.start is not None and e.end is not None)
-        return any(start < mention.end and mention.start < end for start, end in spans)
+        return any(start < mention.end and mention.start < end for start, end in spans(entities))
 
+    named = set(spans(groups))
     return [
         mention
         for mention in mentions
-        if not inside(mention, people) and (mention.place is not None or not inside(mention, actors))
+        if not inside(mention, people)
+        and (mention.start, mention.end) not in named
+        and (mention.place is not None or not inside(mention, actors))
     ]
 
 
