@@ -267,3 +267,9 @@ def test_what_the_event_s_own_scene_struck_is_its_place(
 ) -> None:
     location = locate(gazetteer, text, "en", event_word, place)
     assert place_of(location) == place and location.stated
+
+
+def test_a_guess_is_a_place_the_gazetteer_knows(gazetteer: Gazetteer) -> None:
+    text = "The Zorbaxville council met envoys from Kenya."
+    location = locate(gazetteer, text, "en", "met", "Zorbaxville", "Kenya")
+    assert place_of(location) == "Kenya" and location.basis is Basis.sentence

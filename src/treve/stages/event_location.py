@@ -29,10 +29,10 @@ their own ("captured X and is besieging Y"), then those named for themselves rat
 those said of the act rather than of its actor ("people in X patrolled Y"), then the most specific (a town
 before its province: an "of" chain or a "Town, Province" pair names both; an unknown name called a province
 or a border is large), then the nearest along the parse. Failing those, the nearest other place of the
-sentence, then the story's first place. A capital standing for its government (metonymic) and the place
-of the story's dateline (where it was filed) are never a location; a people's name ("Syrian") is at most the
-sentence's guess. How the place was chosen comes back with it: only `locative` and `syntax` say that the
-sentence itself places the event there.
+sentence that the gazetteer knows, then the story's first place. A capital standing for its government
+(metonymic) and the place of the story's dateline (where it was filed) are never a location; a people's name
+("Syrian") is at most the sentence's guess. How the place was chosen comes back with it: only `locative` and
+`syntax` say that the sentence itself places the event there.
 """
 
 from __future__ import annotations
@@ -330,7 +330,8 @@ def locate_event(trigger: Token, mentions: Sequence[PlaceMention]) -> EventLocat
             in_sentence.append((mention, name))
     if not trigger.doc.has_annotation("DEP"):
         # No parse to say how a place hangs on the event: the sentence's place nearest its word.
-        nearest = min(in_sentence, key=lambda found: abs(found[1].start - trigger.i), default=None)
+        known = [found for found in in_sentence if found[0].place is not None]
+        nearest = min(known, key=lambda found: abs(found[1].start - trigger.i), default=None)
         if nearest is not None:
             return EventLocation(nearest[0], Basis.sentence)
     else:
@@ -341,8 +342,10 @@ def locate_event(trigger: Token, mentions: Sequence[PlaceMention]) -> EventLocat
                 stated, key=lambda c: (c.remote, c.through_verb, c.landmark, c.on_actor, -c.specificity, c.distance)
             )
             return EventLocation(best.mention, Basis.locative if best.role is _Role.locative else Basis.syntax)
-        if candidates:
-            return EventLocation(min(candidates, key=lambda c: c.distance).mention, Basis.sentence)
+        # A guess is worth making only with a known place: a name the gazetteer lacks says nothing of where.
+        known = [c for c in candidates if c.mention.place is not None]
+        if known:
+            return EventLocation(min(known, key=lambda c: c.distance).mention, Basis.sentence)
     story = _story_place(mentions)
     return EventLocation(story, Basis.story) if story is not None else None
 
