@@ -315,8 +315,7 @@ def _said_as_place(name: Span, taken: Sequence[bool], gazetteer: Gazetteer) -> b
     if len(name) == 1 and root.dep_ == "compound" and head.pos_ == "NOUN":
         # "an Alexandria man", "Alexandria police": one name qualifying a common noun says where it is from,
         # when it is a well-known place's own name.
-        key = name_key(name.text)
-        return any(well_known(p) and name_key(p.name) == key for p in gazetteer.candidates(name.text))
+        return any(known_by_own_name(place, name.text) for place in gazetteer.candidates(name.text))
     seized = root.dep_ in ("obj", "dobj") and done_to_place(root)  # a passive subject is more often a person
     named_operation = root.dep_ == "compound" and head.lemma_.lower() in OPERATION_NOUNS
     if _preposition(root) not in _WHERE_MARKERS and not seized and not named_operation:
@@ -436,8 +435,8 @@ def _trimmed(entity: Span) -> Span | None:
 def _gazetteer_match(doc: Doc, index: int, taken: list[bool], gazetteer: Gazetteer) -> Span | None:
     """The longest run of proper-noun tokens from `index` that names a well-known place. A lone word must
     be a singular proper noun ("Serbs", "Syrian" name peoples) and no bearing, and a short one a country (see
-    `long_enough`). Without a parse, a run of capitalised words (any word of a script
-    without capitals), looked up as written or in its written form (`name_forms`)."""
+    `long_enough`). Without a parse, a run of capitalised words (any word of a script without capitals),
+    looked up as written or in its written form (`name_forms`)."""
     parsed = doc.has_annotation("POS")
     for length in range(min(MAX_NAME_TOKENS, len(doc) - index), 0, -1):
         span = doc[index : index + length]
@@ -487,6 +486,12 @@ def _capitalised(word: str) -> bool:
     """Whether a word opens with a capital, or with a letter of a script that has none (Arabic, Hebrew)."""
     first = word[:1]
     return first.isupper() or (first.isalpha() and not first.islower() and len(word) >= MIN_STEM)
+
+
+def known_by_own_name(place: GazetteerPlace, word: str) -> bool:
+    """Whether one word names a well-known place by its own name or that name's first word ("Alexandria",
+    "Cebu" of Cebu City), not by one of its alternate names ("Sala" of Salé)."""
+    return well_known(place) and name_key(place.name).split()[0] == name_key(word)
 
 
 def well_known(place: GazetteerPlace) -> bool:

@@ -42,9 +42,9 @@ from treve.stages.place_names import (
     demonyms,
     done_to_place,
     holder,
+    known_by_own_name,
     names_a_large_feature,
     recognise,
-    well_known,
 )
 
 # ---------------------------------------------------------------------------------------------------------
@@ -84,7 +84,7 @@ def _lookup(gazetteer: Gazetteer, text: str) -> list[GazetteerPlace]:
     run = name[held.start : held.end]
     if " " in run:
         return held.places
-    return [place for place in held.places if well_known(place) and name_key(place.name).split()[0] == name_key(run)]
+    return [place for place in held.places if known_by_own_name(place, run)]
 
 
 # ---------------------------------------------------------------------------------------------------------
