@@ -1,5 +1,5 @@
 """The ceasefire tracker: a ceasefire between two parties, the assaults between them after it takes effect linked
-as violations, and its status over time (announced, in effect, violated, collapsed, superseded)."""
+as violations, and its status over time (agreed, in effect, violated, collapsed, superseded)."""
 
 from __future__ import annotations
 
@@ -44,7 +44,7 @@ def test_shelling_after_a_ceasefire_takes_effect_is_a_violation_and_a_newer_ceas
     assert {party["code"] for party in ceasefire.parties} == {"ARM", "AZE"}
     assert [mediator["code"] for mediator in ceasefire.mediator] == ["RUS"]
     assert ceasefire.effective == datetime(2024, 7, 4, 6, tzinfo=UTC)
-    assert history(ceasefire) == [("announced", "2024-07-03 00:00"), ("in effect", "2024-07-04 06:00")]
+    assert history(ceasefire) == [("agreed", "2024-07-03 00:00"), ("in effect", "2024-07-04 06:00")]
 
     store.save([shelling_article("before", "2024-07-04")])  # the day it took effect at 06:00: maybe before
     store.save([shelling_article("after", "2024-07-05")])
@@ -71,7 +71,7 @@ def test_fighting_on_three_days_makes_a_ceasefire_collapse(store: Store) -> None
     for day in ("05", "06", "07"):
         store.save([shelling_article(f"shelling-{day}", f"2024-07-{day}")])
     [ceasefire] = store.ceasefires()
-    assert [status for status, _ in history(ceasefire)] == ["announced", "in effect", "violated", "collapsed"]
+    assert [status for status, _ in history(ceasefire)] == ["agreed", "in effect", "violated", "collapsed"]
     assert history(ceasefire)[-1] == ("collapsed", "2024-07-07 00:00")
 
 
@@ -97,3 +97,47 @@ def test_a_ceasefire_told_by_the_seed_article_is_violated_by_shelling_told_in_a_
     assert len(current) == 1
     assert current[0].status == "violated"
     assert [report.rsplit("-", 1)[0] for report in current[0].violations] == [later.id]
+
+
+def test_a_retelling_years_later_attaches_to_the_ceasefire_it_retells_instead_of_superseding_it(store: Store) -> None:
+    store.save([ceasefire_article("truce", "2020-11-10", datetime(2020, 11, 10, 6, tzinfo=UTC))])
+    retold = event("retold", 1, kind="AGREE", day="2020-01-01", date_precision="year", actor=[ARMENIA, AZERBAIJAN])
+    store.save([article("retold", retold.model_copy(update={"ceasefire": CeasefireTerms()}))])
+    [ceasefire] = store.ceasefires()
+    assert (ceasefire.agreed, ceasefire.status) == ("2020-11-10", "in effect")
+    assert ceasefire.reports == ["retold-1", "truce-1"]
+
+
+def test_a_ceasefire_agreed_on_a_later_date_supersedes_the_earlier_one_however_they_arrive(store: Store) -> None:
+    store.save([ceasefire_article("second", "2022-09-13", datetime(2022, 9, 13, 6, tzinfo=UTC))])
+    store.save([ceasefire_article("first", "2020-11-10", datetime(2020, 11, 10, 6, tzinfo=UTC))])
+    statuses = {ceasefire.agreed: ceasefire.status for ceasefire in store.ceasefires()}
+    assert statuses == {"2020-11-10": "superseded", "2022-09-13": "in effect"}
+
+
+def test_a_ceasefire_with_no_date_in_its_text_nor_publication_date_has_no_date(store: Store) -> None:
+    undated = event("undated", 1, kind="AGREE", day=None, actor=[ARMENIA, AZERBAIJAN], ceasefire=CeasefireTerms())
+    store.save([article("undated", undated).model_copy(update={"published": None})])
+    [ceasefire] = store.ceasefires()
+    assert (ceasefire.agreed, ceasefire.announced, ceasefire.history) == (None, None, [])
+    assert ceasefire.status == "agreed"
+
+
+def test_a_ceasefire_recalled_by_its_month_is_dated_to_the_month(store: Store) -> None:
+    recalled = event("recalled", 1, kind="AGREE", day="2020-11-01", date_precision="month", actor=[ARMENIA, AZERBAIJAN])
+    store.save([article("recalled", recalled.model_copy(update={"ceasefire": CeasefireTerms()}))])
+    [ceasefire] = store.ceasefires()
+    assert ceasefire.agreed == "2020-11"
+    store.save([shelling_article("same-month", "2020-11-20"), shelling_article("next-month", "2020-12-02")])
+    [ceasefire] = store.ceasefires()
+    assert ceasefire.violations == ["next-month-1"]  # within its month, fighting may have come before it
+
+
+def test_fighting_told_on_the_day_a_truce_is_agreed_is_not_a_violation_of_it(store: Store) -> None:
+    truce = event("truce", 1, kind="AGREE", day="2024-07-03", actor=[ARMENIA, AZERBAIJAN], ceasefire=CeasefireTerms())
+    fighting = event("truce", 2, day="2024-07-03", actor=[AZERBAIJANI_FORCES], recipient=[ARMENIA])
+    store.save([article("truce", truce, fighting)])
+    store.save([shelling_article("next-day", "2024-07-04")])
+    [ceasefire] = store.ceasefires()
+    assert ceasefire.violations == ["next-day-1"]
+    assert [status for status, _ in history(ceasefire)] == ["agreed", "in effect", "violated"]

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, BinaryIO, TypeVar
+from typing import TYPE_CHECKING, Annotated, BinaryIO, TypeVar
 
 import pycountry
 import typer
@@ -19,28 +19,24 @@ from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from treve.config import Settings, load_settings
-from treve.errors import EvaluationError, StoreError, TreveError
-from treve.evaluate.parts import Part
+from treve.cli_common import Config, fail, gazetteer_path, open_store_from, print_error, settings_from, stderr
+from treve.cli_evaluate import evaluate_app
+from treve.config import Settings
+from treve.errors import StoreError, TreveError
 from treve.ingest import read_inputs
 from treve.ontology import EVENT_TYPES
 from treve.pipeline import Pipeline
-from treve.records import Article, Entity, Event, ExtractionResult, ItemError, RawItem
-from treve.stages.clean import Cleaner
-from treve.stages.events import EventCoder
-from treve.stages.nlp import LanguageModels
+from treve.records import Article, Entity, ExtractionResult, ItemError
 from treve.store.exports import ExportFormat, write_events
 
 if TYPE_CHECKING:
-    from treve.store.repository import Store, StoredEvent
+    from treve.store.repository import StoredEvent
 
 app = typer.Typer(help="Structured event records from news about armed conflict.", no_args_is_help=True)
-evaluate_app = typer.Typer(help="Score treve against gold data.", no_args_is_help=True)
 app.add_typer(evaluate_app, name="evaluate")
 gazetteer_app = typer.Typer(help="The place-name gazetteer.", no_args_is_help=True)
 app.add_typer(gazetteer_app, name="gazetteer")
 
-stderr = Console(stderr=True)
 T = TypeVar("T")
 PROGRESS_AFTER_SECONDS = 1.0
 TABLE_WIDTH_WHEN_PIPED = 160
@@ -77,38 +73,11 @@ def with_progress(items: Iterable[T], label: str) -> Iterator[T]:
             progress.stop()
 
 
-def _print_error(problem: TreveError | str) -> None:
-    stderr.print(f"[red]error:[/red] {problem}", highlight=False, soft_wrap=True)
-
-
-def _fail(problem: TreveError | str, status: int) -> typer.Exit:
-    """Print the one line that says what is wrong; the caller raises the returned Exit."""
-    _print_error(problem)
-    return typer.Exit(status)
-
-
-def _settings(config: Path | None, **overrides: Any) -> Settings:
-    try:
-        return load_settings(config, **overrides)
-    except TreveError as exc:
-        raise _fail(exc, 2) from exc
-
-
 def _day(option: str, value: str | None) -> date | None:
     try:
         return date.fromisoformat(value) if value else None
     except ValueError as exc:
-        raise _fail(f"{option} {value!r} is not a date; use YYYY-MM-DD", 2) from exc
-
-
-def _open_store(settings: Settings) -> Store:
-    """Open the store; SQLAlchemy and Alembic load here, for the commands that use them only."""
-    from treve.store.repository import StoreRules, open_store
-
-    try:
-        return open_store(settings.db, StoreRules.from_settings(settings))
-    except StoreError as exc:
-        raise _fail(exc, 2) from exc
+        raise fail(f"{option} {value!r} is not a date; use YYYY-MM-DD", 2) from exc
 
 
 def _extraction(
@@ -172,7 +141,6 @@ Published = Annotated[
 ]
 Strict = Annotated[bool, typer.Option(help="Exit non-zero when any item fails.")]
 Languages = Annotated[str | None, typer.Option(help="Candidate languages, e.g. 'fr,en'.")]
-Config = Annotated[Path | None, typer.Option(help="Settings file (TOML).")]
 Db = Annotated[
     str | None,
     typer.Option(
@@ -196,7 +164,7 @@ def extract(
 ) -> None:
     """Read news items in any format and print clean, identified articles, their events, and the errors met."""
     published_date = _day("--published", published)
-    settings = _settings(config, languages=languages)
+    settings = settings_from(config, languages=languages)
     articles: list[Article] = []
     errors: list[ItemError] = []
     processed = 0
@@ -234,19 +202,19 @@ def ingest(
     An article already in the store is skipped, so a batch that was interrupted can simply be run again.
     """
     published_date = _day("--published", published)
-    settings = _settings(config, languages=languages, db=db)
-    store = _open_store(settings)
+    settings = settings_from(config, languages=languages, db=db)
+    store = open_store_from(settings)
     stored = stored_events = already = errors = 0
     with store:
         for result in _extraction(paths, settings, published_date):
             if isinstance(result, ItemError):
                 errors += 1
-                _print_error(result.reason)
+                print_error(result.reason)
                 continue
             try:
                 new = store.save([result])
             except StoreError as exc:
-                raise _fail(exc, 1) from exc
+                raise fail(exc, 1) from exc
             if new:
                 stored += 1
                 stored_events += len(result.events)
@@ -286,14 +254,14 @@ def list_events(
     """Print the stored events (canonical: one per real-world event, with its number of reports and sources), by
     date, filtered by country, type and date range."""
     if country is not None and not pycountry.countries.get(alpha_3=country):
-        raise _fail(f"--country {country!r} is not an ISO 3166 alpha-3 code; use e.g. SDN for Sudan", 2)
+        raise fail(f"--country {country!r} is not an ISO 3166 alpha-3 code; use e.g. SDN for Sudan", 2)
     if event_type is not None and event_type.upper() not in EVENT_TYPES:
-        raise _fail(f"--type {event_type!r} is no PLOVER event type; use one of {', '.join(EVENT_TYPES)}", 2)
+        raise fail(f"--type {event_type!r} is no PLOVER event type; use one of {', '.join(EVENT_TYPES)}", 2)
     if export_format is ExportFormat.parquet and output is None:
-        raise _fail("parquet is a binary file format; give --output FILE.parquet", 2)
+        raise fail("parquet is a binary file format; give --output FILE.parquet", 2)
     first_day, last_day = _day("--since", since), _day("--until", until)
-    settings = _settings(config, db=db)
-    with _open_store(settings) as store:
+    settings = settings_from(config, db=db)
+    with open_store_from(settings) as store:
         listing = store.events if reports else store.canonical_events
         found = listing(country=country, event_type=event_type, since=first_day, until=last_day)
         try:
@@ -306,9 +274,9 @@ def list_events(
             with output.open("wb") as file:
                 written = write_events(found, export_format, file)
         except StoreError as exc:
-            raise _fail(exc, 1) from exc
+            raise fail(exc, 1) from exc
         except OSError as exc:
-            raise _fail(f"{output}: cannot write it ({exc.strerror}); check the path", 2) from exc
+            raise fail(f"{output}: cannot write it ({exc.strerror}); check the path", 2) from exc
     stderr.print(f"{output}: {written} events", highlight=False)
 
 
@@ -338,20 +306,18 @@ def list_ceasefires(
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per ceasefire and line.")] = False,
     config: Config = None,
 ) -> None:
-    """Print the ceasefires: parties, mediator, place, when announced and in effect, status, violations."""
-    settings = _settings(config, db=db)
-    with _open_store(settings) as store:
+    """Print the ceasefires: parties, mediator, place, when agreed and in effect, status, violations."""
+    settings = settings_from(config, db=db)
+    with open_store_from(settings) as store:
         try:
             ceasefires = store.ceasefires()
         except StoreError as exc:
-            raise _fail(exc, 1) from exc
+            raise fail(exc, 1) from exc
     if as_json:
         for ceasefire in ceasefires:
             sys.stdout.write(json.dumps(dataclasses.asdict(ceasefire), default=str, ensure_ascii=False) + "\n")
         return
-    table = Table(
-        "id", "parties", "mediator", "place", "announced", "effective (UTC)", "status", "violations", "history"
-    )
+    table = Table("id", "parties", "mediator", "place", "agreed", "effective (UTC)", "status", "violations", "history")
     table.columns[0].no_wrap = True
     for ceasefire in ceasefires:
         table.add_row(
@@ -359,7 +325,7 @@ def list_ceasefires(
             _codes([Entity.model_validate(party) for party in ceasefire.parties]),
             _codes([Entity.model_validate(mediator) for mediator in ceasefire.mediator]),
             ceasefire.location or ceasefire.country or "",
-            f"{ceasefire.announced:%Y-%m-%d %H:%M}" if ceasefire.announced else "",
+            ceasefire.agreed or "",
             f"{ceasefire.effective:%Y-%m-%d %H:%M}" if ceasefire.effective else "",
             ceasefire.status,
             str(len(ceasefire.violations)),
@@ -378,182 +344,12 @@ def _write_to_stdout(write: Callable[[BinaryIO], object]) -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
-@evaluate_app.command("article-extraction")
-def evaluate_article_extraction(
-    gold: Annotated[Path, typer.Option(help="Folder with html/*.html.gz and ground-truth*.json.")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
-) -> None:
-    """Score the article body treve extracts from web pages (word 4-gram shingle precision/recall/F1)."""
-    from treve.evaluate.article_extraction import score_article_extraction
-
-    cleaner = Cleaner()
-
-    def body(page: bytes) -> str:
-        try:
-            return cleaner(RawItem(path="page", format="html", data=page)).text
-        except TreveError:
-            return ""
-
-    _report(lambda: score_article_extraction(gold, extract=body), as_json)
-
-
-def _report(score: Callable[[], dict[str, Any]], as_json: bool) -> None:
-    """Run a scorer and print its figures; a gold-set problem is a one-line error, exit status 2."""
-    try:
-        scores = score()
-    except TreveError as exc:
-        stderr.print(f"[red]error:[/red] {exc}", highlight=False)
-        raise typer.Exit(2) from exc
-    if as_json:
-        sys.stdout.write(json.dumps(scores) + "\n")
-        return
-    Console().print_json(json.dumps(scores))
-
-
-def _sentence_coder(language: str) -> Callable[[str], list[Event]]:
-    """Code one text as treve codes an article body, with no publication date."""
-    coder = EventCoder(LanguageModels())
-    return lambda text: coder.code_text(text, language, None)
-
-
-GoldFile = Annotated[Path, typer.Option(help="The gold file, in the format of ../shared/eval.")]
-GoldFolder = Annotated[Path, typer.Option(help="The gold folder, laid out as in ../shared/eval.")]
-AsJson = Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")]
-Limit = Annotated[int | None, typer.Option(help="Score only the first N items.")]
-ScoredPart = Annotated[
-    Part,
-    typer.Option(
-        "--part", help="check (a fixed third, by a hash of each item's id: report these), tune (the rest) or all."
-    ),
-]
-
-
-@evaluate_app.command("plover")
-def evaluate_plover(gold: GoldFile, as_json: AsJson = False, limit: Limit = None, part: ScoredPart = Part.all) -> None:
-    """Event type, actor and recipient codes against PLOVER gold records (legacy names mapped)."""
-    from treve.evaluate.plover import score_plover
-
-    _report(lambda: score_plover(gold, _sentence_coder("en"), limit=limit, part=part), as_json)
-
-
-@evaluate_app.command("spanish")
-def evaluate_spanish(gold: GoldFile, as_json: AsJson = False, limit: Limit = None, part: ScoredPart = Part.all) -> None:
-    """Event type, actor and recipient of Spanish AFP sentences (UniversalPetrarch's PLOVER validation set)."""
-    from treve.evaluate.spanish import score_spanish
-
-    _report(lambda: score_spanish(gold, _sentence_coder("es"), limit=limit, part=part), as_json)
-
-
-@evaluate_app.command("case2021")
-def evaluate_case2021(
-    gold: GoldFile, as_json: AsJson = False, limit: Limit = None, part: ScoredPart = Part.all
-) -> None:
-    """The CASE 2021 subtype each snippet's main event maps to (accuracy, macro and weighted F1)."""
-    from treve.evaluate.case2021 import score_case2021
-    from treve.stages.event_classifier import EventTypeClassifier
-
-    classifier = EventTypeClassifier("acled")
-    _report(
-        lambda: score_case2021(
-            gold,
-            _sentence_coder("en"),
-            limit=limit,
-            categorise=lambda text: classifier.classify([text])[0].best[0],
-            part=part,
-        ),
-        as_json,
-    )
-
-
-@evaluate_app.command("india-police")
-def evaluate_india_police(
-    gold: GoldFolder, as_json: AsJson = False, limit: Limit = None, part: ScoredPart = Part.all
-) -> None:
-    """Sentence-level KILL, ARREST, FORCE, FAIL and ANY_ACTION against IndiaPoliceEvents."""
-    from treve.evaluate.india_police import score_india_police
-
-    _report(lambda: score_india_police(gold, _sentence_coder("en"), limit=limit, part=part), as_json)
-
-
-@evaluate_app.command("stories")
-def evaluate_stories(
-    gold: GoldFile,
-    articles: Annotated[Path, typer.Option(help="Folder holding the articles as <name>.txt or <name>.html.")],
-    as_json: AsJson = False,
-    limit: Limit = None,
-    part: ScoredPart = Part.all,
-    config: Config = None,
-) -> None:
-    """Whole articles against an article-level gold: one record per real event (benchmarks/stories/README.md)."""
-    from treve.evaluate.stories import score_stories
-
-    pipeline = Pipeline(_settings(config))
-
-    def read(path: Path, published: date | None) -> Article:
-        item = next(iter(read_inputs([str(path)])))
-        if isinstance(item, ItemError):
-            raise EvaluationError(item.reason)
-        if item.published is None and published is not None:
-            item = item.model_copy(update={"published": published.isoformat()})
-        return pipeline.process(item)
-
-    _report(lambda: score_stories(gold, articles, read, part=part, limit=limit), as_json)
-
-
-def _gazetteer_path(config: Path | None) -> Path:
-    from treve.resources.gazetteer import default_path
-
-    configured = _settings(config).gazetteer_path
-    return Path(configured).expanduser() if configured else default_path()
-
-
-@evaluate_app.command("geoparsing")
-def evaluate_geoparsing(
-    gold: GoldFile, as_json: AsJson = False, limit: Limit = None, part: ScoredPart = Part.all
-) -> None:
-    """Toponym resolution on gold spans, and end-to-end geoparsing, against GeoWebNews, LGL or GeoVirus (English;
-    the layout is read from the file and reported)."""
-    from treve.evaluate.geoparsing import score_geoparsing
-    from treve.resources.actors import load_actor_dictionary
-    from treve.resources.gazetteer import open_gazetteer
-    from treve.stages.places import resolve_places, resolve_spans, story_countries
-
-    def score() -> dict[str, Any]:
-        gazetteer = open_gazetteer(_gazetteer_path(None))
-        models = LanguageModels()
-        actors = load_actor_dictionary()
-        return score_geoparsing(
-            gold,
-            lambda text, spans: resolve_spans(text, spans, gazetteer, countries=story_countries(text, "en", actors)),
-            lambda text: resolve_places(models.parse(text, "en"), "en", gazetteer, story_countries(text, "en", actors)),
-            limit=limit,
-            part=part,
-        )
-
-    _report(score, as_json)
-
-
-@evaluate_app.command("event-location")
-def evaluate_event_location(
-    gold: GoldFile, as_json: AsJson = False, limit: Limit = None, part: ScoredPart = Part.all
-) -> None:
-    """Where each event happened, against the event-location gold set (labeled_text.jsonl.zip, English)."""
-    from treve.evaluate.event_location import score_event_location, treve_locator
-    from treve.resources.gazetteer import open_gazetteer
-
-    def score() -> dict[str, Any]:
-        locate = treve_locator(LanguageModels(), open_gazetteer(_gazetteer_path(None)))
-        return score_event_location(gold, locate, limit=limit, part=part)
-
-    _report(score, as_json)
-
-
 @gazetteer_app.command("build")
 def gazetteer_build(config: Annotated[Path | None, typer.Option(help="Settings file (TOML).")] = None) -> None:
     """Build the gazetteer now (it is otherwise built on first use) and print where it is and its size."""
     from treve.resources.gazetteer import open_gazetteer
 
-    gazetteer = open_gazetteer(_gazetteer_path(config))
+    gazetteer = open_gazetteer(gazetteer_path(config))
     sys.stdout.write(json.dumps({"path": str(gazetteer.path), **gazetteer.stats()}) + "\n")
 
 
@@ -570,10 +366,10 @@ def gazetteer_import_geonames(
     from treve.resources.geonames_import import import_geonames
 
     try:
-        store = open_gazetteer(_gazetteer_path(config)).path
+        store = open_gazetteer(gazetteer_path(config)).path
         counts = import_geonames(store, all_countries, alternate_names)
     except TreveError as exc:
-        raise _fail(exc, 2) from exc
+        raise fail(exc, 2) from exc
     sys.stdout.write(json.dumps({"path": str(store), **counts}) + "\n")
 
 

@@ -68,6 +68,10 @@ class GoldEvent(NamedTuple):
     dead_best: int | None
     attribution: str
     quotes: tuple[str, ...]  # the first telling first
+    mediator: tuple[GoldEntity, ...] = ()
+    ceasefire: bool = False
+    status: str | None = None  # a ceasefire's status as the article leaves it, when the gold gives one
+    effective: str | None = None  # when a ceasefire takes effect (ISO 8601), when the gold gives it
 
 
 class GoldArticle(NamedTuple):
@@ -125,6 +129,10 @@ def _event(record: dict[str, Any], where: str) -> GoldEvent:
         dead_best=dead.get("best") if isinstance(dead, dict) else None,
         attribution=record["attribution"],
         quotes=tuple(fold_text(quote) for quote in quotes),
+        mediator=_entities(record.get("mediator", []), where),
+        ceasefire=record.get("ceasefire") is True,
+        status=record.get("status"),
+        effective=record.get("effective"),
     )
 
 
@@ -159,19 +167,25 @@ def load_gold(gold_file: Path) -> list[GoldArticle]:
     return list(articles.values())
 
 
-def find_article_files(folder: Path, names: Iterable[str]) -> dict[str, Path]:
-    """Each article's file under `folder` (searched recursively): `<name>.txt`, else `<name>.html`."""
-    if not folder.is_dir():
-        raise EvaluationError(f"{folder}: no such folder; point --articles to the folder holding the articles")
+def find_article_files(folders: Path | Sequence[Path], names: Iterable[str]) -> dict[str, Path]:
+    """Each article's file under the folders (searched recursively, the first folder first): `<name>.txt`, else
+    `<name>.html`."""
+    searched = [folders] if isinstance(folders, Path) else list(folders)
     wanted = set(names)
     found: dict[str, Path] = {}
-    for path in sorted(folder.rglob("*")):
-        usable = path.stem in wanted and path.suffix in ARTICLE_SUFFIXES and path.is_file()
-        if usable and (path.stem not in found or path.suffix == ".txt"):
-            found[path.stem] = path
+    for folder in searched:
+        if not folder.is_dir():
+            raise EvaluationError(f"{folder}: no such folder; point --articles to the folder holding the articles")
+        here: dict[str, Path] = {}
+        for path in sorted(folder.rglob("*")):
+            usable = path.stem in wanted - found.keys() and path.suffix in ARTICLE_SUFFIXES and path.is_file()
+            if usable and (path.stem not in here or path.suffix == ".txt"):
+                here[path.stem] = path
+        found.update(here)
     missing = sorted(wanted - found.keys())
     if missing:
-        raise EvaluationError(f"{folder}: no file for article(s) {', '.join(missing[:5])}; check --articles")
+        shown = ", ".join(str(folder) for folder in searched)
+        raise EvaluationError(f"{shown}: no file for article(s) {', '.join(missing[:5])}; check --articles")
     return found
 
 
@@ -233,7 +247,7 @@ def same_entities(gold: Sequence[GoldEntity], predicted: Sequence[Entity]) -> bo
     )
 
 
-def _same_date(gold: str | None, predicted: str | None) -> bool:
+def same_date(gold: str | None, predicted: str | None) -> bool:
     if gold is None or predicted is None:
         return gold is predicted
     return len(predicted) >= len(gold) and predicted[: len(gold)] == gold
@@ -257,7 +271,7 @@ def field_scores(predicted: Event, gold: GoldEvent) -> dict[str, bool | None]:
         "type": modern_event(predicted.event)[0] == gold.event,
         "actor": same_entities(gold.actor, predicted.actor),
         "recipient": same_entities(gold.recipient, predicted.recipient),
-        "date": _same_date(gold.date, predicted.date),
+        "date": same_date(gold.date, predicted.date),
         "place_50km": place,
         "dead_best": (dead.best if dead else None) == gold.dead_best,
         "historical": ("historical" in predicted.auxiliary_modes) == (gold.salience == "background"),

@@ -1,34 +1,44 @@
 """The ceasefire tracker: each ceasefire, the assaults that break it, and its status over time.
 
-A ceasefire is a canonical event whose reports announce one (an event with `ceasefire` set: an AGREE between
-parties, with its mediator and the time it takes effect). Its parties are the coded actors and recipients of
-those reports; it is announced when its earliest report was published (else the report's date) and takes effect
-at the time the reports give most often (UTC; a bare date is its midnight), else when announced.
+A ceasefire is told by canonical events whose reports announce one (an event with `ceasefire` set: agreed
+between parties or declared, with its mediator and the time it takes effect). The first canonical event to tell
+it gives the ceasefire its id; a later one retells it (`ceasefire_tellings`) when it names the same parties and an
+agreement date that agrees with the ceasefire's at the coarser of the two precisions ("the 2020 ceasefire" retells
+the one agreed in November 2020), or no date at all. Its parties are the coded actors and recipients of its
+reports; it was agreed on the most precise date its reports give (`agreed`, ISO 8601 at that precision: a
+season or a year is told as its year, a week as its month), never on the day it was stored: with no date told
+and no publication date it stays unknown. It takes effect at the time the reports give most often (UTC).
 
 An assault is a violation when its actors and recipients name two different parties (same code; same sector
-where both give one) and it happened at or after the effective time: a date-only assault counts when its whole
-day is, so an assault on the day a ceasefire takes effect at 06:00 UTC counts only with a time of day. It is
-linked to the ceasefire between those parties that took effect last before it.
+where both give one) and it happened after the ceasefire took effect: at or after its effective time, else after
+the whole period of its agreement date (fighting told on the day a truce was agreed may have come before it). A
+date-only assault counts when its whole day does. It is linked to the ceasefire between those parties that took
+effect last before it.
 
 A ceasefire's status moves forward only, each change kept with its time (`ceasefire_statuses`):
-- announced, when announced (the report's publication when it falls on the report's date, else that date);
-- in effect, when it takes effect (not before it is announced);
+- agreed, when agreed (the report's publication when it falls on that day, else the date's start);
+- in effect, when it takes effect (not before it is agreed);
 - violated, at the first violation;
 - collapsed, at the violation that makes `ceasefire_collapse_violations` violated events (several reports of one
   assault count once) or brings fighting to `ceasefire_collapse_days` different days, whichever comes first;
-- superseded, when a newer ceasefire between the same parties (the same codes) is announced; nothing follows it.
+  fighting after that breaks nothing more;
+- superseded, when a newer ceasefire between the same parties (the same codes), agreed on a later date, is
+  agreed; nothing follows it.
+An undated ceasefire stays agreed, with no history: no time can be put to it.
 
-The tracker runs in the transaction that stores new reports, whenever they hold a ceasefire or an assault, and
-rebuilds the violations and histories of every ceasefire whose parties they name, so the order in which the
-news arrives does not change the outcome. On PostgreSQL it holds one advisory lock while it does.
+The tracker runs in the transaction that stores new reports, whenever they hold a ceasefire or an assault. It
+touches only the ceasefires of the parties those reports name (found through `ceasefire_parties`), and of those
+only the ones whose time an assault falls in or a new telling changes, so its cost does not grow with the store;
+it rebuilds them whole, so the order in which the news arrives does not change the outcome. On PostgreSQL it
+holds one advisory lock while it does.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, delete, select
@@ -37,15 +47,20 @@ from treve.store.clustering import PARTY_ROLES, instant, lock_key, reported_at, 
 from treve.store.schema import (
     ArticleRow,
     CanonicalEventRow,
+    CeasefirePartyRow,
     CeasefireRow,
     CeasefireStatusRow,
+    CeasefireTellingRow,
     CeasefireViolationRow,
     EventReportRow,
     MentionRow,
 )
 
-ANNOUNCED, IN_EFFECT, VIOLATED, COLLAPSED, SUPERSEDED = "announced", "in effect", "violated", "collapsed", "superseded"
+AGREED, IN_EFFECT, VIOLATED, COLLAPSED, SUPERSEDED = "agreed", "in effect", "violated", "collapsed", "superseded"
 CEASEFIRE_LOCK = lock_key("ceasefires")
+NEVER = datetime.max.replace(tzinfo=UTC)
+# How an event's date precision is told as an agreement date: its ISO 8601 prefix length.
+AGREED_LENGTH = {"hour": 10, "day": 10, "week": 7, "month": 7, "season": 4, "year": 4}
 
 
 @dataclass(frozen=True)
@@ -69,13 +84,28 @@ class Party:
 class Ceasefire:
     id: str
     parties: tuple[Party, ...]
-    announced: datetime
-    effective: datetime
+    agreed: str | None
+    announced: datetime | None
+    effective: datetime | None
     report_id: str | None
+    status: str
+    status_since: datetime | None
 
     @property
     def party_codes(self) -> frozenset[str]:
         return frozenset(party.code for party in self.parties)
+
+    @property
+    def in_force_from(self) -> datetime | None:
+        """From when an assault breaks it: its effective time, else the end of its agreement date's period."""
+        if self.effective is not None:
+            return self.effective
+        return period_end(self.agreed) if self.agreed else None
+
+    @property
+    def order(self) -> tuple[datetime, str, str]:
+        """Ceasefires in the order they took effect (undated ones last)."""
+        return (self.in_force_from or NEVER, self.agreed or "", self.id)
 
 
 @dataclass(frozen=True)
@@ -96,10 +126,41 @@ class Assault:
         ]
         return any(p1 != p2 and i1 != i2 for p1, i1 in named for p2, i2 in named)
 
+    def breaks(self, ceasefire: Ceasefire) -> bool:
+        start = ceasefire.in_force_from
+        return start is not None and start <= self.at and self.between(ceasefire)
+
+
+def period_end(agreed: str) -> datetime:
+    """The instant after the period an ISO date prefix names (a day, a month, a year) ends."""
+    parts = [int(part) for part in agreed.split("-")]
+    if len(parts) == 3:
+        end = date(*parts) + timedelta(days=1)
+    elif len(parts) == 2:
+        end = date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
+    else:
+        end = date(parts[0] + 1, 1, 1)
+    return instant(end)  # type: ignore[return-value]
+
+
+def agreed_text(day: date | None, precision: str | None) -> str | None:
+    """A report's date as an agreement date: its ISO 8601 prefix at the report's precision (None: unknown)."""
+    if day is None:
+        return None
+    length = AGREED_LENGTH.get(precision or "day")
+    return day.isoformat()[:length] if length else None
+
+
+def dates_agree(first: str | None, second: str | None) -> bool:
+    """Whether two agreement dates may name the same day: one is the other's prefix (unknown agrees with all)."""
+    if first is None or second is None:
+        return True
+    return first.startswith(second) or second.startswith(first)
+
 
 def track_ceasefires(connection: Connection, report_ids: Sequence[str], rules: CeasefireRules) -> None:
-    """Record the ceasefires the new reports announce, and rebuild the violations and statuses of those whose
-    parties the new ceasefires or assaults name."""
+    """File the ceasefires the new reports tell, and rebuild the violations and statuses of the ceasefires they
+    change: those told anew, their neighbours in time between the same parties, and those a new assault breaks."""
     if not report_ids:
         return
     new = connection.execute(
@@ -107,67 +168,124 @@ def track_ceasefires(connection: Connection, report_ids: Sequence[str], rules: C
             EventReportRow.id.in_(report_ids)
         )
     ).all()
-    announcing = {row.canonical_event_id for row in new if row.record.get("ceasefire") is not None}
-    assaults = any(row.event_type == "ASSAULT" for row in new)
-    if not announcing and not assaults:
+    telling = sorted({row.canonical_event_id for row in new if row.record.get("ceasefire") is not None})
+    assaulting = [row for row in new if row.event_type == "ASSAULT"]
+    if not telling and not assaulting:
         return
     take_advisory_locks(connection, [CEASEFIRE_LOCK])
-    for canonical_id in sorted(announcing):
-        _store_ceasefire(connection, canonical_id)
+    told = {_file_telling(connection, canonical_id) for canonical_id in telling}
+    for ceasefire_id in sorted(told):
+        _refresh_ceasefire(connection, ceasefire_id)
     named = {entity["code"] for row in new for role in PARTY_ROLES for entity in row.record[role] if entity["code"]}
-    ceasefires = _ceasefires(connection)
-    touched = [ceasefire for ceasefire in ceasefires if ceasefire.party_codes & named or ceasefire.id in announcing]
-    if not touched:
-        return
-    codes = frozenset().union(*(ceasefire.party_codes for ceasefire in touched))
-    related = [ceasefire for ceasefire in ceasefires if ceasefire.party_codes & codes]
-    violations = _violations(related, _assaults(connection, codes, since=min(c.effective for c in related)))
+    related = _ceasefires_naming(connection, named | _codes_of(connection, told))
+    touched = set(told) | {n.id for c in related if c.id in told for n in _neighbours(c, related)}
+    for row in assaulting:
+        for assault in _as_assaults([(None, row.canonical_event_id, row.record)]):
+            breaking = _breaking(assault, related)
+            if breaking is not None and not _ended_before(breaking, assault.at):
+                touched.add(breaking.id)
     for ceasefire in related:
-        _rebuild(connection, ceasefire, violations.get(ceasefire.id, []), related, rules)
+        if ceasefire.id in touched:
+            _rebuild(connection, ceasefire, related, rules)
 
 
-def _store_ceasefire(connection: Connection, canonical_id: str) -> None:
-    """Insert or update the ceasefire a canonical event announces, from all its reports that announce it."""
+def _file_telling(connection: Connection, canonical_id: str) -> str:
+    """The ceasefire a canonical event tells: the one it is filed under, else one it retells, else a new one."""
+    filed = connection.scalar(
+        select(CeasefireTellingRow.ceasefire_id).where(CeasefireTellingRow.canonical_event_id == canonical_id)
+    )
+    if filed is not None:
+        return filed
+    reports = _telling_reports(connection, [canonical_id])
+    codes = frozenset(e["code"] for r in reports for role in PARTY_ROLES for e in r.record[role] if e["code"])
+    agreed = _agreed(reports)
+    retold = [
+        ceasefire
+        for ceasefire in _ceasefires_naming(connection, codes)
+        if ceasefire.party_codes == codes and dates_agree(ceasefire.agreed, agreed)
+    ]
+    if retold:
+        ceasefire_id = max(retold, key=lambda ceasefire: ceasefire.order).id
+    else:
+        ceasefire_id = canonical_id
+        connection.execute(
+            CeasefireRow.__table__.insert().values(id=canonical_id, status=AGREED, parties=[], mediator=[])
+        )
+    connection.execute(
+        CeasefireTellingRow.__table__.insert().values(canonical_event_id=canonical_id, ceasefire_id=ceasefire_id)
+    )
+    return ceasefire_id
+
+
+def _telling_reports(connection: Connection, canonical_ids: Sequence[str]) -> list[Any]:
+    """The reports of these canonical events that tell a ceasefire, with their article's publication."""
     rows = connection.execute(
         select(
             EventReportRow.id, EventReportRow.date, EventReportRow.record, ArticleRow.published, ArticleRow.stored_at
         )
         .join(ArticleRow, ArticleRow.id == EventReportRow.article_id)
-        .where(EventReportRow.canonical_event_id == canonical_id)
+        .where(EventReportRow.canonical_event_id.in_(canonical_ids))
+        .order_by(EventReportRow.id)
     ).all()
-    reports = [row for row in rows if row.record.get("ceasefire") is not None]
-    announced = min(_announced(row.published, row.date, row.stored_at) for row in reports)
+    return [row for row in rows if row.record.get("ceasefire") is not None]
+
+
+def _agreed(reports: Sequence[Any]) -> str | None:
+    """The most precise agreement date the reports give; among as precise ones the most often given, then the
+    earliest."""
+    dates = Counter(agreed_text(row.date, row.record.get("date_precision")) for row in reports)
+    dates.pop(None, None)
+    if not dates:
+        return None
+    return min(dates, key=lambda day: (-len(day), -dates[day], day))  # type: ignore[arg-type]
+
+
+def _refresh_ceasefire(connection: Connection, ceasefire_id: str) -> None:
+    """Set a ceasefire's parties, mediator, place and dates from every report of every canonical event telling
+    it, and index its parties' codes."""
+    tellings = connection.scalars(
+        select(CeasefireTellingRow.canonical_event_id).where(CeasefireTellingRow.ceasefire_id == ceasefire_id)
+    ).all()
+    reports = _telling_reports(connection, sorted(tellings))
+    agreed = _agreed(reports)
     effective_times = [
         instant(row.record["ceasefire"]["effective"]["start"])
         for row in reports
         if row.record["ceasefire"]["effective"]
     ]
-    effective = Counter(effective_times).most_common(1)[0][0] if effective_times else None
     place = connection.execute(
-        select(CanonicalEventRow.country, CanonicalEventRow.location).where(CanonicalEventRow.id == canonical_id)
+        select(CanonicalEventRow.country, CanonicalEventRow.location).where(CanonicalEventRow.id == ceasefire_id)
     ).one()
+    parties = _distinct_entities(entity for row in reports for role in PARTY_ROLES for entity in row.record[role])
     values = {
-        "parties": _distinct_entities(entity for row in reports for role in PARTY_ROLES for entity in row.record[role]),
+        "parties": parties,
         "mediator": _distinct_entities(entity for row in reports for entity in row.record["mediator"]),
         "country": place.country,
         "location": place.location,
-        "announced": announced,
-        "effective": effective,
+        "agreed": agreed,
+        "announced": _announced(reports, agreed),
+        "effective": Counter(effective_times).most_common(1)[0][0] if effective_times else None,
     }
-    exists = connection.scalar(select(CeasefireRow.id).where(CeasefireRow.id == canonical_id))
-    if exists:
-        connection.execute(CeasefireRow.__table__.update().where(CeasefireRow.id == canonical_id).values(**values))
-    else:
-        connection.execute(CeasefireRow.__table__.insert().values(id=canonical_id, status=ANNOUNCED, **values))
+    connection.execute(CeasefireRow.__table__.update().where(CeasefireRow.id == ceasefire_id).values(**values))
+    connection.execute(delete(CeasefirePartyRow).where(CeasefirePartyRow.ceasefire_id == ceasefire_id))
+    codes = sorted({party["code"] for party in parties})
+    if codes:
+        connection.execute(
+            CeasefirePartyRow.__table__.insert(), [{"ceasefire_id": ceasefire_id, "code": code} for code in codes]
+        )
 
 
-def _announced(published: str | None, day: date | None, stored_at: datetime) -> datetime:
-    """When a report says a ceasefire was announced: its publication when that falls on the report's date (the
-    more precise), else that date, else the publication or the storing."""
-    published_at = reported_at(published, stored_at)
-    if day is None or published_at.date() == day:
-        return published_at
-    return instant(day) or published_at
+def _announced(reports: Sequence[Any], agreed: str | None) -> datetime | None:
+    """When the ceasefire was agreed, as an instant: the publication of a report dated that day when one is (the
+    more precise), else the start of the agreement date; None when no date is known."""
+    if agreed is None:
+        return None
+    for row in reports:
+        if row.published and len(agreed) == 10 and row.date is not None and row.date.isoformat() == agreed:
+            published = reported_at(row.published, row.stored_at)
+            if published.date() == row.date:
+                return published
+    return instant(agreed + "-01" * ((10 - len(agreed)) // 3))
 
 
 def _distinct_entities(entities: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -181,67 +299,127 @@ def _distinct_entities(entities: Iterable[dict[str, Any]]) -> list[dict[str, Any
     return list(kept.values())
 
 
-def _ceasefires(connection: Connection) -> list[Ceasefire]:
+def _codes_of(connection: Connection, ceasefire_ids: Iterable[str]) -> set[str]:
+    return set(
+        connection.scalars(
+            select(CeasefirePartyRow.code).where(CeasefirePartyRow.ceasefire_id.in_(sorted(ceasefire_ids)))
+        )
+    )
+
+
+def _ceasefires_naming(connection: Connection, codes: Iterable[str]) -> list[Ceasefire]:
+    """The ceasefires with a party among `codes`, by the time they took effect."""
+    naming = select(CeasefirePartyRow.ceasefire_id).where(CeasefirePartyRow.code.in_(sorted(set(codes))))
     rows = connection.execute(
         select(
             CeasefireRow.id,
             CeasefireRow.parties,
+            CeasefireRow.agreed,
             CeasefireRow.announced,
             CeasefireRow.effective,
+            CeasefireRow.status,
             CanonicalEventRow.earliest_report_id,
         )
         .join(CanonicalEventRow, CanonicalEventRow.id == CeasefireRow.id)
-        .order_by(CeasefireRow.announced, CeasefireRow.id)
+        .where(CeasefireRow.id.in_(naming))
+    ).all()
+    ended = dict(
+        connection.execute(
+            select(CeasefireStatusRow.ceasefire_id, CeasefireStatusRow.at).where(
+                CeasefireStatusRow.ceasefire_id.in_([row.id for row in rows]),
+                CeasefireStatusRow.status.in_((COLLAPSED, SUPERSEDED)),
+            )
+        ).all()
     )
-    return [
+    ceasefires = [
         Ceasefire(
             id=row.id,
             parties=tuple(Party(party["code"], party["sector"]) for party in row.parties),
+            agreed=row.agreed,
             announced=row.announced,
-            effective=row.effective or row.announced,
+            effective=row.effective,
             report_id=row.earliest_report_id,
+            status=row.status,
+            status_since=ended.get(row.id),
         )
         for row in rows
     ]
+    return sorted(ceasefires, key=lambda ceasefire: ceasefire.order)
 
 
-def _assaults(connection: Connection, codes: frozenset[str], *, since: datetime) -> list[Assault]:
-    """Stored assaults dated from `since`'s day on that name one of `codes`."""
-    naming = select(MentionRow.report_id).where(MentionRow.code.in_(sorted(codes)), MentionRow.role.in_(PARTY_ROLES))
-    rows = connection.execute(
-        select(EventReportRow.id, EventReportRow.canonical_event_id, EventReportRow.date, EventReportRow.record).where(
-            EventReportRow.event_type == "ASSAULT",
-            EventReportRow.date >= since.date(),
-            EventReportRow.id.in_(naming),
-        )
+def _neighbours(ceasefire: Ceasefire, others: Sequence[Ceasefire]) -> list[Ceasefire]:
+    """The ceasefires between the same parties agreed just before and just after it: those a new telling may
+    supersede, or be superseded by, or take violations from."""
+    same = [other for other in others if other.party_codes == ceasefire.party_codes and other.agreed]
+    before = [other for other in same if other.order < ceasefire.order]
+    after = [other for other in same if other.order > ceasefire.order]
+    return ([max(before, key=lambda c: c.order)] if before else []) + (
+        [min(after, key=lambda c: c.order)] if after else []
     )
-    assaults = []
-    for row in rows:
-        told = (row.record.get("time") or {}).get("start")
-        at = instant(told if told and "T" in told else row.date)
-        parties = [*row.record["actor"], *row.record["recipient"]]
+
+
+def _successor(ceasefire: Ceasefire, others: Sequence[Ceasefire]) -> Ceasefire | None:
+    """The ceasefire that supersedes it: the next one between the same parties agreed on a later date."""
+    if ceasefire.agreed is None or ceasefire.announced is None:
+        return None
+    later = [
+        other
+        for other in others
+        if other.party_codes == ceasefire.party_codes
+        and other.agreed is not None
+        and other.announced is not None
+        and not dates_agree(other.agreed, ceasefire.agreed)
+        and other.agreed > ceasefire.agreed
+    ]
+    return min(later, key=lambda other: (other.agreed, other.id)) if later else None
+
+
+def _breaking(assault: Assault, ceasefires: Sequence[Ceasefire]) -> Ceasefire | None:
+    """The ceasefire an assault breaks: the last to take effect before it among those between its parties."""
+    in_force = [ceasefire for ceasefire in ceasefires if assault.breaks(ceasefire)]
+    return max(in_force, key=lambda ceasefire: ceasefire.order) if in_force else None
+
+
+def _ended_before(ceasefire: Ceasefire, moment: datetime) -> bool:
+    """Whether the ceasefire had collapsed or been superseded before `moment`: nothing after changes it."""
+    return (
+        ceasefire.status in (COLLAPSED, SUPERSEDED)
+        and ceasefire.status_since is not None
+        and ceasefire.status_since < moment
+    )
+
+
+def _as_assaults(rows: Iterable[tuple[str | None, str | None, dict[str, Any]]]) -> Iterator[Assault]:
+    """Assaults from (report id, canonical id, record), dated by their time of day when told, else their day."""
+    for report_id, canonical_id, record in rows:
+        told = (record.get("time") or {}).get("start")
+        at = instant(told if told and "T" in told else record.get("date"))
+        parties = [*record["actor"], *record["recipient"]]
         entities = tuple((position, entity["code"], entity["sector"]) for position, entity in enumerate(parties))
         if at is not None:
-            assaults.append(Assault(row.id, row.canonical_event_id, at, entities))
+            yield Assault(report_id or record["id"], canonical_id, at, entities)
+
+
+def _assaults(connection: Connection, codes: frozenset[str], since: datetime, until: datetime | None) -> list[Assault]:
+    """Stored assaults naming one of `codes`, dated from `since`'s day to `until`'s (inclusive), by time."""
+    naming = select(MentionRow.report_id).where(MentionRow.code.in_(sorted(codes)), MentionRow.role.in_(PARTY_ROLES))
+    query = select(EventReportRow.id, EventReportRow.canonical_event_id, EventReportRow.record).where(
+        EventReportRow.event_type == "ASSAULT", EventReportRow.date >= since.date(), EventReportRow.id.in_(naming)
+    )
+    if until is not None:
+        query = query.where(EventReportRow.date <= until.date())
+    assaults = _as_assaults(connection.execute(query).all())
     return sorted(assaults, key=lambda assault: (assault.at, assault.report_id))
 
 
-def _violations(ceasefires: Sequence[Ceasefire], assaults: Sequence[Assault]) -> dict[str, list[Assault]]:
-    """Each assault between a ceasefire's parties after it took effect, under the last such ceasefire."""
-    broken: dict[str, list[Assault]] = {}
-    for assault in assaults:
-        in_force = [c for c in ceasefires if c.effective <= assault.at and assault.between(c)]
-        if in_force:
-            latest = max(in_force, key=lambda ceasefire: (ceasefire.effective, ceasefire.announced, ceasefire.id))
-            broken.setdefault(latest.id, []).append(assault)
-    return broken
-
-
 def status_history(
-    ceasefire: Ceasefire, violations: Sequence[Assault], others: Sequence[Ceasefire], rules: CeasefireRules
+    ceasefire: Ceasefire, violations: Sequence[Assault], successor: Ceasefire | None, rules: CeasefireRules
 ) -> list[tuple[str, datetime, str | None]]:
     """The ceasefire's status changes, (status, from when, the report that caused it), by the module's rules."""
-    changes = [(ANNOUNCED, ceasefire.announced, ceasefire.report_id), (IN_EFFECT, ceasefire.effective, None)]
+    if ceasefire.announced is None:
+        return []
+    changes = [(AGREED, ceasefire.announced, ceasefire.report_id)]
+    changes.append((IN_EFFECT, ceasefire.effective or ceasefire.announced, None))
     events: set[str] = set()
     days: set[date] = set()
     for violation in violations:
@@ -252,14 +430,7 @@ def status_history(
         if len(events) >= rules.collapse_violations or len(days) >= rules.collapse_days:
             changes.append((COLLAPSED, violation.at, violation.report_id))
             break
-    newer = [
-        other
-        for other in others
-        if other.party_codes == ceasefire.party_codes
-        and (other.announced, other.effective, other.id) > (ceasefire.announced, ceasefire.effective, ceasefire.id)
-    ]
-    if newer:
-        successor = min(newer, key=lambda other: (other.announced, other.effective, other.id))
+    if successor is not None and successor.announced is not None:
         changes = [change for change in changes if change[1] < successor.announced]
         changes.append((SUPERSEDED, successor.announced, successor.report_id))
     history: list[tuple[str, datetime, str | None]] = []
@@ -268,14 +439,20 @@ def status_history(
     return history
 
 
-def _rebuild(
-    connection: Connection,
-    ceasefire: Ceasefire,
-    violations: Sequence[Assault],
-    others: Sequence[Ceasefire],
-    rules: CeasefireRules,
-) -> None:
-    history = status_history(ceasefire, violations, others, rules)
+def _rebuild(connection: Connection, ceasefire: Ceasefire, others: Sequence[Ceasefire], rules: CeasefireRules) -> None:
+    """Link the assaults that break the ceasefire, up to its collapse, and write its status history."""
+    successor = _successor(ceasefire, others)
+    start = ceasefire.in_force_from
+    violations: list[Assault] = []
+    if start is not None:
+        until = successor.in_force_from if successor is not None else None
+        for assault in _assaults(connection, ceasefire.party_codes, start, until):
+            if _breaking(assault, others) == ceasefire:
+                violations.append(assault)
+    history = status_history(ceasefire, violations, successor, rules)
+    if any(status == COLLAPSED for status, _, _ in history):
+        collapsed = next(at for status, at, _ in history if status == COLLAPSED)
+        violations = [violation for violation in violations if violation.at <= collapsed]
     connection.execute(delete(CeasefireViolationRow).where(CeasefireViolationRow.ceasefire_id == ceasefire.id))
     connection.execute(delete(CeasefireStatusRow).where(CeasefireStatusRow.ceasefire_id == ceasefire.id))
     if violations:
@@ -283,13 +460,16 @@ def _rebuild(
             CeasefireViolationRow.__table__.insert(),
             [{"ceasefire_id": ceasefire.id, "report_id": v.report_id, "at": v.at} for v in violations],
         )
+    if history:
+        connection.execute(
+            CeasefireStatusRow.__table__.insert(),
+            [
+                {"ceasefire_id": ceasefire.id, "position": position, "status": status, "at": at, "report_id": report}
+                for position, (status, at, report) in enumerate(history)
+            ],
+        )
     connection.execute(
-        CeasefireStatusRow.__table__.insert(),
-        [
-            {"ceasefire_id": ceasefire.id, "position": position, "status": status, "at": at, "report_id": report_id}
-            for position, (status, at, report_id) in enumerate(history)
-        ],
-    )
-    connection.execute(
-        CeasefireRow.__table__.update().where(CeasefireRow.id == ceasefire.id).values(status=history[-1][0])
+        CeasefireRow.__table__.update()
+        .where(CeasefireRow.id == ceasefire.id)
+        .values(status=history[-1][0] if history else AGREED)
     )

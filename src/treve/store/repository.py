@@ -36,6 +36,7 @@ from treve.store.schema import (
     CanonicalEventRow,
     CeasefireRow,
     CeasefireStatusRow,
+    CeasefireTellingRow,
     CeasefireViolationRow,
     EventReportRow,
     MentionRow,
@@ -219,6 +220,11 @@ class Store:
                     )
                 ).all()
                 rows = connection.execute(select(CeasefireRow).order_by(CeasefireRow.announced, CeasefireRow.id)).all()
+                tellings = connection.execute(
+                    select(CeasefireTellingRow.ceasefire_id, EventReportRow.id, EventReportRow.record)
+                    .join(EventReportRow, EventReportRow.canonical_event_id == CeasefireTellingRow.canonical_event_id)
+                    .order_by(EventReportRow.id)
+                ).all()
         except SQLAlchemyError as exc:
             raise StoreError(f"{self.shown_url}: cannot read ceasefires ({_reason(exc)}); check the database") from exc
         return [
@@ -228,6 +234,7 @@ class Store:
                 mediator=row.mediator,
                 country=row.country,
                 location=row.location,
+                agreed=row.agreed,
                 announced=row.announced,
                 effective=row.effective,
                 status=row.status,
@@ -237,6 +244,11 @@ class Store:
                     if change.ceasefire_id == row.id
                 ],
                 violations=[report_id for ceasefire_id, report_id in violations if ceasefire_id == row.id],
+                reports=[
+                    telling.id
+                    for telling in tellings
+                    if telling.ceasefire_id == row.id and telling.record.get("ceasefire") is not None
+                ],
             )
             for row in rows
         ]
@@ -251,22 +263,26 @@ class StatusChange:
 
 @dataclass(frozen=True)
 class StoredCeasefire:
-    """A ceasefire as the tracker follows it: `status` is the last of its `history`; `violations` are the ids of
-    the reports of assaults that broke it."""
+    """A ceasefire as the tracker follows it (store/ceasefires.py): `status` is the last of its `history`;
+    `violations` are the ids of the reports of assaults that broke it."""
 
     id: str
     parties: list[dict[str, Any]]
     mediator: list[dict[str, Any]]
     country: str | None
     location: str | None
+    agreed: str | None
+    """When agreed or declared, ISO 8601 as precise as told (YYYY, YYYY-MM or YYYY-MM-DD); None when unknown."""
     announced: datetime | None
     effective: datetime | None
     status: str
     history: list[StatusChange]
     violations: list[str]
+    reports: list[str]
+    """The ids of the reports that tell it: the first telling and every retelling."""
 
     def status_at(self, moment: datetime) -> str | None:
-        """Its status at `moment`: None before it was announced."""
+        """Its status at `moment`: None before it was agreed."""
         reached = [change.status for change in self.history if change.at <= moment]
         return reached[-1] if reached else None
 

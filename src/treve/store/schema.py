@@ -192,8 +192,9 @@ class ClusterKeyRow(Base):
 
 
 class CeasefireRow(Base):
-    """A ceasefire between parties (lists of PLOVER entities), as the tracker follows it: one per canonical event
-    whose reports announce a ceasefire, under that event's id. `status` is the last one its history reaches."""
+    """A ceasefire between parties (lists of PLOVER entities), as the tracker follows it, under the id of the first
+    canonical event that told it; later tellings attach to it (`ceasefire_tellings`). `status` is the last one its
+    history reaches."""
 
     __tablename__ = "ceasefires"
 
@@ -204,9 +205,34 @@ class CeasefireRow(Base):
     mediator: Mapped[list[Any]]
     country: Mapped[str | None] = mapped_column(COUNTRY_CODE)
     location: Mapped[str | None] = mapped_column(Text)
+    agreed: Mapped[str | None] = mapped_column(
+        String(10), comment="when agreed or declared, ISO 8601 as precise as told: YYYY, YYYY-MM or YYYY-MM-DD"
+    )
     announced: Mapped[datetime | None]
     effective: Mapped[datetime | None]
     status: Mapped[str] = mapped_column(String(16), comment="announced, in effect, violated, collapsed, superseded")
+
+
+class CeasefireTellingRow(Base):
+    """A canonical event that tells a ceasefire: the one that first told it, or a later retelling of it."""
+
+    __tablename__ = "ceasefire_tellings"
+
+    canonical_event_id: Mapped[str] = mapped_column(
+        String(64), ForeignKey("canonical_events.id", ondelete="CASCADE"), primary_key=True
+    )
+    ceasefire_id: Mapped[str] = mapped_column(String(64), ForeignKey("ceasefires.id", ondelete="CASCADE"), index=True)
+
+
+class CeasefirePartyRow(Base):
+    """A party's code of a ceasefire: the index by which a new report finds the ceasefires it may concern."""
+
+    __tablename__ = "ceasefire_parties"
+
+    ceasefire_id: Mapped[str] = mapped_column(
+        String(64), ForeignKey("ceasefires.id", ondelete="CASCADE"), primary_key=True
+    )
+    code: Mapped[str] = mapped_column(String(8), primary_key=True, index=True)
 
 
 class CeasefireViolationRow(Base):

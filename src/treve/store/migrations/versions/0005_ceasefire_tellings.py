@@ -1,0 +1,61 @@
+"""Ceasefires get the date they were agreed at its precision, the canonical events that tell them (a retelling
+attaches to the ceasefire it retells) and an index of their parties' codes.
+
+Revision ID: 0005
+Revises: 0004
+Create Date: 2026-12-07
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+from sqlalchemy.dialects.postgresql import JSONB
+
+revision = "0005"
+down_revision = "0004"
+branch_labels = None
+depends_on = None
+
+JSON = sa.JSON().with_variant(JSONB(), "postgresql")
+AGREED = "when agreed or declared, ISO 8601 as precise as told: YYYY, YYYY-MM or YYYY-MM-DD"
+
+
+def upgrade() -> None:
+    # A plain ADD COLUMN: SQLite's batch mode would copy the table, which its foreign keys refuse. Ceasefires
+    # stored before keep an unknown agreement date until a new report about them is stored.
+    op.add_column("ceasefires", sa.Column("agreed", sa.String(10), comment=AGREED))
+    op.create_table(
+        "ceasefire_tellings",
+        sa.Column(
+            "canonical_event_id",
+            sa.String(64),
+            sa.ForeignKey("canonical_events.id", ondelete="CASCADE"),
+            primary_key=True,
+        ),
+        sa.Column("ceasefire_id", sa.String(64), sa.ForeignKey("ceasefires.id", ondelete="CASCADE"), nullable=False),
+    )
+    op.create_index("ix_ceasefire_tellings_ceasefire_id", "ceasefire_tellings", ["ceasefire_id"])
+    op.create_table(
+        "ceasefire_parties",
+        sa.Column("ceasefire_id", sa.String(64), sa.ForeignKey("ceasefires.id", ondelete="CASCADE"), primary_key=True),
+        sa.Column("code", sa.String(8), primary_key=True),
+    )
+    op.create_index("ix_ceasefire_parties_code", "ceasefire_parties", ["code"])
+    op.execute("INSERT INTO ceasefire_tellings (canonical_event_id, ceasefire_id) SELECT id, id FROM ceasefires")
+    ceasefires = sa.table("ceasefires", sa.column("id", sa.String), sa.column("parties", JSON))
+    codes = {
+        (row.id, party["code"])
+        for row in op.get_bind().execute(sa.select(ceasefires.c.id, ceasefires.c.parties))
+        for party in row.parties or []
+        if party.get("code")
+    }
+    if codes:
+        parties = sa.table("ceasefire_parties", sa.column("ceasefire_id", sa.String), sa.column("code", sa.String))
+        op.bulk_insert(parties, [{"ceasefire_id": ceasefire_id, "code": code} for ceasefire_id, code in sorted(codes)])
+
+
+def downgrade() -> None:
+    op.drop_table("ceasefire_parties")
+    op.drop_table("ceasefire_tellings")
+    op.drop_column("ceasefires", "agreed")
