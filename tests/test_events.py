@@ -148,6 +148,18 @@ def test_those_who_agree_to_a_ceasefire_are_its_parties(coder: EventCoder) -> No
     assert {e.code for e in truce.actor} == {"ETH", "ERI"}
 
 
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("Georgia and Abkhazia will sign a ceasefire agreement next week, Turkey said.", "future"),
+        ("Georgia and Abkhazia did not agree to a truce on Monday.", "negation"),
+    ],
+)
+def test_a_ceasefire_to_come_or_not_agreed_is_told_as_such(coder: EventCoder, text: str, mode: str) -> None:
+    truce = next(e for e in code(coder, text) if e.ceasefire is not None)
+    assert mode in truce.auxiliary_modes
+
+
 def test_a_titled_leader_no_dictionary_knows_heads_the_story_country(coder: EventCoder) -> None:
     events = code(coder, "President Joao Mabunda has banned all opposition rallies in Mozambique until further notice.")
     ban = next(e for e in events if e.event == "COERCE")

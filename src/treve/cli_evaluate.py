@@ -13,7 +13,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
-from treve.cli_common import Config, gazetteer_path, settings_from, stderr
+from treve.cli_common import Config, gazetteer_path, print_error, settings_from
 from treve.errors import EvaluationError, TreveError
 from treve.evaluate.parts import Part
 from treve.ingest import read_inputs
@@ -50,7 +50,7 @@ def _report(score: Callable[[], dict[str, Any]], as_json: bool) -> None:
     try:
         scores = score()
     except TreveError as exc:
-        stderr.print(f"[red]error:[/red] {exc}", highlight=False)
+        print_error(exc)
         raise typer.Exit(2) from exc
     if as_json:
         sys.stdout.write(json.dumps(scores) + "\n")

@@ -10,7 +10,8 @@ several outlets is one ceasefire), but one per article. Scored:
 - `precision` (tracked ceasefires answering a gold one), `recall` (gold ceasefires answered), `f1`;
 - on answered ones: `parties` (the parties' country codes are the gold's actor and recipient codes), `mediator`
   (the same for the mediator), `date` (the agreement date agrees with the gold's and is at least as precise),
-  `status` (where the gold gives one: the tracker's status at the end of the article's publication day),
+  `status` (where the gold gives one: the tracker's status at the end of the article's publication day; for a
+  superseded ceasefire, the one it had before, since the gold has no such status),
   `effective` (to the minute, where the gold gives one).
 """
 
@@ -34,6 +35,7 @@ from treve.evaluate.stories import (
     same_date,
 )
 from treve.records import Article
+from treve.store.ceasefires import SUPERSEDED
 from treve.store.clustering import instant
 from treve.store.repository import Store, StoredCeasefire
 
@@ -56,7 +58,11 @@ def _effective_right(gold: str, tracked: datetime | None) -> bool:
 def field_scores(tracked: StoredCeasefire, gold: GoldEvent, published: date | None) -> dict[str, bool | None]:
     """Whether each field of an answered gold ceasefire is right; None where the gold does not score it. The
     status is the one the tracker gives it at the end of the article's publication day (its last without one)."""
-    status = tracked.status if published is None else tracked.status_at(instant(published + timedelta(days=1)))
+    moment = None if published is None else instant(published + timedelta(days=1))
+    statuses = [change.status for change in tracked.history if moment is None or change.at < moment]
+    if statuses and statuses[-1] == SUPERSEDED:  # the gold has no such status: the one it had until then
+        statuses.pop()
+    status = statuses[-1] if statuses else tracked.status
     return {
         "parties": _tracked_codes(tracked.parties) == _codes(gold.actor) | _codes(gold.recipient),
         "mediator": _tracked_codes(tracked.mediator) == _codes(gold.mediator),

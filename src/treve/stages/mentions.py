@@ -245,7 +245,10 @@ def ceasefire_mentions(sentence: Span, story: Story, coded: list[Mention | None]
         if broker is not None and not event.mediator:
             event.mediator = [e for e in subject_of(broker, story) if e.code not in codes(parties)]
         event.attribution = attribution_of(token, sentence, story)
-        event.auxiliary = grammatical_modes(token, story.cues)
+        # "will sign a ceasefire", "did not agree to a truce": the verb that agrees to it tells when and whether.
+        event.auxiliary = grammatical_modes(token, story.cues) | (
+            grammatical_modes(agreeing, story.cues) if agreeing is not None else set()
+        )
         event.ceasefire = CeasefireTerms(effective=effective_time(sentence, story))
         found.append(event)
     return found

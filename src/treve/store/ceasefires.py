@@ -59,6 +59,7 @@ from treve.store.schema import (
 AGREED, IN_EFFECT, VIOLATED, COLLAPSED, SUPERSEDED = "agreed", "in effect", "violated", "collapsed", "superseded"
 CEASEFIRE_LOCK = lock_key("ceasefires")
 NEVER = datetime.max.replace(tzinfo=UTC)
+UNREAL_MODES = frozenset({"future", "hypothetical", "negation"})
 # How an event's date precision is told as an agreement date: its ISO 8601 prefix length.
 AGREED_LENGTH = {"hour": 10, "day": 10, "week": 7, "month": 7, "season": 4, "year": 4}
 
@@ -131,6 +132,12 @@ class Assault:
         return start is not None and start <= self.at and self.between(ceasefire)
 
 
+def tells_a_ceasefire(record: dict[str, Any]) -> bool:
+    """Whether an event record tells a ceasefire agreed or declared: one to come ("will sign a truce"), one only
+    supposed, or one not agreed ("did not agree to a truce") stays out of the tracker."""
+    return record.get("ceasefire") is not None and not UNREAL_MODES & set(record.get("auxiliary_modes", ()))
+
+
 def period_end(agreed: str) -> datetime:
     """The instant after the period an ISO date prefix names (a day, a month, a year) ends."""
     parts = [int(part) for part in agreed.split("-")]
@@ -168,7 +175,7 @@ def track_ceasefires(connection: Connection, report_ids: Sequence[str], rules: C
             EventReportRow.id.in_(report_ids)
         )
     ).all()
-    telling = sorted({row.canonical_event_id for row in new if row.record.get("ceasefire") is not None})
+    telling = sorted({row.canonical_event_id for row in new if tells_a_ceasefire(row.record)})
     assaulting = [row for row in new if row.event_type == "ASSAULT"]
     if not telling and not assaulting:
         return
@@ -227,7 +234,7 @@ def _telling_reports(connection: Connection, canonical_ids: Sequence[str]) -> li
         .where(EventReportRow.canonical_event_id.in_(canonical_ids))
         .order_by(EventReportRow.id)
     ).all()
-    return [row for row in rows if row.record.get("ceasefire") is not None]
+    return [row for row in rows if tells_a_ceasefire(row.record)]
 
 
 def _agreed(reports: Sequence[Any]) -> str | None:

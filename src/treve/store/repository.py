@@ -28,7 +28,7 @@ from sqlalchemy.orm import aliased
 from treve.config import Settings, load_settings
 from treve.errors import StoreError
 from treve.records import Article, Event
-from treve.store.ceasefires import CeasefireRules, track_ceasefires
+from treve.store.ceasefires import CeasefireRules, tells_a_ceasefire, track_ceasefires
 from treve.store.clustering import MergeRules, cluster_reports
 from treve.store.schema import (
     ArticleRow,
@@ -247,7 +247,7 @@ class Store:
                 reports=[
                     telling.id
                     for telling in tellings
-                    if telling.ceasefire_id == row.id and telling.record.get("ceasefire") is not None
+                    if telling.ceasefire_id == row.id and tells_a_ceasefire(telling.record)
                 ],
             )
             for row in rows
