@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 
 from benchmarks.article_layer import measure_article_layer
+from benchmarks.ceasefires import measure_ceasefires
 from benchmarks.common import DEFAULT_PAGES
 from benchmarks.events import measure_events
 from benchmarks.languages import measure_languages
@@ -36,6 +37,7 @@ def main() -> None:
         "languages": measure_languages(rounds=args.rounds),
         "store": measure_store(events=args.store_events, postgres_url=args.postgres_url),
         "places": measure_places(args.pages, rounds=args.rounds),
+        "ceasefires": measure_ceasefires(),
     }
     OUTPUT.parent.mkdir(exist_ok=True)
     OUTPUT.write_text(json.dumps(results, indent=2), encoding="utf-8")

@@ -23,14 +23,15 @@ A ceasefire's status moves forward only, each change kept with its time (`ceasef
   assault count once) or brings fighting to `ceasefire_collapse_days` different days, whichever comes first;
   fighting after that breaks nothing more;
 - superseded, when a newer ceasefire between the same parties (the same codes), agreed on a later date, is
-  agreed; nothing follows it.
+  agreed before it collapsed; nothing follows it.
 An undated ceasefire stays agreed, with no history: no time can be put to it.
 
 The tracker runs in the transaction that stores new reports, whenever they hold a ceasefire or an assault. It
-touches only the ceasefires of the parties those reports name (found through `ceasefire_parties`), and of those
-only the ones whose time an assault falls in or a new telling changes, so its cost does not grow with the store;
-it rebuilds them whole, so the order in which the news arrives does not change the outcome. On PostgreSQL it
-holds one advisory lock while it does.
+reads only the ceasefires of the parties those reports name (found through `ceasefire_parties`) that had not
+ended (collapsed or superseded, `ended`) before the reports' time, and rebuilds only those a new telling changes
+or a new assault breaks, reading the assaults of their own time only; so its cost follows what is still running,
+not the size of the store. It rebuilds them whole, so the order in which the news arrives does not change the
+outcome. On PostgreSQL it holds one advisory lock while it does.
 """
 
 from __future__ import annotations
@@ -41,9 +42,16 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, delete, select
+from sqlalchemy import Connection, and_, delete, or_, select, true
 
-from treve.store.clustering import PARTY_ROLES, instant, lock_key, reported_at, take_advisory_locks
+from treve.store.clustering import (
+    FAMILY_OF_TYPE,
+    PARTY_ROLES,
+    instant,
+    lock_key,
+    reported_at,
+    take_advisory_locks,
+)
 from treve.store.schema import (
     ArticleRow,
     CanonicalEventRow,
@@ -52,8 +60,8 @@ from treve.store.schema import (
     CeasefireStatusRow,
     CeasefireTellingRow,
     CeasefireViolationRow,
+    ClusterKeyRow,
     EventReportRow,
-    MentionRow,
 )
 
 AGREED, IN_EFFECT, VIOLATED, COLLAPSED, SUPERSEDED = "agreed", "in effect", "violated", "collapsed", "superseded"
@@ -90,7 +98,7 @@ class Ceasefire:
     effective: datetime | None
     report_id: str | None
     status: str
-    status_since: datetime | None
+    ended: datetime | None
 
     @property
     def party_codes(self) -> frozenset[str]:
@@ -171,9 +179,9 @@ def track_ceasefires(connection: Connection, report_ids: Sequence[str], rules: C
     if not report_ids:
         return
     new = connection.execute(
-        select(EventReportRow.canonical_event_id, EventReportRow.event_type, EventReportRow.record).where(
-            EventReportRow.id.in_(report_ids)
-        )
+        select(
+            EventReportRow.canonical_event_id, EventReportRow.event_type, EventReportRow.date, EventReportRow.record
+        ).where(EventReportRow.id.in_(report_ids))
     ).all()
     telling = sorted({row.canonical_event_id for row in new if tells_a_ceasefire(row.record)})
     assaulting = [row for row in new if row.event_type == "ASSAULT"]
@@ -184,7 +192,10 @@ def track_ceasefires(connection: Connection, report_ids: Sequence[str], rules: C
     for ceasefire_id in sorted(told):
         _refresh_ceasefire(connection, ceasefire_id)
     named = {entity["code"] for row in new for role in PARTY_ROLES for entity in row.record[role] if entity["code"]}
-    related = _ceasefires_naming(connection, named | _codes_of(connection, told))
+    days = [row.date for row in new if row.date is not None]
+    since = instant(min(days)) if days and len(days) == len(new) else None
+    # News of a time changes only the ceasefires still running then (and those it tells).
+    related = _ceasefires_naming(connection, named | _codes_of(connection, told), since=since, also=told)
     touched = set(told) | {n.id for c in related if c.id in told for n in _neighbours(c, related)}
     for row in assaulting:
         for assault in _as_assaults([(None, row.canonical_event_id, row.record)]):
@@ -208,7 +219,7 @@ def _file_telling(connection: Connection, canonical_id: str) -> str:
     agreed = _agreed(reports)
     retold = [
         ceasefire
-        for ceasefire in _ceasefires_naming(connection, codes)
+        for ceasefire in _ceasefires_naming(connection, codes, year=agreed[:4] if agreed else None)
         if ceasefire.party_codes == codes and dates_agree(ceasefire.agreed, agreed)
     ]
     if retold:
@@ -314,9 +325,20 @@ def _codes_of(connection: Connection, ceasefire_ids: Iterable[str]) -> set[str]:
     )
 
 
-def _ceasefires_naming(connection: Connection, codes: Iterable[str]) -> list[Ceasefire]:
-    """The ceasefires with a party among `codes`, by the time they took effect."""
+def _ceasefires_naming(
+    connection: Connection,
+    codes: Iterable[str],
+    *,
+    since: datetime | None = None,
+    year: str | None = None,
+    also: Iterable[str] = (),
+) -> list[Ceasefire]:
+    """The ceasefires with a party among `codes`, by the time they took effect; with `since`, only those that had
+    not collapsed or been superseded before it (news of that time changes nothing in the others); with `year`,
+    only those agreed that year or on an unknown date; and those of `also`, whatever they are."""
     naming = select(CeasefirePartyRow.ceasefire_id).where(CeasefirePartyRow.code.in_(sorted(set(codes))))
+    running = true() if since is None else or_(CeasefireRow.ended.is_(None), CeasefireRow.ended >= since)
+    year_told = true() if year is None else or_(CeasefireRow.agreed.startswith(year), CeasefireRow.agreed.is_(None))
     rows = connection.execute(
         select(
             CeasefireRow.id,
@@ -325,19 +347,12 @@ def _ceasefires_naming(connection: Connection, codes: Iterable[str]) -> list[Cea
             CeasefireRow.announced,
             CeasefireRow.effective,
             CeasefireRow.status,
+            CeasefireRow.ended,
             CanonicalEventRow.earliest_report_id,
         )
         .join(CanonicalEventRow, CanonicalEventRow.id == CeasefireRow.id)
-        .where(CeasefireRow.id.in_(naming))
+        .where(or_(and_(CeasefireRow.id.in_(naming), running, year_told), CeasefireRow.id.in_(sorted(also))))
     ).all()
-    ended = dict(
-        connection.execute(
-            select(CeasefireStatusRow.ceasefire_id, CeasefireStatusRow.at).where(
-                CeasefireStatusRow.ceasefire_id.in_([row.id for row in rows]),
-                CeasefireStatusRow.status.in_((COLLAPSED, SUPERSEDED)),
-            )
-        ).all()
-    )
     ceasefires = [
         Ceasefire(
             id=row.id,
@@ -347,7 +362,7 @@ def _ceasefires_naming(connection: Connection, codes: Iterable[str]) -> list[Cea
             effective=row.effective,
             report_id=row.earliest_report_id,
             status=row.status,
-            status_since=ended.get(row.id),
+            ended=row.ended,
         )
         for row in rows
     ]
@@ -389,11 +404,7 @@ def _breaking(assault: Assault, ceasefires: Sequence[Ceasefire]) -> Ceasefire | 
 
 def _ended_before(ceasefire: Ceasefire, moment: datetime) -> bool:
     """Whether the ceasefire had collapsed or been superseded before `moment`: nothing after changes it."""
-    return (
-        ceasefire.status in (COLLAPSED, SUPERSEDED)
-        and ceasefire.status_since is not None
-        and ceasefire.status_since < moment
-    )
+    return ceasefire.ended is not None and ceasefire.ended < moment
 
 
 def _as_assaults(rows: Iterable[tuple[str | None, str | None, dict[str, Any]]]) -> Iterator[Assault]:
@@ -409,12 +420,16 @@ def _as_assaults(rows: Iterable[tuple[str | None, str | None, dict[str, Any]]]) 
 
 def _assaults(connection: Connection, codes: frozenset[str], since: datetime, until: datetime | None) -> list[Assault]:
     """Stored assaults naming one of `codes`, dated from `since`'s day to `until`'s (inclusive), by time."""
-    naming = select(MentionRow.report_id).where(MentionRow.code.in_(sorted(codes)), MentionRow.role.in_(PARTY_ROLES))
-    query = select(EventReportRow.id, EventReportRow.canonical_event_id, EventReportRow.record).where(
-        EventReportRow.event_type == "ASSAULT", EventReportRow.date >= since.date(), EventReportRow.id.in_(naming)
+    # Through the clustering's index (type family, code, date): a range of days, not every report of the codes.
+    keyed = select(ClusterKeyRow.report_id).where(
+        ClusterKeyRow.family == FAMILY_OF_TYPE["ASSAULT"],
+        ClusterKeyRow.code.in_(sorted(codes)),
+        ClusterKeyRow.date >= since.date(),
+        true() if until is None else ClusterKeyRow.date <= until.date(),
     )
-    if until is not None:
-        query = query.where(EventReportRow.date <= until.date())
+    query = select(EventReportRow.id, EventReportRow.canonical_event_id, EventReportRow.record).where(
+        EventReportRow.id.in_(keyed), EventReportRow.event_type == "ASSAULT"
+    )
     assaults = _as_assaults(connection.execute(query).all())
     return sorted(assaults, key=lambda assault: (assault.at, assault.report_id))
 
@@ -439,7 +454,8 @@ def status_history(
             break
     if successor is not None and successor.announced is not None:
         changes = [change for change in changes if change[1] < successor.announced]
-        changes.append((SUPERSEDED, successor.announced, successor.report_id))
+        if changes[-1][0] != COLLAPSED:  # a collapsed ceasefire is over: a new one follows it, supersedes nothing
+            changes.append((SUPERSEDED, successor.announced, successor.report_id))
     history: list[tuple[str, datetime, str | None]] = []
     for status, at, report_id in changes:  # statuses only move forward in time
         history.append((status, max(at, history[-1][1]) if history else at, report_id))
@@ -453,8 +469,12 @@ def _rebuild(connection: Connection, ceasefire: Ceasefire, others: Sequence[Ceas
     violations: list[Assault] = []
     if start is not None:
         until = successor.in_force_from if successor is not None else None
+        # Only a ceasefire that took effect later can take an assault from this one.
+        rivals = [
+            other for other in others if other.order > ceasefire.order and other.party_codes & ceasefire.party_codes
+        ]
         for assault in _assaults(connection, ceasefire.party_codes, start, until):
-            if _breaking(assault, others) == ceasefire:
+            if assault.between(ceasefire) and _breaking(assault, [ceasefire, *rivals]) == ceasefire:
                 violations.append(assault)
     history = status_history(ceasefire, violations, successor, rules)
     if any(status == COLLAPSED for status, _, _ in history):
@@ -475,8 +495,9 @@ def _rebuild(connection: Connection, ceasefire: Ceasefire, others: Sequence[Ceas
                 for position, (status, at, report) in enumerate(history)
             ],
         )
+    ended = [at for status, at, _ in history if status in (COLLAPSED, SUPERSEDED)]
     connection.execute(
         CeasefireRow.__table__.update()
         .where(CeasefireRow.id == ceasefire.id)
-        .values(status=history[-1][0] if history else AGREED)
+        .values(status=history[-1][0] if history else AGREED, ended=ended[0] if ended else None)
     )

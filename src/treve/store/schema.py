@@ -210,7 +210,8 @@ class CeasefireRow(Base):
     )
     announced: Mapped[datetime | None]
     effective: Mapped[datetime | None]
-    status: Mapped[str] = mapped_column(String(16), comment="announced, in effect, violated, collapsed, superseded")
+    status: Mapped[str] = mapped_column(String(16), comment="agreed, in effect, violated, collapsed, superseded")
+    ended: Mapped[datetime | None] = mapped_column(comment="when it collapsed or was superseded, if it did")
 
 
 class CeasefireTellingRow(Base):

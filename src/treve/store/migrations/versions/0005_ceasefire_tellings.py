@@ -18,6 +18,8 @@ branch_labels = None
 depends_on = None
 
 JSON = sa.JSON().with_variant(JSONB(), "postgresql")
+ENDED = "when it collapsed or was superseded, if it did"
+STATUS = "agreed, in effect, violated, collapsed, superseded"
 AGREED = "when agreed or declared, ISO 8601 as precise as told: YYYY, YYYY-MM or YYYY-MM-DD"
 
 
@@ -25,6 +27,8 @@ def upgrade() -> None:
     # A plain ADD COLUMN: SQLite's batch mode would copy the table, which its foreign keys refuse. Ceasefires
     # stored before keep an unknown agreement date until a new report about them is stored.
     op.add_column("ceasefires", sa.Column("agreed", sa.String(10), comment=AGREED))
+    op.add_column("ceasefires", sa.Column("ended", sa.DateTime(timezone=True), comment=ENDED))
+    _rename_status("announced", "agreed", STATUS)
     op.create_table(
         "ceasefire_tellings",
         sa.Column(
@@ -55,7 +59,19 @@ def upgrade() -> None:
         op.bulk_insert(parties, [{"ceasefire_id": ceasefire_id, "code": code} for ceasefire_id, code in sorted(codes)])
 
 
+def _rename_status(old: str, new: str, comment: str) -> None:
+    """The first status is named `new` where it was `old`; PostgreSQL keeps the column's comment (SQLite has none,
+    and its batch mode would copy the table, which its foreign keys refuse)."""
+    for table in ("ceasefires", "ceasefire_statuses"):
+        status = sa.table(table, sa.column("status", sa.String)).c.status
+        op.execute(status.table.update().where(status == old).values(status=new))
+    if op.get_bind().dialect.name == "postgresql":
+        op.alter_column("ceasefires", "status", existing_type=sa.String(16), existing_nullable=False, comment=comment)
+
+
 def downgrade() -> None:
+    _rename_status("agreed", "announced", "announced, in effect, violated, collapsed, superseded")
     op.drop_table("ceasefire_parties")
     op.drop_table("ceasefire_tellings")
+    op.drop_column("ceasefires", "ended")
     op.drop_column("ceasefires", "agreed")
