@@ -142,6 +142,12 @@ def test_a_truce_brokered_between_two_parties_names_them_and_its_broker(coder: E
     )
 
 
+def test_a_truce_agreed_for_a_length_of_time_keeps_it(coder: EventCoder) -> None:
+    truce = next(e for e in code(coder, "Georgia and Abkhazia agreed to a 72-hour truce.") if e.ceasefire)
+    assert truce.ceasefire is not None and truce.ceasefire.duration is not None
+    assert (truce.ceasefire.duration.count, truce.ceasefire.duration.unit) == (72, "hour")
+
+
 def test_those_who_agree_to_a_ceasefire_are_its_parties(coder: EventCoder) -> None:
     events = code(coder, "L'Éthiopie et l'Érythrée ont conclu mardi une trêve sous l'égide de l'Union africaine.", "fr")
     truce = next(e for e in events if e.ceasefire is not None)

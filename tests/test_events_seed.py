@@ -96,6 +96,8 @@ def test_background_events_keep_their_own_dates_and_the_historical_mode(events: 
     assert len(war_1990s) == 1 and 1990 <= day(war_1990s[0]).year <= 1999
     ceasefire_2020 = [e for e in history if e.ceasefire is not None]
     assert len(ceasefire_2020) == 1 and day(ceasefire_2020[0]).year == 2020
+    # Six weeks of fighting in the autumn of 2020 ended with it: November 2020, to the month.
+    assert (ceasefire_2020[0].date, ceasefire_2020[0].date_precision) == ("2020-11-01", "month")
     assert codes(ceasefire_2020[0].mediator) == {"RUS"}
     assert any(e.event == "MOBILIZE" and codes(e.actor) == {"RUS"} and day(e).year == 2020 for e in history)
     talks = [e for e in history if e.event == "CONSULT" and codes(e.mediator) == {"EUR"}]

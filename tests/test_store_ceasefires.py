@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from tests.store_fixtures import article, event
 from treve.cli import app
 from treve.pipeline import Pipeline
-from treve.records import Article, CeasefireTerms, Entity, EventTime, RawItem
+from treve.records import Article, CeasefireTerms, Duration, Entity, EventTime, RawItem
 from treve.store.repository import Store, StoredCeasefire
 
 ARMENIA = Entity(entity_text="Armenia", code="ARM")
@@ -141,3 +141,19 @@ def test_fighting_told_on_the_day_a_truce_is_agreed_is_not_a_violation_of_it(sto
     [ceasefire] = store.ceasefires()
     assert ceasefire.violations == ["next-day-1"]
     assert [status for status, _ in history(ceasefire)] == ["agreed", "in effect", "violated"]
+
+
+def test_a_ceasefire_agreed_for_seven_days_expires_and_fighting_after_breaks_nothing(store: Store) -> None:
+    week = Duration(count=7, unit="day", text="seven-day")
+    terms = CeasefireTerms(
+        effective=EventTime(start=datetime(2024, 7, 4, 6, tzinfo=UTC), precision="hour"), duration=week
+    )
+    truce = event("truce", 1, kind="AGREE", day="2024-07-03", actor=[ARMENIA, AZERBAIJAN], ceasefire=terms)
+    store.save([article("truce", truce), shelling_article("after-it-ran-out", "2024-07-20")])
+    [ceasefire] = store.ceasefires()
+    assert history(ceasefire) == [
+        ("agreed", "2024-07-03 00:00"),
+        ("in effect", "2024-07-04 06:00"),
+        ("expired", "2024-07-11 06:00"),
+    ]
+    assert ceasefire.violations == []

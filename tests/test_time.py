@@ -7,7 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from treve.stages.time import TimeMention, find_time_expressions, infer_publication_date, load_time_lexicon
+from treve.stages.time import (
+    TimeMention,
+    find_durations,
+    find_time_expressions,
+    infer_publication_date,
+    load_time_lexicon,
+)
 
 TUESDAY = date(2022, 9, 13)
 SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seed" / "article_fr.txt"
@@ -269,3 +275,19 @@ def test_a_long_story_gives_the_same_expressions_in_each_copy_of_a_paragraph() -
     once = find_time_expressions(PROSE, "fr", reference=TUESDAY)
     in_story = [m for m in find_time_expressions(story, "fr", reference=TUESDAY) if m.start >= len(FRENCH_STORY)]
     assert [m.text for m in in_story] == [m.text for m in once] * 10
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("une trêve humanitaire de cinq mois", "fr", [(5, "month", "cinq mois")]),
+        ("a seven-day truce, then a 72-hour pause", "en", [(7, "day", "seven-day"), (72, "hour", "72-hour")]),
+        ("un alto el fuego de 72 horas", "es", [(72, "hour", "72 horas")]),
+        ("two days ago, nothing lasted", "en", []),  # a time before the reference, not a length
+    ],
+)
+def test_lengths_of_time_are_found_apart_from_dates(
+    text: str, language: str, expected: list[tuple[int, str, str]]
+) -> None:
+    found = [(length.count, length.unit, length.text) for _, _, length in find_durations(text, language)]
+    assert found == expected

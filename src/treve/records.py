@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -166,10 +166,30 @@ class Evidence(Record):
     trigger: str | None = Field(None, description="The word or phrase that names the event.")
 
 
+DurationUnit = Literal["hour", "day", "week", "month", "year"]
+
+
+class Duration(Record):
+    """How long something lasts, as the text counts it ("72 heures", "a seven-day truce")."""
+
+    count: int
+    unit: DurationUnit
+    text: str
+
+    @property
+    def span(self) -> timedelta:
+        """The length it names (a month as 30 days, a year as 365)."""
+        return timedelta(days=self.count * DAYS_PER_UNIT[self.unit])
+
+
+DAYS_PER_UNIT: dict[str, float] = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30, "year": 365}
+
+
 class CeasefireTerms(Record):
-    """A ceasefire agreed or declared: when it takes effect, when the text says so."""
+    """A ceasefire agreed or declared: when it takes effect and how long it lasts, when the text says so."""
 
     effective: EventTime | None = Field(None, description="When the ceasefire takes effect (UTC when given).")
+    duration: Duration | None = Field(None, description="How long it is agreed for ('a 72-hour truce').")
 
 
 class Event(Record):

@@ -73,6 +73,7 @@ class LanguageCues(BaseModel):
     ceasefire_phrases: tuple[tuple[str, ...], ...]  # names of several words ("alto fuego"), content words only
     ceasefire_agreement: frozenset[str]
     mediation: frozenset[str]
+    period_end: frozenset[str]
     speech: frozenset[str]
     accusation: frozenset[str]
     negation: frozenset[str]
@@ -91,7 +92,7 @@ class LanguageCues(BaseModel):
     def vocabulary(self) -> frozenset[str]:
         """Every word the language's phrases and cue sets are written with."""
         words = {word for options in self.phrases.values() for phrase, _ in options for word in phrase}
-        for name in ("ceasefire", "ceasefire_agreement", "mediation", "speech", "accusation", "negation"):
+        for name in ("ceasefire", "ceasefire_agreement", "mediation", "period_end", "speech", "accusation", "negation"):
             words.update(getattr(self, name))
         for name in ("hypothetical", "future", "pair_anaphora", "light_verbs", "new_event", "refusal", "obligation"):
             words.update(getattr(self, name))
@@ -198,6 +199,7 @@ def _cues(raw: dict, language: str) -> LanguageCues:
         ceasefire_phrases=tuple(tuple(name.split()) for name in sorted(words("ceasefire")) if " " in name),
         ceasefire_agreement=words("ceasefire", f"agreement_{language}"),
         mediation=words("ceasefire", f"mediation_{language}"),
+        period_end=words("ceasefire", f"ending_{language}"),
         speech=words("speech"),
         accusation=words("accusation"),
         negation=words("negation"),

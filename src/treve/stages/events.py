@@ -66,7 +66,7 @@ from treve.stages.story import (
     unknown_names,
 )
 from treve.stages.syntax import refers_back
-from treve.stages.time import find_time_expressions
+from treve.stages.time import find_durations, find_time_expressions
 from treve.stages.time_search import search_times
 from treve.stages.tolls import attach_casualties, event_casualties
 
@@ -204,6 +204,7 @@ class EventCoder:
             cues=cues,
             actors=actors,
             times=(find_time_expressions if words else search_times)(text, language, reference=published),
+            durations=find_durations(text, language) if words else [],
             casualties=find_casualties(text, language) if words else [],
             published=reference,
             main_pair=main_pair(actors),

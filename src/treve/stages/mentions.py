@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from treve.normalise import normalise_for_processing
 from treve.ontology import ARMED_SECTORS, is_disaster_category
-from treve.records import Attribution, AuxiliaryMode, CeasefireTerms, Count, Entity, EventTime
+from treve.records import Attribution, AuxiliaryMode, CeasefireTerms, Count, Duration, Entity, EventTime
 from treve.resources.event_lexicon import LanguageCues, Trigger, TriggerMatch
 from treve.stages.arguments import (
     PARTY_CASES,
@@ -83,6 +83,8 @@ SPOKEN_TYPES = {"REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 # How much less an event counts when it only tells the aim or manner of another event of its sentence
 # ("demonstrated to demand reforms": the news is the demonstration).
 SUBORDINATE_PENALTY = 0.1
+# Dependencies by which a noun's own phrase counts a length of time ("seven-day truce", "trêve de cinq mois").
+LENGTH_DEPS = ("amod", "compound", "nummod", "nmod", "npadvmod", "prep")
 # How directly an event's time was told, most direct first; reports of one event keep the most direct.
 TIME_OF_OWN_PHRASE, TIME_OF_SENTENCE, TIME_FROM_PUBLICATION = 0, 1, 2
 
@@ -249,9 +251,18 @@ def ceasefire_mentions(sentence: Span, story: Story, coded: list[Mention | None]
         event.auxiliary = grammatical_modes(token, story.cues) | (
             grammatical_modes(agreeing, story.cues) if agreeing is not None else set()
         )
-        event.ceasefire = CeasefireTerms(effective=effective_time(sentence, story))
+        event.ceasefire = CeasefireTerms(
+            effective=effective_time(sentence, story), duration=agreed_length(token, story)
+        )
         found.append(event)
     return found
+
+
+def agreed_length(name: Token, story: Story) -> Duration | None:
+    """How long a ceasefire is agreed for, counted in its own noun phrase: "a seven-day truce", "une trêve de
+    cinq mois", "un alto el fuego de 72 horas"."""
+    phrase = [t for child in name.children if child.dep_.split(":")[0] in LENGTH_DEPS for t in child.subtree]
+    return next((length for start, end, length in story.durations if any(start <= t.idx < end for t in phrase)), None)
 
 
 def naming_events(matches: list[TriggerMatch], times: Sequence[TimeMention]) -> list[TriggerMatch]:

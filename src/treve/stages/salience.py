@@ -14,7 +14,7 @@ from treve.resources.event_lexicon import LanguageCues
 from treve.stages.coreference import StoryEvent
 from treve.stages.mentions import TIME_OF_OWN_PHRASE, TIME_OF_SENTENCE, Mention
 from treve.stages.story import Story, times_in
-from treve.stages.syntax import clause_verb, is_plural, tells_the_past
+from treve.stages.syntax import SUBJECT_DEPS, clause_verb, is_plural, lemma_of, span_of, tells_the_past
 from treve.stages.time import TimeMention
 
 # An event that ended more than this long before publication, or in a period the story calls past
@@ -96,7 +96,9 @@ def date_events(
             dated.extend(copies)
             continue
         past_period = False
-        if free:
+        if (ended := end_of_period(event, story)) is not None:
+            event.time, event.time_rank = ended, TIME_OF_OWN_PHRASE
+        elif free:
             nearest = min(free, key=lambda m: abs(m.start - head.idx))
             past_period = _told_as_past_period(nearest)
             event.time = _as_night(nearest, story.cues)
@@ -107,6 +109,29 @@ def date_events(
             event.time = EventTime(start=story.published, precision="day")
         dated.append(_dated_copy(event, event.time, story, past_period))
     return dated, explicit
+
+
+def end_of_period(event: Mention, story: Story) -> EventTime | None:
+    """What ends a period the text both dates and counts happened at its end: "Six semaines de combats à
+    l'automne 2020 … se sont terminés par un cessez-le-feu" is a ceasefire of November 2020 (the period's start
+    and length, to the month: a season or a month starts a period only roughly)."""
+    verb = event.match.head.head
+    if verb.pos_ == "ADP":  # "ended with a ceasefire": the preposition hangs between
+        verb = verb.head
+    if verb == event.match.head or lemma_of(verb) not in story.cues.period_end:
+        return None
+    clauses = [verb, verb.head] if verb.dep_ == "conj" else [verb]  # "ont fait … et se sont terminés"
+    subject = next((c for clause in clauses for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None:
+        return None
+    start, end = span_of(subject)
+    lengths = [length for at, _, length in story.durations if start <= at < end]
+    begun = [m.value for m in times_in(event.sentence, story) if start <= m.start < end and not m.relative]
+    if not lengths or not begun:
+        return None
+    first = begun[0].start
+    ended = (first.date() if isinstance(first, datetime) else first) + lengths[0].span
+    return EventTime(start=ended.replace(day=1), precision="month", text=f"{begun[0].text} + {lengths[0].text}")
 
 
 def _as_night(mention: TimeMention, cues: LanguageCues) -> EventTime:

@@ -12,7 +12,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span
 
-from treve.records import Entity, PlaceMention
+from treve.records import Duration, Entity, PlaceMention
 from treve.resources.actors import ActorMention
 from treve.resources.event_lexicon import LanguageCues
 from treve.stages.casualties import CasualtyMention
@@ -33,6 +33,7 @@ class Story:
     cues: LanguageCues
     actors: list[ActorMention]
     times: list[TimeMention]
+    durations: list[tuple[int, int, Duration]]  # (start, end, length) of each length of time the text counts
     casualties: list[CasualtyMention]
     published: date | None
     main_pair: list[Entity]

@@ -42,7 +42,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field
 
 from treve.errors import ResourceError
-from treve.records import EventTime, Record
+from treve.records import Duration, EventTime, Record
 from treve.stages.time_values import Anchor, Clock, Found, Seasons, resolve
 
 # A weekday within this many characters of the start is the story's own day ("La Russie a déclaré mardi").
@@ -58,7 +58,7 @@ KEY_REACH = 32
 _KINDS = frozenset(
     {
         "date", "night", "weekday", "month", "year", "year_future", "year_rel", "season", "decade", "week",
-        "weekend", "month_rel", "day_rel", "ago", "ahead", "clock", "zone",
+        "weekend", "month_rel", "day_rel", "ago", "ahead", "clock", "zone", "duration",
     }
 )  # fmt: skip
 _UNITS = frozenset({"hour", "day", "week", "month", "year"})
@@ -472,6 +472,8 @@ def find_time_expressions(text: str, language: str, *, reference: date | datetim
     mentions = []
     narrative_year: int | None = None
     for found in grammar.scan(text):
+        if found.kind == "duration":  # how long, not when: `find_durations`
+            continue
         if day is None and found.kind in _CALENDAR_KINDS and found.year is not None:
             narrative_year = found.year
         elif day is None and found.kind in _CALENDAR_KINDS and found.shift is None and narrative_year is not None:
@@ -492,6 +494,19 @@ def find_time_expressions(text: str, language: str, *, reference: date | datetim
                 )
             )
     return mentions
+
+
+def find_durations(text: str, language: str) -> list[tuple[int, int, Duration]]:
+    """The lengths of time `text` counts ("six semaines", "a 72-hour truce"), in order, as (start, end, duration);
+    a count of units before or after the reference ("il y a trois jours", "in two days") is a time, not one."""
+    grammar = _grammar_for(language)
+    if grammar is None:
+        return []
+    return [
+        (found.start, found.end, Duration(count=found.count, unit=found.unit, text=text[found.start : found.end]))  # type: ignore[arg-type]
+        for found in grammar.scan(text)
+        if found.kind == "duration" and found.count and found.unit
+    ]
 
 
 # ---------------------------------------------------------------------------------------------------------------

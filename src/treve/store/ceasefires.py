@@ -44,6 +44,7 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, delete, or_, select, true
 
+from treve.records import Duration
 from treve.store.clustering import (
     FAMILY_OF_TYPE,
     PARTY_ROLES,
@@ -64,7 +65,9 @@ from treve.store.schema import (
     EventReportRow,
 )
 
-AGREED, IN_EFFECT, VIOLATED, COLLAPSED, SUPERSEDED = "agreed", "in effect", "violated", "collapsed", "superseded"
+AGREED, IN_EFFECT, VIOLATED = "agreed", "in effect", "violated"
+COLLAPSED, EXPIRED, SUPERSEDED = "collapsed", "expired", "superseded"
+ENDINGS = (COLLAPSED, EXPIRED, SUPERSEDED)  # statuses after which nothing changes
 CEASEFIRE_LOCK = lock_key("ceasefires")
 NEVER = datetime.max.replace(tzinfo=UTC)
 UNREAL_MODES = frozenset({"future", "hypothetical", "negation"})
@@ -99,6 +102,7 @@ class Ceasefire:
     report_id: str | None
     status: str
     ended: datetime | None
+    lasts: timedelta | None = None
 
     @property
     def party_codes(self) -> frozenset[str]:
@@ -110,6 +114,12 @@ class Ceasefire:
         if self.effective is not None:
             return self.effective
         return period_end(self.agreed) if self.agreed else None
+
+    @property
+    def expires(self) -> datetime | None:
+        """When its agreed length runs out, if the reports give one."""
+        start = self.effective or self.in_force_from
+        return start + self.lasts if start is not None and self.lasts is not None else None
 
     @property
     def order(self) -> tuple[datetime, str, str]:
@@ -283,6 +293,12 @@ def _refresh_ceasefire(connection: Connection, ceasefire_id: str) -> None:
         "agreed": agreed,
         "announced": _announced(reports, agreed),
         "effective": Counter(effective_times).most_common(1)[0][0] if effective_times else None,
+        "terms": {
+            "duration": next(
+                (row.record["ceasefire"].get("duration") for row in reports if row.record["ceasefire"].get("duration")),
+                None,
+            )
+        },
     }
     connection.execute(CeasefireRow.__table__.update().where(CeasefireRow.id == ceasefire_id).values(**values))
     connection.execute(delete(CeasefirePartyRow).where(CeasefirePartyRow.ceasefire_id == ceasefire_id))
@@ -348,6 +364,7 @@ def _ceasefires_naming(
             CeasefireRow.effective,
             CeasefireRow.status,
             CeasefireRow.ended,
+            CeasefireRow.terms,
             CanonicalEventRow.earliest_report_id,
         )
         .join(CanonicalEventRow, CanonicalEventRow.id == CeasefireRow.id)
@@ -363,6 +380,7 @@ def _ceasefires_naming(
             report_id=row.earliest_report_id,
             status=row.status,
             ended=row.ended,
+            lasts=Duration.model_validate(row.terms["duration"]).span if (row.terms or {}).get("duration") else None,
         )
         for row in rows
     ]
@@ -452,9 +470,11 @@ def status_history(
         if len(events) >= rules.collapse_violations or len(days) >= rules.collapse_days:
             changes.append((COLLAPSED, violation.at, violation.report_id))
             break
+    if ceasefire.expires is not None and changes[-1][0] != COLLAPSED:
+        changes.append((EXPIRED, ceasefire.expires, None))
     if successor is not None and successor.announced is not None:
         changes = [change for change in changes if change[1] < successor.announced]
-        if changes[-1][0] != COLLAPSED:  # a collapsed ceasefire is over: a new one follows it, supersedes nothing
+        if changes[-1][0] not in ENDINGS:  # one that collapsed or expired is over: a new one supersedes nothing
             changes.append((SUPERSEDED, successor.announced, successor.report_id))
     history: list[tuple[str, datetime, str | None]] = []
     for status, at, report_id in changes:  # statuses only move forward in time
@@ -468,12 +488,15 @@ def _rebuild(connection: Connection, ceasefire: Ceasefire, others: Sequence[Ceas
     start = ceasefire.in_force_from
     violations: list[Assault] = []
     if start is not None:
-        until = successor.in_force_from if successor is not None else None
+        ends = [end for end in (successor.in_force_from if successor else None, ceasefire.expires) if end is not None]
+        until = min(ends, default=None)
         # Only a ceasefire that took effect later can take an assault from this one.
         rivals = [
             other for other in others if other.order > ceasefire.order and other.party_codes & ceasefire.party_codes
         ]
         for assault in _assaults(connection, ceasefire.party_codes, start, until):
+            if until is not None and assault.at >= until:
+                continue
             if assault.between(ceasefire) and _breaking(assault, [ceasefire, *rivals]) == ceasefire:
                 violations.append(assault)
     history = status_history(ceasefire, violations, successor, rules)
@@ -495,7 +518,7 @@ def _rebuild(connection: Connection, ceasefire: Ceasefire, others: Sequence[Ceas
                 for position, (status, at, report) in enumerate(history)
             ],
         )
-    ended = [at for status, at, _ in history if status in (COLLAPSED, SUPERSEDED)]
+    ended = [at for status, at, _ in history if status in ENDINGS]
     connection.execute(
         CeasefireRow.__table__.update()
         .where(CeasefireRow.id == ceasefire.id)

@@ -210,8 +210,11 @@ class CeasefireRow(Base):
     )
     announced: Mapped[datetime | None]
     effective: Mapped[datetime | None]
-    status: Mapped[str] = mapped_column(String(16), comment="agreed, in effect, violated, collapsed, superseded")
-    ended: Mapped[datetime | None] = mapped_column(comment="when it collapsed or was superseded, if it did")
+    status: Mapped[str] = mapped_column(
+        String(16), comment="agreed, in effect, violated, collapsed, expired, superseded"
+    )
+    ended: Mapped[datetime | None] = mapped_column(comment="when it collapsed, expired or was superseded, if it did")
+    terms: Mapped[dict[str, Any] | None] = mapped_column(comment="what the reports say of its terms: its duration")
 
 
 class CeasefireTellingRow(Base):

@@ -18,8 +18,9 @@ branch_labels = None
 depends_on = None
 
 JSON = sa.JSON().with_variant(JSONB(), "postgresql")
-ENDED = "when it collapsed or was superseded, if it did"
-STATUS = "agreed, in effect, violated, collapsed, superseded"
+ENDED = "when it collapsed, expired or was superseded, if it did"
+TERMS = "what the reports say of its terms: its duration"
+STATUS = "agreed, in effect, violated, collapsed, expired, superseded"
 AGREED = "when agreed or declared, ISO 8601 as precise as told: YYYY, YYYY-MM or YYYY-MM-DD"
 
 
@@ -28,6 +29,7 @@ def upgrade() -> None:
     # stored before keep an unknown agreement date until a new report about them is stored.
     op.add_column("ceasefires", sa.Column("agreed", sa.String(10), comment=AGREED))
     op.add_column("ceasefires", sa.Column("ended", sa.DateTime(timezone=True), comment=ENDED))
+    op.add_column("ceasefires", sa.Column("terms", JSON, comment=TERMS))
     _rename_status("announced", "agreed", STATUS)
     op.create_table(
         "ceasefire_tellings",
@@ -73,5 +75,6 @@ def downgrade() -> None:
     _rename_status("agreed", "announced", "announced, in effect, violated, collapsed, superseded")
     op.drop_table("ceasefire_parties")
     op.drop_table("ceasefire_tellings")
+    op.drop_column("ceasefires", "terms")
     op.drop_column("ceasefires", "ended")
     op.drop_column("ceasefires", "agreed")
