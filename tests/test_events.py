@@ -148,6 +148,23 @@ def test_a_truce_agreed_for_a_length_of_time_keeps_it(coder: EventCoder) -> None
     assert (truce.ceasefire.duration.count, truce.ceasefire.duration.unit) == (72, "hour")
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The Georgian army accused Abkhaz rebels of violating the truce on Friday.", "en"),
+        ("La Géorgie a accusé jeudi l'Abkhazie d'avoir violé le cessez-le-feu.", "fr"),
+    ],
+)
+def test_an_accusation_of_breaking_a_ceasefire_is_told_as_such(coder: EventCoder, text: str, language: str) -> None:
+    accusation = next(e for e in code(coder, text, language) if e.event == "ACCUSE")
+    assert accusation.ceasefire_violation
+
+
+def test_observers_who_report_ceasefire_violations_are_no_party_to_a_ceasefire(coder: EventCoder) -> None:
+    text = "Les observateurs de l'ONU ont signalé des centaines de violations du cessez-le-feu en Abkhazie."
+    assert not [e for e in code(coder, text, "fr") if e.ceasefire is not None or e.mode == "ceasefire"]
+
+
 def test_those_who_agree_to_a_ceasefire_are_its_parties(coder: EventCoder) -> None:
     events = code(coder, "L'Éthiopie et l'Érythrée ont conclu mardi une trêve sous l'égide de l'Union africaine.", "fr")
     truce = next(e for e in events if e.ceasefire is not None)

@@ -157,3 +157,22 @@ def test_a_ceasefire_agreed_for_seven_days_expires_and_fighting_after_breaks_not
         ("expired", "2024-07-11 06:00"),
     ]
     assert ceasefire.violations == []
+
+
+def test_an_accusation_of_breaking_a_ceasefire_is_kept_with_its_accuser_and_breaks_nothing(store: Store) -> None:
+    store.save([ceasefire_article("truce", "2024-07-03", datetime(2024, 7, 4, 6, tzinfo=UTC))])
+    accusation = event(
+        "accusation",
+        1,
+        kind="ACCUSE",
+        day="2024-07-05",
+        actor=[ARMENIA],
+        recipient=[AZERBAIJAN],
+        ceasefire_violation=True,
+    )
+    store.save([article("accusation", accusation)])
+    [ceasefire] = store.ceasefires()
+    assert [(a["report_id"], [e["code"] for e in a["accuser"]]) for a in ceasefire.accusations] == [
+        ("accusation-1", ["ARM"])
+    ]
+    assert (ceasefire.status, ceasefire.violations) == ("in effect", [])

@@ -306,7 +306,8 @@ def list_ceasefires(
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per ceasefire and line.")] = False,
     config: Config = None,
 ) -> None:
-    """Print the ceasefires: parties, mediator, place, when agreed and in effect, status, violations."""
+    """Print the ceasefires: parties, mediator, place, when agreed and in effect, status, violations and
+    accusations of violations."""
     settings = settings_from(config, db=db)
     with open_store_from(settings) as store:
         try:
@@ -328,7 +329,8 @@ def list_ceasefires(
             ceasefire.agreed or "",
             f"{ceasefire.effective:%Y-%m-%d %H:%M}" if ceasefire.effective else "",
             ceasefire.status,
-            str(len(ceasefire.violations)),
+            str(len(ceasefire.violations))
+            + (f" ({len(ceasefire.accusations)} accused)" if ceasefire.accusations else ""),
             ", ".join(f"{change.status} {change.at:%Y-%m-%d}" for change in ceasefire.history),
         )
     _console().print(table)

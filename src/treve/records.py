@@ -212,6 +212,9 @@ class Event(Record):
         default_factory=list, description="Third parties that broker or host: not actors, not recipients."
     )
     ceasefire: CeasefireTerms | None = Field(None, description="Set when the event is a ceasefire.")
+    ceasefire_violation: bool = Field(
+        False, description="Told as the breach of a ceasefire ('accused the RSF of violating the truce')."
+    )
     event_text: str
     size: Size = Field(default_factory=Size)
     casualties: Casualties = Field(default_factory=Casualties)

@@ -74,6 +74,7 @@ class LanguageCues(BaseModel):
     ceasefire_agreement: frozenset[str]
     mediation: frozenset[str]
     period_end: frozenset[str]
+    ceasefire_violation: frozenset[str]
     speech: frozenset[str]
     accusation: frozenset[str]
     negation: frozenset[str]
@@ -92,7 +93,9 @@ class LanguageCues(BaseModel):
     def vocabulary(self) -> frozenset[str]:
         """Every word the language's phrases and cue sets are written with."""
         words = {word for options in self.phrases.values() for phrase, _ in options for word in phrase}
-        for name in ("ceasefire", "ceasefire_agreement", "mediation", "period_end", "speech", "accusation", "negation"):
+        for name in ("ceasefire", "ceasefire_agreement", "mediation", "period_end", "ceasefire_violation"):
+            words.update(getattr(self, name))
+        for name in ("speech", "accusation", "negation"):
             words.update(getattr(self, name))
         for name in ("hypothetical", "future", "pair_anaphora", "light_verbs", "new_event", "refusal", "obligation"):
             words.update(getattr(self, name))
@@ -200,6 +203,7 @@ def _cues(raw: dict, language: str) -> LanguageCues:
         ceasefire_agreement=words("ceasefire", f"agreement_{language}"),
         mediation=words("ceasefire", f"mediation_{language}"),
         period_end=words("ceasefire", f"ending_{language}"),
+        ceasefire_violation=words("ceasefire", f"violation_{language}"),
         speech=words("speech"),
         accusation=words("accusation"),
         negation=words("negation"),

@@ -42,6 +42,7 @@ from treve.stages.mention_model import mention_features
 from treve.stages.mentions import (
     Mention,
     accident,
+    breaks_a_ceasefire,
     ceasefire_mentions,
     code_mention,
     guessed_triggers,
@@ -358,6 +359,7 @@ def _record(event: StoryEvent, story: Story) -> Event | None:
         ],
         confidence=round(min(1.0, max(0.05, max(mention.confidence for mention in event.mentions))), 2),
         ceasefire=ceasefire,
+        ceasefire_violation=any(breaks_a_ceasefire(mention.match.head, story.cues) for mention in event.mentions),
         cameo_root=cameo_root(event.event, mode),
     )
     location = best_location([mention.location for mention in event.mentions])

@@ -258,6 +258,24 @@ def ceasefire_mentions(sentence: Span, story: Story, coded: list[Mention | None]
     return found
 
 
+def breaks_a_ceasefire(head: Token, cues: LanguageCues) -> bool:
+    """Whether an event is told as the breach of a ceasefire: its own words hold a ceasefire's name that a
+    violation word governs ("accused the RSF of violating the truce", "des violations du cessez-le-feu"); a
+    clause joined to it by a conjunction is another act."""
+    other_acts = {t for child in head.children if child.dep_ in ("conj", "parataxis") for t in child.subtree}
+    return any(
+        cues.names_ceasefire(name) and any(lemma_of(w) in cues.ceasefire_violation for w in _linked(name))
+        for name in head.subtree
+        if name not in other_acts
+    )
+
+
+def _linked(word: Token) -> list[Token]:
+    """The words a noun's phrase joins it to: its head, its head's other dependents, its own dependents (small
+    parses hang "violé" of "d'avoir violé le cessez-le-feu" beside the noun, not above it)."""
+    return [other for other in (word.head, *word.head.children, *word.children) if other != word]
+
+
 def agreed_length(name: Token, story: Story) -> Duration | None:
     """How long a ceasefire is agreed for, counted in its own noun phrase: "a seven-day truce", "une trêve de
     cinq mois", "un alto el fuego de 72 horas"."""
@@ -296,12 +314,15 @@ def guessed_triggers(
     listed = max((types.get(match.trigger.event, 0.0) for match in matches), default=0.0)
     if types[best] < max(GUESS_THRESHOLD, listed + OVERRULE_MARGIN if matches else 0.0):
         return []
+    mode = reading.plover.best_mode(best)
+    if (best == "AGREE" or mode == "ceasefire") and breaks_a_ceasefire(sentence.root, story.cues):
+        return []  # "observers reported violations of the ceasefire": a truce told broken, neither agreed nor kept
     two_sided = best == "ASSAULT" and reading.acled.best[0] == "Armed clash"
     flat_svo = not sentence.doc.has_annotation("DEP") and table_of(sentence.doc.lang_)["word_order"] == "SVO"
     anchor = _after_doer(sentence, story) if flat_svo else _main_verb(sentence, best, story.cues)
     if any(anchor in match.tokens for match in matches):
         return []  # the lexicon read that word already, as another type
-    trigger = Trigger(event=best, mode=reading.plover.best_mode(best), two_sided=two_sided, guessed=True)
+    trigger = Trigger(event=best, mode=mode, two_sided=two_sided, guessed=True)
     return [TriggerMatch((anchor,), trigger)]
 
 

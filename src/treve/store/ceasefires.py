@@ -56,6 +56,7 @@ from treve.store.clustering import (
 from treve.store.schema import (
     ArticleRow,
     CanonicalEventRow,
+    CeasefireAccusationRow,
     CeasefirePartyRow,
     CeasefireRow,
     CeasefireStatusRow,
@@ -129,11 +130,14 @@ class Ceasefire:
 
 @dataclass(frozen=True)
 class Assault:
+    """An assault, or an accusation of breaking a ceasefire: who it names, and when."""
+
     report_id: str
     canonical_event_id: str | None
     at: datetime
     entities: tuple[tuple[int, str | None, str | None], ...]
     """(position among actors and recipients, code, sector) of each party it names."""
+    actors: tuple[dict[str, Any], ...] = ()
 
     def between(self, ceasefire: Ceasefire) -> bool:
         """Whether two of its entities name two different parties of the ceasefire."""
@@ -154,6 +158,11 @@ def tells_a_ceasefire(record: dict[str, Any]) -> bool:
     """Whether an event record tells a ceasefire agreed or declared: one to come ("will sign a truce"), one only
     supposed, or one not agreed ("did not agree to a truce") stays out of the tracker."""
     return record.get("ceasefire") is not None and not UNREAL_MODES & set(record.get("auxiliary_modes", ()))
+
+
+def accuses_a_breach(record: dict[str, Any]) -> bool:
+    """Whether an event record accuses someone of breaking a ceasefire ("accused the RSF of violating the truce")."""
+    return record["event"] == "ACCUSE" and bool(record.get("ceasefire_violation"))
 
 
 def period_end(agreed: str) -> datetime:
@@ -195,7 +204,8 @@ def track_ceasefires(connection: Connection, report_ids: Sequence[str], rules: C
     ).all()
     telling = sorted({row.canonical_event_id for row in new if tells_a_ceasefire(row.record)})
     assaulting = [row for row in new if row.event_type == "ASSAULT"]
-    if not telling and not assaulting:
+    accusing = [row for row in new if accuses_a_breach(row.record)]
+    if not telling and not assaulting and not accusing:
         return
     take_advisory_locks(connection, [CEASEFIRE_LOCK])
     told = {_file_telling(connection, canonical_id) for canonical_id in telling}
@@ -212,6 +222,10 @@ def track_ceasefires(connection: Connection, report_ids: Sequence[str], rules: C
             breaking = _breaking(assault, related)
             if breaking is not None and not _ended_before(breaking, assault.at):
                 touched.add(breaking.id)
+    for row in accusing:
+        for accusation in _as_assaults([(None, row.canonical_event_id, row.record)]):
+            if (accused := _accused(accusation, related)) is not None:
+                touched.add(accused.id)
     for ceasefire in related:
         if ceasefire.id in touched:
             _rebuild(connection, ceasefire, related, rules)
@@ -420,6 +434,19 @@ def _breaking(assault: Assault, ceasefires: Sequence[Ceasefire]) -> Ceasefire | 
     return max(in_force, key=lambda ceasefire: ceasefire.order) if in_force else None
 
 
+def _accused(accusation: Assault, ceasefires: Sequence[Ceasefire]) -> Ceasefire | None:
+    """The ceasefire an accusation of breaking one is about: between the accuser and the accused, agreed by the
+    day it was made; the last agreed of those."""
+    agreed = [
+        ceasefire
+        for ceasefire in ceasefires
+        if ceasefire.announced is not None
+        and ceasefire.announced.date() <= accusation.at.date()
+        and accusation.between(ceasefire)
+    ]
+    return max(agreed, key=lambda ceasefire: ceasefire.order) if agreed else None
+
+
 def _ended_before(ceasefire: Ceasefire, moment: datetime) -> bool:
     """Whether the ceasefire had collapsed or been superseded before `moment`: nothing after changes it."""
     return ceasefire.ended is not None and ceasefire.ended < moment
@@ -432,23 +459,28 @@ def _as_assaults(rows: Iterable[tuple[str | None, str | None, dict[str, Any]]]) 
         at = instant(told if told and "T" in told else record.get("date"))
         parties = [*record["actor"], *record["recipient"]]
         entities = tuple((position, entity["code"], entity["sector"]) for position, entity in enumerate(parties))
+        actors = tuple({key: entity[key] for key in ("entity_text", "code", "sector")} for entity in record["actor"])
         if at is not None:
-            yield Assault(report_id or record["id"], canonical_id, at, entities)
+            yield Assault(report_id or record["id"], canonical_id, at, entities, actors)
 
 
-def _assaults(connection: Connection, codes: frozenset[str], since: datetime, until: datetime | None) -> list[Assault]:
-    """Stored assaults naming one of `codes`, dated from `since`'s day to `until`'s (inclusive), by time."""
+def _assaults(
+    connection: Connection, codes: frozenset[str], since: datetime, until: datetime | None, *, kind: str = "ASSAULT"
+) -> list[Assault]:
+    """Stored assaults (or, `kind` ACCUSE, accusations of breaking a ceasefire) naming one of `codes`, dated from
+    `since`'s day to `until`'s (inclusive), by time."""
     # Through the clustering's index (type family, code, date): a range of days, not every report of the codes.
     keyed = select(ClusterKeyRow.report_id).where(
-        ClusterKeyRow.family == FAMILY_OF_TYPE["ASSAULT"],
+        ClusterKeyRow.family == FAMILY_OF_TYPE[kind],
         ClusterKeyRow.code.in_(sorted(codes)),
         ClusterKeyRow.date >= since.date(),
         true() if until is None else ClusterKeyRow.date <= until.date(),
     )
     query = select(EventReportRow.id, EventReportRow.canonical_event_id, EventReportRow.record).where(
-        EventReportRow.id.in_(keyed), EventReportRow.event_type == "ASSAULT"
+        EventReportRow.id.in_(keyed), EventReportRow.event_type == kind
     )
-    assaults = _as_assaults(connection.execute(query).all())
+    rows = [row for row in connection.execute(query).all() if kind == "ASSAULT" or accuses_a_breach(row.record)]
+    assaults = _as_assaults(rows)
     return sorted(assaults, key=lambda assault: (assault.at, assault.report_id))
 
 
@@ -483,28 +515,44 @@ def status_history(
 
 
 def _rebuild(connection: Connection, ceasefire: Ceasefire, others: Sequence[Ceasefire], rules: CeasefireRules) -> None:
-    """Link the assaults that break the ceasefire, up to its collapse, and write its status history."""
+    """Link the assaults that break the ceasefire (up to its collapse) and the accusations of breaking it, and
+    write its status history."""
     successor = _successor(ceasefire, others)
+    # Only a ceasefire that took effect later can take an assault or an accusation from this one.
+    rivals = [other for other in others if other.order > ceasefire.order and other.party_codes & ceasefire.party_codes]
     start = ceasefire.in_force_from
     violations: list[Assault] = []
     if start is not None:
         ends = [end for end in (successor.in_force_from if successor else None, ceasefire.expires) if end is not None]
         until = min(ends, default=None)
-        # Only a ceasefire that took effect later can take an assault from this one.
-        rivals = [
-            other for other in others if other.order > ceasefire.order and other.party_codes & ceasefire.party_codes
-        ]
         for assault in _assaults(connection, ceasefire.party_codes, start, until):
             if until is not None and assault.at >= until:
                 continue
             if assault.between(ceasefire) and _breaking(assault, [ceasefire, *rivals]) == ceasefire:
                 violations.append(assault)
+    accusations = []
+    if ceasefire.announced is not None:
+        window_end = min(
+            (end for end in (successor.announced if successor else None, ceasefire.expires) if end), default=None
+        )
+        for accusation in _assaults(connection, ceasefire.party_codes, ceasefire.announced, window_end, kind="ACCUSE"):
+            if _accused(accusation, [ceasefire, *rivals]) == ceasefire:
+                accusations.append(accusation)
     history = status_history(ceasefire, violations, successor, rules)
     if any(status == COLLAPSED for status, _, _ in history):
         collapsed = next(at for status, at, _ in history if status == COLLAPSED)
         violations = [violation for violation in violations if violation.at <= collapsed]
     connection.execute(delete(CeasefireViolationRow).where(CeasefireViolationRow.ceasefire_id == ceasefire.id))
     connection.execute(delete(CeasefireStatusRow).where(CeasefireStatusRow.ceasefire_id == ceasefire.id))
+    connection.execute(delete(CeasefireAccusationRow).where(CeasefireAccusationRow.ceasefire_id == ceasefire.id))
+    if accusations:
+        connection.execute(
+            CeasefireAccusationRow.__table__.insert(),
+            [
+                {"ceasefire_id": ceasefire.id, "report_id": a.report_id, "at": a.at, "accuser": list(a.actors)}
+                for a in accusations
+            ],
+        )
     if violations:
         connection.execute(
             CeasefireViolationRow.__table__.insert(),

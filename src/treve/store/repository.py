@@ -34,6 +34,7 @@ from treve.store.schema import (
     ArticleRow,
     Base,
     CanonicalEventRow,
+    CeasefireAccusationRow,
     CeasefireRow,
     CeasefireStatusRow,
     CeasefireTellingRow,
@@ -214,6 +215,13 @@ class Store:
                 statuses = connection.execute(
                     select(CeasefireStatusRow).order_by(CeasefireStatusRow.ceasefire_id, CeasefireStatusRow.position)
                 ).all()
+                accusations = connection.execute(
+                    select(
+                        CeasefireAccusationRow.ceasefire_id,
+                        CeasefireAccusationRow.report_id,
+                        CeasefireAccusationRow.accuser,
+                    ).order_by(CeasefireAccusationRow.at, CeasefireAccusationRow.report_id)
+                ).all()
                 violations = connection.execute(
                     select(CeasefireViolationRow.ceasefire_id, CeasefireViolationRow.report_id).order_by(
                         CeasefireViolationRow.at, CeasefireViolationRow.report_id
@@ -244,6 +252,11 @@ class Store:
                     if change.ceasefire_id == row.id
                 ],
                 violations=[report_id for ceasefire_id, report_id in violations if ceasefire_id == row.id],
+                accusations=[
+                    {"report_id": accusation.report_id, "accuser": accusation.accuser}
+                    for accusation in accusations
+                    if accusation.ceasefire_id == row.id
+                ],
                 reports=[
                     telling.id
                     for telling in tellings
@@ -278,6 +291,8 @@ class StoredCeasefire:
     status: str
     history: list[StatusChange]
     violations: list[str]
+    accusations: list[dict[str, Any]]
+    """Accusations of breaking it while it ran: the report's id and who made it (`accuser`, entities)."""
     reports: list[str]
     """The ids of the reports that tell it: the first telling and every retelling."""
 

@@ -253,6 +253,22 @@ class CeasefireViolationRow(Base):
     at: Mapped[datetime] = mapped_column(comment="when the assault happened, as precisely as reported")
 
 
+class CeasefireAccusationRow(Base):
+    """A report that one party accused another of breaking a ceasefire, while it ran: kept as an accusation, with
+    who made it, never as a violation."""
+
+    __tablename__ = "ceasefire_accusations"
+
+    ceasefire_id: Mapped[str] = mapped_column(
+        String(64), ForeignKey("ceasefires.id", ondelete="CASCADE"), primary_key=True
+    )
+    report_id: Mapped[str] = mapped_column(
+        REPORT_ID, ForeignKey("event_reports.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    at: Mapped[datetime] = mapped_column(comment="when the accusation was made, as precisely as reported")
+    accuser: Mapped[list[Any]] = mapped_column(comment="who made it: the report's actors")
+
+
 class CeasefireStatusRow(Base):
     """One change of a ceasefire's status: the status it has from `at` on, and the report that caused it."""
 

@@ -1,5 +1,6 @@
-"""Ceasefires get the date they were agreed at its precision, the canonical events that tell them (a retelling
-attaches to the ceasefire it retells) and an index of their parties' codes.
+"""Ceasefires get the date they were agreed at its precision, when they ended, their terms, the canonical events
+that tell them (a retelling attaches to the ceasefire it retells), the accusations of breaking them, and an index
+of their parties' codes; their first status is named "agreed".
 
 Revision ID: 0005
 Revises: 0004
@@ -19,6 +20,7 @@ depends_on = None
 
 JSON = sa.JSON().with_variant(JSONB(), "postgresql")
 ENDED = "when it collapsed, expired or was superseded, if it did"
+ACCUSED_AT = "when the accusation was made, as precisely as reported"
 TERMS = "what the reports say of its terms: its duration"
 STATUS = "agreed, in effect, violated, collapsed, expired, superseded"
 AGREED = "when agreed or declared, ISO 8601 as precise as told: YYYY, YYYY-MM or YYYY-MM-DD"
@@ -48,6 +50,14 @@ def upgrade() -> None:
         sa.Column("code", sa.String(8), primary_key=True),
     )
     op.create_index("ix_ceasefire_parties_code", "ceasefire_parties", ["code"])
+    op.create_table(
+        "ceasefire_accusations",
+        sa.Column("ceasefire_id", sa.String(64), sa.ForeignKey("ceasefires.id", ondelete="CASCADE"), primary_key=True),
+        sa.Column("report_id", sa.String(80), sa.ForeignKey("event_reports.id", ondelete="CASCADE"), primary_key=True),
+        sa.Column("at", sa.DateTime(timezone=True), nullable=False, comment=ACCUSED_AT),
+        sa.Column("accuser", JSON, nullable=False, comment="who made it: the report's actors"),
+    )
+    op.create_index("ix_ceasefire_accusations_report_id", "ceasefire_accusations", ["report_id"])
     op.execute("INSERT INTO ceasefire_tellings (canonical_event_id, ceasefire_id) SELECT id, id FROM ceasefires")
     ceasefires = sa.table("ceasefires", sa.column("id", sa.String), sa.column("parties", JSON))
     codes = {
@@ -73,6 +83,7 @@ def _rename_status(old: str, new: str, comment: str) -> None:
 
 def downgrade() -> None:
     _rename_status("agreed", "announced", "announced, in effect, violated, collapsed, superseded")
+    op.drop_table("ceasefire_accusations")
     op.drop_table("ceasefire_parties")
     op.drop_table("ceasefire_tellings")
     op.drop_column("ceasefires", "terms")
