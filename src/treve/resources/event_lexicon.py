@@ -62,6 +62,14 @@ def _find_in_order(lemmas: list[str], start: int, phrase: tuple[str, ...]) -> tu
     return tuple(positions)
 
 
+def phrase_links(word: Token) -> list[Token]:
+    """The words a noun's phrase joins it to: its head, its head's other dependents, its own dependents (small
+    parses hang "violé" of "d'avoir violé le cessez-le-feu" beside the noun, not above it), and the noun a
+    preposition joins it to ("the collapse of the truce")."""
+    above = [word.head.head] if word.head.pos_ == "ADP" and word.head.head != word.head else []
+    return [other for other in (word.head, *word.head.children, *word.children, *above) if other != word]
+
+
 class LanguageCues(BaseModel):
     """One language's phrase table and cue-word sets."""
 
@@ -122,6 +130,17 @@ class LanguageCues(BaseModel):
             if tuple(_lemma(t) for t in run) == phrase:
                 return True
         return False
+
+    def tells_ceasefire_broken(self, head: Token) -> bool:
+        """Whether the words of an event hold a ceasefire's name that a violation word governs ("accused the RSF
+        of violating the truce", "des violations du cessez-le-feu"); a clause joined to it by a conjunction is
+        another act."""
+        other_acts = {t for child in head.children if child.dep_ in ("conj", "parataxis") for t in child.subtree}
+        return any(
+            self.names_ceasefire(name) and any(_lemma(w) in self.ceasefire_violation for w in phrase_links(name))
+            for name in head.subtree
+            if name not in other_acts
+        )
 
     def match(self, sentence: Span) -> list[TriggerMatch]:
         """Trigger phrases in the sentence's content words; where matches overlap, the longest wins.

@@ -16,8 +16,9 @@ from treve.ontology import ARMED_SECTORS, QUAD_CLASS
 from treve.records import CeasefireTerms, Entity, EventTime
 from treve.resources.gazetteer import distance_km
 from treve.resources.story import LogisticModel, load_story_model
+from treve.stages.ceasefires import effective_time
 from treve.stages.event_location import EventLocation, best_location
-from treve.stages.mentions import TIME_FROM_PUBLICATION, Mention, effective_time, unidentified
+from treve.stages.mentions import TIME_FROM_PUBLICATION, Mention, unidentified
 from treve.stages.story import Story, codes, unique_entities
 from treve.stages.syntax import governs, lemma_of, relative_antecedent
 

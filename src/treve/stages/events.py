@@ -29,6 +29,7 @@ from treve.resources.event_lexicon import EventLexicon, load_event_lexicon
 from treve.resources.gazetteer import Gazetteer, open_gazetteer
 from treve.resources.story import LogisticModel, load_story_model
 from treve.stages.casualties import find_casualties
+from treve.stages.ceasefires import ceasefire_mentions
 from treve.stages.coreference import (
     StoryEvent,
     complete_earlier_ceasefire,
@@ -42,8 +43,6 @@ from treve.stages.mention_model import mention_features
 from treve.stages.mentions import (
     Mention,
     accident,
-    breaks_a_ceasefire,
-    ceasefire_mentions,
     code_mention,
     guessed_triggers,
     local_parties,
@@ -359,7 +358,7 @@ def _record(event: StoryEvent, story: Story) -> Event | None:
         ],
         confidence=round(min(1.0, max(0.05, max(mention.confidence for mention in event.mentions))), 2),
         ceasefire=ceasefire,
-        ceasefire_violation=any(breaks_a_ceasefire(mention.match.head, story.cues) for mention in event.mentions),
+        ceasefire_violation=any(story.cues.tells_ceasefire_broken(mention.match.head) for mention in event.mentions),
         cameo_root=cameo_root(event.event, mode),
     )
     location = best_location([mention.location for mention in event.mentions])

@@ -15,35 +15,31 @@ from spacy.tokens import Span, Token
 
 from treve.normalise import normalise_for_processing
 from treve.ontology import ARMED_SECTORS, is_disaster_category
-from treve.records import Attribution, AuxiliaryMode, CeasefireTerms, Count, Duration, Entity, EventTime
+from treve.records import Attribution, AuxiliaryMode, CeasefireTerms, Count, Entity, EventTime
 from treve.resources.event_lexicon import LanguageCues, Trigger, TriggerMatch
 from treve.stages.arguments import (
-    PARTY_CASES,
     attribution_of,
     civilians,
     doer_of_cause,
     flat_arguments,
     mediators_in,
     noun_arguments,
-    subject_of,
     unnamed_doers,
     verb_arguments,
 )
 from treve.stages.event_classifier import NO_EVENT_LABEL, SentenceReading
 from treve.stages.event_location import EventLocation
 from treve.stages.flat_pipeline import table_of
-from treve.stages.story import Story, codes, times_in, unique_entities
+from treve.stages.story import Story, codes, unique_entities
 from treve.stages.syntax import (
     SUBJECT_DEPS,
     adverbial_noun,
-    case_of,
     governing_speech,
     is_passive,
     is_reciprocal,
     lemma_of,
     names_an_event,
     own_clause,
-    span_of,
 )
 from treve.stages.time import TimeMention
 
@@ -83,8 +79,6 @@ SPOKEN_TYPES = {"REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 # How much less an event counts when it only tells the aim or manner of another event of its sentence
 # ("demonstrated to demand reforms": the news is the demonstration).
 SUBORDINATE_PENALTY = 0.1
-# Dependencies by which a noun's own phrase counts a length of time ("seven-day truce", "trêve de cinq mois").
-LENGTH_DEPS = ("amod", "compound", "nummod", "nmod", "npadvmod", "prep")
 # How directly an event's time was told, most direct first; reports of one event keep the most direct.
 TIME_OF_OWN_PHRASE, TIME_OF_SENTENCE, TIME_FROM_PUBLICATION = 0, 1, 2
 
@@ -194,95 +188,6 @@ def code_mention(match: TriggerMatch, sentence: Span, story: Story) -> Mention |
     return event
 
 
-def ceasefire_mentions(sentence: Span, story: Story, coded: list[Mention | None]) -> list[Mention | None]:
-    """Ceasefires agreed or brokered in the sentence, as AGREE events between their parties."""
-    found: list[Mention | None] = []
-    for token in sentence:
-        if not story.cues.names_ceasefire(token):
-            continue
-        if token.head != token and story.cues.names_ceasefire(token.head):
-            continue  # a word of a name of several words ("alto el fuego"): its head word answers for it
-        parsed = sentence.doc.has_annotation("DEP")
-        linked = [*token.ancestors, *token.children, *token.head.children] if parsed else list(sentence)
-        if not any(lemma_of(t) in story.cues.ceasefire_agreement for t in linked if t != token):
-            continue
-        parties: list[Entity] = []
-        for child in [*token.children, *token.head.children]:
-            if child.dep_.split(":")[0] in ("nmod", "obl", "prep") and (case_of(child) or "") in PARTY_CASES:
-                target = next((c for c in child.children if c.dep_ == "pobj"), child)
-                if lemma_of(target) not in story.cues.mediation:  # "with Russian mediation": not a party
-                    parties.extend(story.entities_between(*span_of(target)))
-        confidence = CONFIDENCE_BOTH_ARGUMENTS
-        agreeing = next(
-            (a for a in token.ancestors if a.pos_ == "VERB" and lemma_of(a) in story.cues.ceasefire_agreement), None
-        )
-        if not parties and agreeing is not None and lemma_of(agreeing) not in story.cues.mediation:
-            # "the army and the RSF agreed to a ceasefire": those who agree to it are its parties, unless
-            # they only brokered it ("Egypt brokered a truce").
-            parties = subject_of(agreeing, story)
-        if not parties and not parsed:
-            # No parse to read them from: the parties of the agreement the lexicon found in the sentence.
-            parties = [
-                e for other in coded if other and other.event == "AGREE" for e in (*other.actor, *other.recipient)
-            ]
-        if not parties:
-            parties, confidence = list(story.main_pair), CONFIDENCE_INFERRED_PARTIES
-        if not parties:
-            continue
-        # Drop the AGREE the lexicon found on the same words ("accord"): this one says more.
-        for index, other in enumerate(coded):
-            if other is not None and other.event == "AGREE" and other.sentence == sentence:
-                coded[index] = None
-        match = TriggerMatch((token,), Trigger(event="AGREE", context=("military",)))
-        event = Mention(
-            match=match,
-            sentence=sentence,
-            actor=unique_entities(parties),
-            recipient=[],
-            event="AGREE",
-            confidence=confidence,
-        )
-        event.mediator = mediators_in(sentence, story, exclude=codes(parties))
-        broker = token.head if token.head.pos_ == "VERB" else None
-        if broker is not None and not event.mediator:
-            event.mediator = [e for e in subject_of(broker, story) if e.code not in codes(parties)]
-        event.attribution = attribution_of(token, sentence, story)
-        # "will sign a ceasefire", "did not agree to a truce": the verb that agrees to it tells when and whether.
-        event.auxiliary = grammatical_modes(token, story.cues) | (
-            grammatical_modes(agreeing, story.cues) if agreeing is not None else set()
-        )
-        event.ceasefire = CeasefireTerms(
-            effective=effective_time(sentence, story), duration=agreed_length(token, story)
-        )
-        found.append(event)
-    return found
-
-
-def breaks_a_ceasefire(head: Token, cues: LanguageCues) -> bool:
-    """Whether an event is told as the breach of a ceasefire: its own words hold a ceasefire's name that a
-    violation word governs ("accused the RSF of violating the truce", "des violations du cessez-le-feu"); a
-    clause joined to it by a conjunction is another act."""
-    other_acts = {t for child in head.children if child.dep_ in ("conj", "parataxis") for t in child.subtree}
-    return any(
-        cues.names_ceasefire(name) and any(lemma_of(w) in cues.ceasefire_violation for w in _linked(name))
-        for name in head.subtree
-        if name not in other_acts
-    )
-
-
-def _linked(word: Token) -> list[Token]:
-    """The words a noun's phrase joins it to: its head, its head's other dependents, its own dependents (small
-    parses hang "violé" of "d'avoir violé le cessez-le-feu" beside the noun, not above it)."""
-    return [other for other in (word.head, *word.head.children, *word.children) if other != word]
-
-
-def agreed_length(name: Token, story: Story) -> Duration | None:
-    """How long a ceasefire is agreed for, counted in its own noun phrase: "a seven-day truce", "une trêve de
-    cinq mois", "un alto el fuego de 72 horas"."""
-    phrase = [t for child in name.children if child.dep_.split(":")[0] in LENGTH_DEPS for t in child.subtree]
-    return next((length for start, end, length in story.durations if any(start <= t.idx < end for t in phrase)), None)
-
-
 def naming_events(matches: list[TriggerMatch], times: Sequence[TimeMention]) -> list[TriggerMatch]:
     """The matches that name an event, not a kind of thing or a date: "truce monitors" and "aid workers" are
     monitors and workers (unless that noun is a trigger too), "March 22" is a day. A participle ("the arrested
@@ -315,7 +220,7 @@ def guessed_triggers(
     if types[best] < max(GUESS_THRESHOLD, listed + OVERRULE_MARGIN if matches else 0.0):
         return []
     mode = reading.plover.best_mode(best)
-    if (best == "AGREE" or mode == "ceasefire") and breaks_a_ceasefire(sentence.root, story.cues):
+    if (best == "AGREE" or mode == "ceasefire") and story.cues.tells_ceasefire_broken(sentence.root):
         return []  # "observers reported violations of the ceasefire": a truce told broken, neither agreed nor kept
     two_sided = best == "ASSAULT" and reading.acled.best[0] == "Armed clash"
     flat_svo = not sentence.doc.has_annotation("DEP") and table_of(sentence.doc.lang_)["word_order"] == "SVO"
@@ -485,14 +390,3 @@ def grammatical_modes(head: Token, cues: LanguageCues) -> set[AuxiliaryMode]:
 
 def unidentified(actors: list[Entity]) -> bool:
     return bool(actors) and all(entity.sector == "UAF" and entity.code is None for entity in actors)
-
-
-def effective_time(sentence: Span, story: Story) -> EventTime | None:
-    for mention in times_in(sentence, story):
-        before = normalise_for_processing(
-            story.text[max(sentence.start_char, mention.start - 25) : mention.start]
-        ).lower()
-        if any(cue in before for cue in story.cues.effective):
-            precise = [t for t in times_in(sentence, story) if t.value.precision == "hour" and t.start >= mention.start]
-            return (precise[-1] if precise else mention).value
-    return None

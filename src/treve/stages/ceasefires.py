@@ -1,0 +1,105 @@
+"""Ceasefires read from a sentence: agreed, brokered or declared between parties, with their terms (when they take
+effect, how long for); the ceasefire tracker (store/ceasefires.py) follows them over time.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from treve.normalise import normalise_for_processing
+from treve.records import CeasefireTerms, Duration, Entity, EventTime
+from treve.resources.event_lexicon import Trigger, TriggerMatch
+from treve.stages.arguments import PARTY_CASES, attribution_of, mediators_in, subject_of
+from treve.stages.mentions import (
+    CONFIDENCE_BOTH_ARGUMENTS,
+    CONFIDENCE_INFERRED_PARTIES,
+    Mention,
+    grammatical_modes,
+)
+from treve.stages.story import Story, codes, times_in, unique_entities
+from treve.stages.syntax import case_of, lemma_of, span_of
+
+# Dependencies by which a noun's own phrase counts a length of time ("seven-day truce", "trêve de cinq mois").
+LENGTH_DEPS = ("amod", "compound", "nummod", "nmod", "npadvmod", "prep")
+
+
+def ceasefire_mentions(sentence: Span, story: Story, coded: list[Mention | None]) -> list[Mention | None]:
+    """Ceasefires agreed or brokered in the sentence, as AGREE events between their parties."""
+    found: list[Mention | None] = []
+    for token in sentence:
+        if not story.cues.names_ceasefire(token):
+            continue
+        if token.head != token and story.cues.names_ceasefire(token.head):
+            continue  # a word of a name of several words ("alto el fuego"): its head word answers for it
+        parsed = sentence.doc.has_annotation("DEP")
+        linked = [*token.ancestors, *token.children, *token.head.children] if parsed else list(sentence)
+        if not any(lemma_of(t) in story.cues.ceasefire_agreement for t in linked if t != token):
+            continue
+        parties: list[Entity] = []
+        for child in [*token.children, *token.head.children]:
+            if child.dep_.split(":")[0] in ("nmod", "obl", "prep") and (case_of(child) or "") in PARTY_CASES:
+                target = next((c for c in child.children if c.dep_ == "pobj"), child)
+                if lemma_of(target) not in story.cues.mediation:  # "with Russian mediation": not a party
+                    parties.extend(story.entities_between(*span_of(target)))
+        confidence = CONFIDENCE_BOTH_ARGUMENTS
+        agreeing = next(
+            (a for a in token.ancestors if a.pos_ == "VERB" and lemma_of(a) in story.cues.ceasefire_agreement), None
+        )
+        if not parties and agreeing is not None and lemma_of(agreeing) not in story.cues.mediation:
+            # "the army and the RSF agreed to a ceasefire": those who agree to it are its parties, unless
+            # they only brokered it ("Egypt brokered a truce").
+            parties = subject_of(agreeing, story)
+        if not parties and not parsed:
+            # No parse to read them from: the parties of the agreement the lexicon found in the sentence.
+            parties = [
+                e for other in coded if other and other.event == "AGREE" for e in (*other.actor, *other.recipient)
+            ]
+        if not parties:
+            parties, confidence = list(story.main_pair), CONFIDENCE_INFERRED_PARTIES
+        if not parties:
+            continue
+        # Drop the AGREE the lexicon found on the same words ("accord"): this one says more.
+        for index, other in enumerate(coded):
+            if other is not None and other.event == "AGREE" and other.sentence == sentence:
+                coded[index] = None
+        match = TriggerMatch((token,), Trigger(event="AGREE", context=("military",)))
+        event = Mention(
+            match=match,
+            sentence=sentence,
+            actor=unique_entities(parties),
+            recipient=[],
+            event="AGREE",
+            confidence=confidence,
+        )
+        event.mediator = mediators_in(sentence, story, exclude=codes(parties))
+        broker = token.head if token.head.pos_ == "VERB" else None
+        if broker is not None and not event.mediator:
+            event.mediator = [e for e in subject_of(broker, story) if e.code not in codes(parties)]
+        event.attribution = attribution_of(token, sentence, story)
+        # "will sign a ceasefire", "did not agree to a truce": the verb that agrees to it tells when and whether.
+        event.auxiliary = grammatical_modes(token, story.cues) | (
+            grammatical_modes(agreeing, story.cues) if agreeing is not None else set()
+        )
+        event.ceasefire = CeasefireTerms(
+            effective=effective_time(sentence, story), duration=agreed_length(token, story)
+        )
+        found.append(event)
+    return found
+
+
+def agreed_length(name: Token, story: Story) -> Duration | None:
+    """How long a ceasefire is agreed for, counted in its own noun phrase: "a seven-day truce", "une trêve de
+    cinq mois", "un alto el fuego de 72 horas"."""
+    phrase = [t for child in name.children if child.dep_.split(":")[0] in LENGTH_DEPS for t in child.subtree]
+    return next((length for start, end, length in story.durations if any(start <= t.idx < end for t in phrase)), None)
+
+
+def effective_time(sentence: Span, story: Story) -> EventTime | None:
+    for mention in times_in(sentence, story):
+        before = normalise_for_processing(
+            story.text[max(sentence.start_char, mention.start - 25) : mention.start]
+        ).lower()
+        if any(cue in before for cue in story.cues.effective):
+            precise = [t for t in times_in(sentence, story) if t.value.precision == "hour" and t.start >= mention.start]
+            return (precise[-1] if precise else mention).value
+    return None
