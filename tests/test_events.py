@@ -165,6 +165,35 @@ def test_observers_who_report_ceasefire_violations_are_no_party_to_a_ceasefire(c
     assert not [e for e in code(coder, text, "fr") if e.ceasefire is not None or e.mode == "ceasefire"]
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "side"),
+    [
+        ("The Tatmadaw declared a unilateral ceasefire in Shan state on Monday.", "en", "MMR"),
+        ("L'ELN a décrété mardi une trêve unilatérale de trois jours en Colombie.", "fr", "COL"),
+    ],
+)
+def test_a_ceasefire_declared_by_one_side_is_its_retreat_with_terms(
+    coder: EventCoder, text: str, language: str, side: str
+) -> None:
+    truce = next(e for e in code(coder, text, language) if e.ceasefire is not None)
+    assert (truce.event, truce.mode, {e.code for e in truce.actor}) == ("RETREAT", "ceasefire", {side})
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("L'armée colombienne a annoncé mardi l'effondrement de la trêve avec l'ELN.", "fr"),
+        ("Colombia's truce with the ELN collapsed on Tuesday after clashes in Arauca.", "en"),
+    ],
+)
+def test_a_truce_told_over_is_a_retelling_with_what_the_text_tells_of_it_and_no_date_of_its_own(
+    coder: EventCoder, text: str, language: str
+) -> None:
+    truce = next(e for e in code(coder, text, language) if e.ceasefire is not None)
+    assert truce.ceasefire is not None and truce.ceasefire.status == "collapsed"
+    assert truce.date is None  # it broke on Tuesday; it was agreed before
+
+
 def test_those_who_agree_to_a_ceasefire_are_its_parties(coder: EventCoder) -> None:
     events = code(coder, "L'Éthiopie et l'Érythrée ont conclu mardi une trêve sous l'égide de l'Union africaine.", "fr")
     truce = next(e for e in events if e.ceasefire is not None)

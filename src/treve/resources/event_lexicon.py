@@ -83,6 +83,8 @@ class LanguageCues(BaseModel):
     mediation: frozenset[str]
     period_end: frozenset[str]
     ceasefire_violation: frozenset[str]
+    ceasefire_in_force: frozenset[str]
+    ceasefire_collapse: frozenset[str]
     speech: frozenset[str]
     accusation: frozenset[str]
     negation: frozenset[str]
@@ -102,6 +104,8 @@ class LanguageCues(BaseModel):
         """Every word the language's phrases and cue sets are written with."""
         words = {word for options in self.phrases.values() for phrase, _ in options for word in phrase}
         for name in ("ceasefire", "ceasefire_agreement", "mediation", "period_end", "ceasefire_violation"):
+            words.update(getattr(self, name))
+        for name in ("ceasefire_in_force", "ceasefire_collapse"):
             words.update(getattr(self, name))
         for name in ("speech", "accusation", "negation"):
             words.update(getattr(self, name))
@@ -223,6 +227,8 @@ def _cues(raw: dict, language: str) -> LanguageCues:
         mediation=words("ceasefire", f"mediation_{language}"),
         period_end=words("ceasefire", f"ending_{language}"),
         ceasefire_violation=words("ceasefire", f"violation_{language}"),
+        ceasefire_in_force=words("ceasefire", f"in_force_{language}"),
+        ceasefire_collapse=words("ceasefire", f"collapse_{language}"),
         speech=words("speech"),
         accusation=words("accusation"),
         negation=words("negation"),

@@ -4,11 +4,14 @@ effect, how long for); the ceasefire tracker (store/ceasefires.py) follows them 
 
 from __future__ import annotations
 
+from typing import Literal
+
 from spacy.tokens import Span, Token
 
 from treve.normalise import normalise_for_processing
+from treve.ontology import QUAD_CLASS
 from treve.records import CeasefireTerms, Duration, Entity, EventTime
-from treve.resources.event_lexicon import Trigger, TriggerMatch
+from treve.resources.event_lexicon import Trigger, TriggerMatch, phrase_links
 from treve.stages.arguments import PARTY_CASES, attribution_of, mediators_in, subject_of
 from treve.stages.mentions import (
     CONFIDENCE_BOTH_ARGUMENTS,
@@ -19,21 +22,42 @@ from treve.stages.mentions import (
 from treve.stages.story import Story, codes, times_in, unique_entities
 from treve.stages.syntax import case_of, lemma_of, span_of
 
+HOSTILE_CLASSES = ("verbal conflict", "material conflict")
+# Dependencies of a participle that describes the noun it hangs from ("a Saudi-brokered truce").
+DESCRIBING_DEPS = ("amod", "acl", "relcl", "acl:relcl")
 # Dependencies by which a noun's own phrase counts a length of time ("seven-day truce", "trêve de cinq mois").
 LENGTH_DEPS = ("amod", "compound", "nummod", "nmod", "npadvmod", "prep")
 
 
 def ceasefire_mentions(sentence: Span, story: Story, coded: list[Mention | None]) -> list[Mention | None]:
-    """Ceasefires agreed or brokered in the sentence, as AGREE events between their parties."""
+    """Ceasefires agreed or brokered in the sentence, as AGREE events between their parties (declared by one side,
+    the RETREAT the lexicon found, with its terms); and ceasefires told
+    as agreed before, running, over or broken ("a Saudi-brokered truce took effect", "l'effondrement d'une
+    trêve"): a retelling, left undated (a truce broken in August was agreed earlier), which the tracker attaches
+    to the ceasefire it retells."""
     found: list[Mention | None] = []
     for token in sentence:
         if not story.cues.names_ceasefire(token):
             continue
         if token.head != token and story.cues.names_ceasefire(token.head):
             continue  # a word of a name of several words ("alto el fuego"): its head word answers for it
+        declared = next((m for m in coded if m and m.mode == "ceasefire" and token in m.match.tokens), None)
+        if declared is not None:  # "declared a unilateral ceasefire": the side that declares it, its terms
+            declared.ceasefire = CeasefireTerms(
+                effective=effective_time(sentence, story), duration=agreed_length(token, story)
+            )
+            continue
         parsed = sentence.doc.has_annotation("DEP")
-        linked = [*token.ancestors, *token.children, *token.head.children] if parsed else list(sentence)
-        if not any(lemma_of(t) in story.cues.ceasefire_agreement for t in linked if t != token):
+        linked = phrase_links(token) if parsed else list(sentence)
+        # A participle that only describes it ("a Saudi-brokered truce", "un cessez-le-feu négocié par la Russie")
+        # retells one agreed before, as a verb or noun governing it does not ("negotiated a truce").
+        agreeing_words = [t for t in linked if t != token and not (t.head == token and t.dep_ in DESCRIBING_DEPS)]
+        agreed = any(lemma_of(t) in story.cues.ceasefire_agreement for t in agreeing_words)
+        described = any(lemma_of(t) in story.cues.ceasefire_agreement for t in linked if t.head == token)
+        told = {lemma_of(t) for t in phrase_links(token)} if parsed else set()
+        over = bool(told & (story.cues.ceasefire_collapse | story.cues.ceasefire_violation))
+        state = next((status for status, words in _told_states(story) if told & words), None)
+        if not (agreed or described or over or told & story.cues.ceasefire_in_force):
             continue
         parties: list[Entity] = []
         for child in [*token.children, *token.head.children]:
@@ -55,20 +79,27 @@ def ceasefire_mentions(sentence: Span, story: Story, coded: list[Mention | None]
                 e for other in coded if other and other.event == "AGREE" for e in (*other.actor, *other.recipient)
             ]
         if not parties:
+            # "accused the RSF of violating the truce", "shelled them a day after the truce took effect": the two
+            # sides of what the sentence tells them doing to each other.
+            parties = next((sides for other in coded if other and (sides := _two_sides(other))), [])
+        if not parties:
             parties, confidence = list(story.main_pair), CONFIDENCE_INFERRED_PARTIES
         if not parties:
             continue
         # Drop the AGREE the lexicon found on the same words ("accord"): this one says more.
         for index, other in enumerate(coded):
-            if other is not None and other.event == "AGREE" and other.sentence == sentence:
+            if agreed and other is not None and other.event == "AGREE" and other.sentence == sentence:
                 coded[index] = None
-        match = TriggerMatch((token,), Trigger(event="AGREE", context=("military",)))
+        # One told running or over, not agreed here, is the ceasefire carried out (RETREAT), not its agreement.
+        kind, mode = ("AGREE", None) if agreed else ("RETREAT", "ceasefire")
+        match = TriggerMatch((token,), Trigger(event=kind, mode=mode, context=("military",)))
         event = Mention(
             match=match,
             sentence=sentence,
             actor=unique_entities(parties),
             recipient=[],
-            event="AGREE",
+            event=kind,
+            mode=mode,
             confidence=confidence,
         )
         event.mediator = mediators_in(sentence, story, exclude=codes(parties))
@@ -80,11 +111,26 @@ def ceasefire_mentions(sentence: Span, story: Story, coded: list[Mention | None]
         event.auxiliary = grammatical_modes(token, story.cues) | (
             grammatical_modes(agreeing, story.cues) if agreeing is not None else set()
         )
-        event.ceasefire = CeasefireTerms(
-            effective=effective_time(sentence, story), duration=agreed_length(token, story)
-        )
+        effective = effective_time(sentence, story)
+        if state == "in effect" and (effective is not None or "future" in event.auxiliary):
+            state = None  # "takes effect from 06:00 on Wednesday": in effect from then, not from the telling
+        event.ceasefire = CeasefireTerms(effective=effective, duration=agreed_length(token, story), status=state)
+        event.undated = not agreed
         found.append(event)
     return found
+
+
+def _told_states(story: Story) -> list[tuple[Literal["in effect", "collapsed"], frozenset[str]]]:
+    """What a ceasefire's linked words tell of it, the furthest state first. Violations are not told as a state:
+    "where ceasefire violations are common" says nothing of one day's truce; the tracker reads violations from the
+    fighting, and keeps accusations apart."""
+    return [("collapsed", story.cues.ceasefire_collapse), ("in effect", story.cues.ceasefire_in_force)]
+
+
+def _two_sides(event: Mention) -> list[Entity]:
+    """The actor and the recipient of a hostile act (an attack, an accusation) that names both, as two sides."""
+    hostile = QUAD_CLASS.get(event.event) in HOSTILE_CLASSES  # type: ignore[call-overload]
+    return [*event.actor, *event.recipient] if hostile and event.actor and event.recipient else []
 
 
 def agreed_length(name: Token, story: Story) -> Duration | None:

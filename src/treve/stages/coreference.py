@@ -18,7 +18,7 @@ from treve.resources.gazetteer import distance_km
 from treve.resources.story import LogisticModel, load_story_model
 from treve.stages.ceasefires import effective_time
 from treve.stages.event_location import EventLocation, best_location
-from treve.stages.mentions import TIME_FROM_PUBLICATION, Mention, unidentified
+from treve.stages.mentions import CONFIDENCE_INFERRED_PARTIES, TIME_FROM_PUBLICATION, Mention, unidentified
 from treve.stages.story import Story, codes, unique_entities
 from treve.stages.syntax import governs, lemma_of, relative_antecedent
 
@@ -125,17 +125,42 @@ def _compatible_places(a: EventLocation | None, b: EventLocation | None) -> bool
 
 
 def complete_earlier_ceasefire(found: list[Mention], coded: list[Mention], sentence: Span, story: Story) -> None:
-    """ "The truce takes effect from 06:00 GMT": a sentence that tells when a ceasefire starts without
-    coding one of its own speaks of the story's latest ceasefire."""
+    """A sentence that retells the story's latest ceasefire ("the truce took effect at 06:00 GMT", "the truce
+    collapsed") speaks of it: its terms join that ceasefire's, and it codes no ceasefire of its own. So does a
+    sentence that names a ceasefire and tells when it starts without coding one."""
+    latest = next((event for event in reversed(found) if event.ceasefire is not None), None)
+    if latest is None or latest.ceasefire is None:
+        return
+    retellings = [e for e in coded if e.ceasefire is not None and e.undated and e.time is None]
+    for event in [e for e in retellings if _same_sides(e, latest)]:
+        latest.ceasefire = _joined_terms(latest.ceasefire, event.ceasefire)  # type: ignore[arg-type]
+        latest.retold_in.append(sentence)
+        coded.remove(event)
     if any(event.ceasefire is not None for event in coded):
         return
-    if not any(story.cues.names_ceasefire(token) for token in sentence):
-        return
-    latest = next((event for event in reversed(found) if event.ceasefire is not None), None)
     effective = effective_time(sentence, story)
-    if latest is not None and effective is not None and latest.ceasefire.effective is None:  # type: ignore[union-attr]
-        latest.ceasefire = CeasefireTerms(effective=effective)
+    if (
+        effective is not None
+        and latest.ceasefire.effective is None
+        and any(story.cues.names_ceasefire(token) for token in sentence)
+    ):
+        latest.ceasefire = latest.ceasefire.model_copy(update={"effective": effective})
         latest.retold_in.append(sentence)
+
+
+def _same_sides(retelling: Mention, ceasefire: Mention) -> bool:
+    """Whether a retelling may be of that ceasefire: it names one of its parties, or only the story's two sides."""
+    sides = codes([*ceasefire.actor, *ceasefire.recipient])
+    return retelling.confidence <= CONFIDENCE_INFERRED_PARTIES or bool(codes(retelling.actor) & sides)
+
+
+def _joined_terms(first: CeasefireTerms, second: CeasefireTerms) -> CeasefireTerms:
+    """Each term from the first that gives it."""
+    return CeasefireTerms(
+        effective=first.effective or second.effective,
+        duration=first.duration or second.duration,
+        status=first.status or second.status,
+    )
 
 
 def fought_elsewhere(event: Mention, story: Story) -> bool:

@@ -22,7 +22,7 @@ from spacy.tokens import Span
 
 from treve.normalise import normalise_for_processing
 from treve.ontology import acled_category, acled_reading_category, cameo_root, category_contexts
-from treve.records import Article, Casualties, Event, EventTime, Evidence, Place, PlaceMention, Size
+from treve.records import Article, Casualties, CeasefireTerms, Event, EventTime, Evidence, Place, PlaceMention, Size
 from treve.resources.actors import ActorDictionary, load_actor_dictionary
 from treve.resources.debris import load_debris_lexicon
 from treve.resources.event_lexicon import EventLexicon, load_event_lexicon
@@ -319,7 +319,16 @@ def _record(event: StoryEvent, story: Story) -> Event | None:
     time = event_time(event)
     mode = next((mention.mode for mention in event.mentions if mention.mode), None)
     reading = next((mention.reading for mention in event.mentions if mention.reading), None)
-    ceasefire = next((m.ceasefire for m in event.mentions if m.ceasefire and m.ceasefire.effective), first.ceasefire)
+    terms = [mention.ceasefire for mention in event.mentions if mention.ceasefire is not None]
+    ceasefire = (  # each term from the first telling that gives it
+        CeasefireTerms(
+            effective=next((t.effective for t in terms if t.effective), None),
+            duration=next((t.duration for t in terms if t.duration), None),
+            status=next((t.status for t in terms if t.status), None),
+        )
+        if terms
+        else None
+    )
     context = sorted(
         set(first.match.trigger.context)
         | ({"military", "diplomatic"} if ceasefire else set())

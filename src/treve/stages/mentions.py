@@ -106,6 +106,7 @@ class Mention:
     location: EventLocation | None = None
     parties_inferred: bool = False  # the story's main pair, for a fight that names no side
     reporting: float = 1.0  # the mention model's probability that it reports an event
+    undated: bool = False  # its sentence's time is not its own ("the collapse in August of a truce")
 
 
 # ------------------------------------------------------------------ one trigger

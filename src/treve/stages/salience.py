@@ -98,6 +98,8 @@ def date_events(
         past_period = False
         if (ended := end_of_period(event, story)) is not None:
             event.time, event.time_rank = ended, TIME_OF_OWN_PHRASE
+        elif event.undated:
+            event.time = None
         elif free:
             nearest = min(free, key=lambda m: abs(m.start - head.idx))
             past_period = _told_as_past_period(nearest)

@@ -69,6 +69,7 @@ from treve.store.schema import (
 AGREED, IN_EFFECT, VIOLATED = "agreed", "in effect", "violated"
 COLLAPSED, EXPIRED, SUPERSEDED = "collapsed", "expired", "superseded"
 ENDINGS = (COLLAPSED, EXPIRED, SUPERSEDED)  # statuses after which nothing changes
+STATUS_RANK = {AGREED: 0, IN_EFFECT: 1, VIOLATED: 2, COLLAPSED: 3, EXPIRED: 3, SUPERSEDED: 3}
 CEASEFIRE_LOCK = lock_key("ceasefires")
 NEVER = datetime.max.replace(tzinfo=UTC)
 UNREAL_MODES = frozenset({"future", "hypothetical", "negation"})
@@ -104,6 +105,8 @@ class Ceasefire:
     status: str
     ended: datetime | None
     lasts: timedelta | None = None
+    told: tuple[tuple[str, datetime | None, str], ...] = ()
+    """(status, when reported, report id) of what reports tell of it: running, broken, over."""
 
     @property
     def party_codes(self) -> frozenset[str]:
@@ -309,9 +312,13 @@ def _refresh_ceasefire(connection: Connection, ceasefire_id: str) -> None:
         "effective": Counter(effective_times).most_common(1)[0][0] if effective_times else None,
         "terms": {
             "duration": next(
-                (row.record["ceasefire"].get("duration") for row in reports if row.record["ceasefire"].get("duration")),
-                None,
-            )
+                (r.record["ceasefire"]["duration"] for r in reports if r.record["ceasefire"].get("duration")), None
+            ),
+            "told": [
+                {"status": r.record["ceasefire"]["status"], "at": _reported(r), "report_id": r.id}
+                for r in reports
+                if r.record["ceasefire"].get("status")
+            ],
         },
     }
     connection.execute(CeasefireRow.__table__.update().where(CeasefireRow.id == ceasefire_id).values(**values))
@@ -321,6 +328,14 @@ def _refresh_ceasefire(connection: Connection, ceasefire_id: str) -> None:
         connection.execute(
             CeasefirePartyRow.__table__.insert(), [{"ceasefire_id": ceasefire_id, "code": code} for code in codes]
         )
+
+
+def _reported(report: Any) -> str | None:
+    """When a report was made known, as ISO 8601: its article's publication, else its own date (never when it was
+    stored)."""
+    published = instant(report.published) if report.published else None
+    moment = published or instant(report.date)
+    return moment.isoformat() if moment is not None else None
 
 
 def _announced(reports: Sequence[Any], agreed: str | None) -> datetime | None:
@@ -395,6 +410,10 @@ def _ceasefires_naming(
             status=row.status,
             ended=row.ended,
             lasts=Duration.model_validate(row.terms["duration"]).span if (row.terms or {}).get("duration") else None,
+            told=tuple(
+                (told["status"], instant(told["at"]) if told["at"] else None, told["report_id"])
+                for told in (row.terms or {}).get("told", [])
+            ),
         )
         for row in rows
     ]
@@ -487,11 +506,12 @@ def _assaults(
 def status_history(
     ceasefire: Ceasefire, violations: Sequence[Assault], successor: Ceasefire | None, rules: CeasefireRules
 ) -> list[tuple[str, datetime, str | None]]:
-    """The ceasefire's status changes, (status, from when, the report that caused it), by the module's rules."""
-    if ceasefire.announced is None:
-        return []
-    changes = [(AGREED, ceasefire.announced, ceasefire.report_id)]
-    changes.append((IN_EFFECT, ceasefire.effective or ceasefire.announced, None))
+    """The ceasefire's status changes, (status, from when, the report that caused it), by the module's rules; what
+    reports tell of it ("the truce collapsed") counts from when they were published, where it says more."""
+    changes: list[tuple[str, datetime, str | None]] = []
+    if ceasefire.announced is not None:
+        changes.append((AGREED, ceasefire.announced, ceasefire.report_id))
+        changes.append((IN_EFFECT, max(ceasefire.effective or ceasefire.announced, ceasefire.announced), None))
     events: set[str] = set()
     days: set[date] = set()
     for violation in violations:
@@ -502,16 +522,31 @@ def status_history(
         if len(events) >= rules.collapse_violations or len(days) >= rules.collapse_days:
             changes.append((COLLAPSED, violation.at, violation.report_id))
             break
-    if ceasefire.expires is not None and changes[-1][0] != COLLAPSED:
+    if ceasefire.expires is not None and (not changes or changes[-1][0] != COLLAPSED):
         changes.append((EXPIRED, ceasefire.expires, None))
+    changes.extend((status, at, report_id) for status, at, report_id in ceasefire.told if at is not None)
+    changes = _forward(sorted(changes, key=lambda change: change[1]))
     if successor is not None and successor.announced is not None:
         changes = [change for change in changes if change[1] < successor.announced]
-        if changes[-1][0] not in ENDINGS:  # one that collapsed or expired is over: a new one supersedes nothing
+        if not changes or changes[-1][0] not in ENDINGS:  # one that collapsed or expired is over
             changes.append((SUPERSEDED, successor.announced, successor.report_id))
-    history: list[tuple[str, datetime, str | None]] = []
-    for status, at, report_id in changes:  # statuses only move forward in time
-        history.append((status, max(at, history[-1][1]) if history else at, report_id))
-    return history
+    return changes
+
+
+def _forward(changes: Sequence[tuple[str, datetime, str | None]]) -> list[tuple[str, datetime, str | None]]:
+    """The changes that move a status forward (agreed, in effect, violated, then an ending), none after an ending."""
+    kept: list[tuple[str, datetime, str | None]] = []
+    for change in changes:
+        if kept and kept[-1][0] in ENDINGS:
+            break
+        if not kept or STATUS_RANK[change[0]] > STATUS_RANK[kept[-1][0]]:
+            kept.append(change)
+    return kept
+
+
+def _untimed_status(ceasefire: Ceasefire) -> str:
+    """The status of a ceasefire no time can be put to: the furthest its reports tell, else agreed."""
+    return max((status for status, _, _ in ceasefire.told), key=STATUS_RANK.__getitem__, default=AGREED)
 
 
 def _rebuild(connection: Connection, ceasefire: Ceasefire, others: Sequence[Ceasefire], rules: CeasefireRules) -> None:
@@ -570,5 +605,5 @@ def _rebuild(connection: Connection, ceasefire: Ceasefire, others: Sequence[Ceas
     connection.execute(
         CeasefireRow.__table__.update()
         .where(CeasefireRow.id == ceasefire.id)
-        .values(status=history[-1][0] if history else AGREED, ended=ended[0] if ended else None)
+        .values(status=history[-1][0] if history else _untimed_status(ceasefire), ended=ended[0] if ended else None)
     )
