@@ -142,10 +142,11 @@ def test_a_truce_brokered_between_two_parties_names_them_and_its_broker(coder: E
     )
 
 
-def test_a_truce_agreed_for_a_length_of_time_keeps_it(coder: EventCoder) -> None:
-    truce = next(e for e in code(coder, "Georgia and Abkhazia agreed to a 72-hour truce.") if e.ceasefire)
+def test_a_truce_agreed_for_a_length_of_time_and_a_place_keeps_them(coder: EventCoder) -> None:
+    truce = next(e for e in code(coder, "Georgia and Abkhazia agreed to a 72-hour truce in Sukhumi.") if e.ceasefire)
     assert truce.ceasefire is not None and truce.ceasefire.duration is not None
     assert (truce.ceasefire.duration.count, truce.ceasefire.duration.unit) == (72, "hour")
+    assert truce.ceasefire.scope == "Sukhumi"
 
 
 @pytest.mark.parametrize(
@@ -192,6 +193,12 @@ def test_a_truce_told_over_is_a_retelling_with_what_the_text_tells_of_it_and_no_
     truce = next(e for e in code(coder, text, language) if e.ceasefire is not None)
     assert truce.ceasefire is not None and truce.ceasefire.status == "collapsed"
     assert truce.date is None  # it broke on Tuesday; it was agreed before
+
+
+def test_a_call_for_a_ceasefire_is_a_request_to_cease_fire(coder: EventCoder) -> None:
+    text = "The African Union called on Tuesday for an immediate ceasefire between Georgia and Abkhazia."
+    call = next(e for e in code(coder, text) if e.event == "REQUEST")
+    assert call.mode == "yield" and call.ceasefire is None
 
 
 def test_those_who_agree_to_a_ceasefire_are_its_parties(coder: EventCoder) -> None:

@@ -325,8 +325,9 @@ def list_ceasefires(
             ceasefire.id,
             _codes([Entity.model_validate(party) for party in ceasefire.parties]),
             _codes([Entity.model_validate(mediator) for mediator in ceasefire.mediator]),
-            ceasefire.location or ceasefire.country or "",
-            ceasefire.agreed or "",
+            ceasefire.terms.get("scope") or ceasefire.location or ceasefire.country or "",
+            (ceasefire.agreed or "")
+            + (f" ({ceasefire.terms['duration']['text']})" if ceasefire.terms.get("duration") else ""),
             f"{ceasefire.effective:%Y-%m-%d %H:%M}" if ceasefire.effective else "",
             ceasefire.status,
             str(len(ceasefire.violations))

@@ -25,6 +25,8 @@ from treve.stages.syntax import case_of, lemma_of, span_of
 HOSTILE_CLASSES = ("verbal conflict", "material conflict")
 # Dependencies of a participle that describes the noun it hangs from ("a Saudi-brokered truce").
 DESCRIBING_DEPS = ("amod", "acl", "relcl", "acl:relcl")
+# Dependencies by which a noun's own phrase names a place ("a truce in North Darfur").
+SCOPE_DEPS = ("prep", "nmod")
 # Dependencies by which a noun's own phrase counts a length of time ("seven-day truce", "trêve de cinq mois").
 LENGTH_DEPS = ("amod", "compound", "nummod", "nmod", "npadvmod", "prep")
 
@@ -44,7 +46,9 @@ def ceasefire_mentions(sentence: Span, story: Story, coded: list[Mention | None]
         declared = next((m for m in coded if m and m.mode == "ceasefire" and token in m.match.tokens), None)
         if declared is not None:  # "declared a unilateral ceasefire": the side that declares it, its terms
             declared.ceasefire = CeasefireTerms(
-                effective=effective_time(sentence, story), duration=agreed_length(token, story)
+                effective=effective_time(sentence, story),
+                duration=agreed_length(token, story),
+                scope=agreed_scope(token, story),
             )
             continue
         parsed = sentence.doc.has_annotation("DEP")
@@ -58,6 +62,7 @@ def ceasefire_mentions(sentence: Span, story: Story, coded: list[Mention | None]
         over = bool(told & (story.cues.ceasefire_collapse | story.cues.ceasefire_violation))
         state = next((status for status, words in _told_states(story) if told & words), None)
         if not (agreed or described or over or told & story.cues.ceasefire_in_force):
+            _asked_for(token, coded)
             continue
         parties: list[Entity] = []
         for child in [*token.children, *token.head.children]:
@@ -114,10 +119,20 @@ def ceasefire_mentions(sentence: Span, story: Story, coded: list[Mention | None]
         effective = effective_time(sentence, story)
         if state == "in effect" and (effective is not None or "future" in event.auxiliary):
             state = None  # "takes effect from 06:00 on Wednesday": in effect from then, not from the telling
-        event.ceasefire = CeasefireTerms(effective=effective, duration=agreed_length(token, story), status=state)
+        event.ceasefire = CeasefireTerms(
+            effective=effective, duration=agreed_length(token, story), scope=agreed_scope(token, story), status=state
+        )
         event.undated = not agreed
         found.append(event)
     return found
+
+
+def _asked_for(name: Token, coded: list[Mention | None]) -> None:
+    """ "called for an immediate ceasefire": a demand whose words hold a ceasefire's name asks the other side to
+    cease fire (REQUEST, mode yield), when nothing gave it a mode."""
+    for other in coded:
+        if other is not None and other.event == "REQUEST" and other.mode is None and name in other.match.head.subtree:
+            other.mode = "yield"
 
 
 def _told_states(story: Story) -> list[tuple[Literal["in effect", "collapsed"], frozenset[str]]]:
@@ -131,6 +146,27 @@ def _two_sides(event: Mention) -> list[Entity]:
     """The actor and the recipient of a hostile act (an attack, an accusation) that names both, as two sides."""
     hostile = QUAD_CLASS.get(event.event) in HOSTILE_CLASSES  # type: ignore[call-overload]
     return [*event.actor, *event.recipient] if hostile and event.actor and event.recipient else []
+
+
+def agreed_scope(name: Token, story: Story) -> str | None:
+    """Where a ceasefire holds, as a place its own phrase names ("a truce in North Darfur", "un cessez-le-feu
+    dans le Haut-Karabakh"); the places of its parties ("between Armenia and Azerbaijan") are not its scope."""
+    phrase = [
+        t
+        for child in name.children
+        if child.dep_.split(":")[0] in SCOPE_DEPS and (case_of(child) or "") not in PARTY_CASES
+        for t in child.subtree
+    ]
+    return next(
+        (
+            mention.text
+            for mention in story.places
+            if mention.role != "actor"
+            and not mention.metonymic
+            and any(mention.start <= t.idx < mention.end for t in phrase)
+        ),
+        None,
+    )
 
 
 def agreed_length(name: Token, story: Story) -> Duration | None:

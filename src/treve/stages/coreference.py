@@ -159,6 +159,7 @@ def _joined_terms(first: CeasefireTerms, second: CeasefireTerms) -> CeasefireTer
     return CeasefireTerms(
         effective=first.effective or second.effective,
         duration=first.duration or second.duration,
+        scope=first.scope or second.scope,
         status=first.status or second.status,
     )
 

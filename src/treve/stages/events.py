@@ -324,6 +324,7 @@ def _record(event: StoryEvent, story: Story) -> Event | None:
         CeasefireTerms(
             effective=next((t.effective for t in terms if t.effective), None),
             duration=next((t.duration for t in terms if t.duration), None),
+            scope=next((t.scope for t in terms if t.scope), None),
             status=next((t.status for t in terms if t.status), None),
         )
         if terms

@@ -314,6 +314,9 @@ def _refresh_ceasefire(connection: Connection, ceasefire_id: str) -> None:
             "duration": next(
                 (r.record["ceasefire"]["duration"] for r in reports if r.record["ceasefire"].get("duration")), None
             ),
+            "scope": next(
+                (r.record["ceasefire"]["scope"] for r in reports if r.record["ceasefire"].get("scope")), None
+            ),
             "told": [
                 {"status": r.record["ceasefire"]["status"], "at": _reported(r), "report_id": r.id}
                 for r in reports

@@ -243,6 +243,7 @@ class Store:
                 country=row.country,
                 location=row.location,
                 agreed=row.agreed,
+                terms=row.terms or {},
                 announced=row.announced,
                 effective=row.effective,
                 status=row.status,
@@ -286,6 +287,8 @@ class StoredCeasefire:
     location: str | None
     agreed: str | None
     """When agreed or declared, ISO 8601 as precise as told (YYYY, YYYY-MM or YYYY-MM-DD); None when unknown."""
+    terms: dict[str, Any]
+    """What its reports say of it: `duration`, `scope`, and `told` (statuses the text gives, with their report)."""
     announced: datetime | None
     effective: datetime | None
     status: str

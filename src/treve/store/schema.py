@@ -214,7 +214,7 @@ class CeasefireRow(Base):
         String(16), comment="agreed, in effect, violated, collapsed, expired, superseded"
     )
     ended: Mapped[datetime | None] = mapped_column(comment="when it collapsed, expired or was superseded, if it did")
-    terms: Mapped[dict[str, Any] | None] = mapped_column(comment="what the reports say of its terms: its duration")
+    terms: Mapped[dict[str, Any] | None] = mapped_column(comment="its terms: duration, scope, what reports tell")
 
 
 class CeasefireTellingRow(Base):

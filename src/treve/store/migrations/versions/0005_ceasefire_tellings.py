@@ -21,7 +21,7 @@ depends_on = None
 JSON = sa.JSON().with_variant(JSONB(), "postgresql")
 ENDED = "when it collapsed, expired or was superseded, if it did"
 ACCUSED_AT = "when the accusation was made, as precisely as reported"
-TERMS = "what the reports say of its terms: its duration"
+TERMS = "its terms: duration, scope, what reports tell"
 STATUS = "agreed, in effect, violated, collapsed, expired, superseded"
 AGREED = "when agreed or declared, ISO 8601 as precise as told: YYYY, YYYY-MM or YYYY-MM-DD"
 
