@@ -13,22 +13,27 @@ An assault is a violation when its actors and recipients name two different part
 where both give one) and it happened after the ceasefire took effect: at or after its effective time, else after
 the whole period of its agreement date (fighting told on the day a truce was agreed may have come before it). A
 date-only assault counts when its whole day does. It is linked to the ceasefire between those parties that took
-effect last before it.
+effect last before it. An accusation of breaking a ceasefire (an ACCUSE with `ceasefire_violation`) between two
+of its parties, made once it was agreed, is kept with its accuser (`ceasefire_accusations`) and breaks nothing.
 
-A ceasefire's status moves forward only, each change kept with its time (`ceasefire_statuses`):
+A ceasefire's status moves forward only, each change kept with its time and the report that caused it
+(`ceasefire_statuses`); what a report tells of it ("the truce collapsed", `ceasefire.status`) counts from the
+report's publication where it says more than the tracker knows by then:
 - agreed, when agreed (the report's publication when it falls on that day, else the date's start);
 - in effect, when it takes effect (not before it is agreed);
 - violated, at the first violation;
 - collapsed, at the violation that makes `ceasefire_collapse_violations` violated events (several reports of one
   assault count once) or brings fighting to `ceasefire_collapse_days` different days, whichever comes first;
   fighting after that breaks nothing more;
+- expired, when the duration it was agreed for has run out (unless it collapsed before);
 - superseded, when a newer ceasefire between the same parties (the same codes), agreed on a later date, is
-  agreed before it collapsed; nothing follows it.
-An undated ceasefire stays agreed, with no history: no time can be put to it.
+  agreed before it collapsed or expired; nothing follows it.
+An undated ceasefire has only the history its reports tell, else none: it stays agreed.
 
-The tracker runs in the transaction that stores new reports, whenever they hold a ceasefire or an assault. It
+The tracker runs in the transaction that stores new reports, whenever they hold a ceasefire, an assault or an
+accusation of breaking one. It
 reads only the ceasefires of the parties those reports name (found through `ceasefire_parties`) that had not
-ended (collapsed or superseded, `ended`) before the reports' time, and rebuilds only those a new telling changes
+ended (collapsed, expired or superseded: `ended`) before the reports' time, and rebuilds only those a new telling changes
 or a new assault breaks, reading the assaults of their own time only; so its cost follows what is still running,
 not the size of the store. It rebuilds them whole, so the order in which the news arrives does not change the
 outcome. On PostgreSQL it holds one advisory lock while it does.
@@ -36,7 +41,6 @@ outcome. On PostgreSQL it holds one advisory lock while it does.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -45,16 +49,23 @@ from typing import Any
 from sqlalchemy import Connection, and_, delete, or_, select, true
 
 from treve.records import Duration
+from treve.store.ceasefire_tellings import (
+    accuses_a_breach,
+    agreed_date,
+    dates_agree,
+    period_end,
+    refresh_ceasefire,
+    telling_reports,
+    tells_a_ceasefire,
+)
 from treve.store.clustering import (
     FAMILY_OF_TYPE,
     PARTY_ROLES,
     instant,
     lock_key,
-    reported_at,
     take_advisory_locks,
 )
 from treve.store.schema import (
-    ArticleRow,
     CanonicalEventRow,
     CeasefireAccusationRow,
     CeasefirePartyRow,
@@ -72,9 +83,6 @@ ENDINGS = (COLLAPSED, EXPIRED, SUPERSEDED)  # statuses after which nothing chang
 STATUS_RANK = {AGREED: 0, IN_EFFECT: 1, VIOLATED: 2, COLLAPSED: 3, EXPIRED: 3, SUPERSEDED: 3}
 CEASEFIRE_LOCK = lock_key("ceasefires")
 NEVER = datetime.max.replace(tzinfo=UTC)
-UNREAL_MODES = frozenset({"future", "hypothetical", "negation"})
-# How an event's date precision is told as an agreement date: its ISO 8601 prefix length.
-AGREED_LENGTH = {"hour": 10, "day": 10, "week": 7, "month": 7, "season": 4, "year": 4}
 
 
 @dataclass(frozen=True)
@@ -157,44 +165,6 @@ class Assault:
         return start is not None and start <= self.at and self.between(ceasefire)
 
 
-def tells_a_ceasefire(record: dict[str, Any]) -> bool:
-    """Whether an event record tells a ceasefire agreed or declared: one to come ("will sign a truce"), one only
-    supposed, or one not agreed ("did not agree to a truce") stays out of the tracker."""
-    return record.get("ceasefire") is not None and not UNREAL_MODES & set(record.get("auxiliary_modes", ()))
-
-
-def accuses_a_breach(record: dict[str, Any]) -> bool:
-    """Whether an event record accuses someone of breaking a ceasefire ("accused the RSF of violating the truce")."""
-    return record["event"] == "ACCUSE" and bool(record.get("ceasefire_violation"))
-
-
-def period_end(agreed: str) -> datetime:
-    """The instant after the period an ISO date prefix names (a day, a month, a year) ends."""
-    parts = [int(part) for part in agreed.split("-")]
-    if len(parts) == 3:
-        end = date(*parts) + timedelta(days=1)
-    elif len(parts) == 2:
-        end = date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
-    else:
-        end = date(parts[0] + 1, 1, 1)
-    return instant(end)  # type: ignore[return-value]
-
-
-def agreed_text(day: date | None, precision: str | None) -> str | None:
-    """A report's date as an agreement date: its ISO 8601 prefix at the report's precision (None: unknown)."""
-    if day is None:
-        return None
-    length = AGREED_LENGTH.get(precision or "day")
-    return day.isoformat()[:length] if length else None
-
-
-def dates_agree(first: str | None, second: str | None) -> bool:
-    """Whether two agreement dates may name the same day: one is the other's prefix (unknown agrees with all)."""
-    if first is None or second is None:
-        return True
-    return first.startswith(second) or second.startswith(first)
-
-
 def track_ceasefires(connection: Connection, report_ids: Sequence[str], rules: CeasefireRules) -> None:
     """File the ceasefires the new reports tell, and rebuild the violations and statuses of the ceasefires they
     change: those told anew, their neighbours in time between the same parties, and those a new assault breaks."""
@@ -213,7 +183,7 @@ def track_ceasefires(connection: Connection, report_ids: Sequence[str], rules: C
     take_advisory_locks(connection, [CEASEFIRE_LOCK])
     told = {_file_telling(connection, canonical_id) for canonical_id in telling}
     for ceasefire_id in sorted(told):
-        _refresh_ceasefire(connection, ceasefire_id)
+        refresh_ceasefire(connection, ceasefire_id)
     named = {entity["code"] for row in new for role in PARTY_ROLES for entity in row.record[role] if entity["code"]}
     days = [row.date for row in new if row.date is not None]
     since = instant(min(days)) if days and len(days) == len(new) else None
@@ -241,9 +211,9 @@ def _file_telling(connection: Connection, canonical_id: str) -> str:
     )
     if filed is not None:
         return filed
-    reports = _telling_reports(connection, [canonical_id])
+    reports = telling_reports(connection, [canonical_id])
     codes = frozenset(e["code"] for r in reports for role in PARTY_ROLES for e in r.record[role] if e["code"])
-    agreed = _agreed(reports)
+    agreed = agreed_date(reports)
     retold = [
         ceasefire
         for ceasefire in _ceasefires_naming(connection, codes, year=agreed[:4] if agreed else None)
@@ -260,109 +230,6 @@ def _file_telling(connection: Connection, canonical_id: str) -> str:
         CeasefireTellingRow.__table__.insert().values(canonical_event_id=canonical_id, ceasefire_id=ceasefire_id)
     )
     return ceasefire_id
-
-
-def _telling_reports(connection: Connection, canonical_ids: Sequence[str]) -> list[Any]:
-    """The reports of these canonical events that tell a ceasefire, with their article's publication."""
-    rows = connection.execute(
-        select(
-            EventReportRow.id, EventReportRow.date, EventReportRow.record, ArticleRow.published, ArticleRow.stored_at
-        )
-        .join(ArticleRow, ArticleRow.id == EventReportRow.article_id)
-        .where(EventReportRow.canonical_event_id.in_(canonical_ids))
-        .order_by(EventReportRow.id)
-    ).all()
-    return [row for row in rows if tells_a_ceasefire(row.record)]
-
-
-def _agreed(reports: Sequence[Any]) -> str | None:
-    """The most precise agreement date the reports give; among as precise ones the most often given, then the
-    earliest."""
-    dates = Counter(agreed_text(row.date, row.record.get("date_precision")) for row in reports)
-    dates.pop(None, None)
-    if not dates:
-        return None
-    return min(dates, key=lambda day: (-len(day), -dates[day], day))  # type: ignore[arg-type]
-
-
-def _refresh_ceasefire(connection: Connection, ceasefire_id: str) -> None:
-    """Set a ceasefire's parties, mediator, place and dates from every report of every canonical event telling
-    it, and index its parties' codes."""
-    tellings = connection.scalars(
-        select(CeasefireTellingRow.canonical_event_id).where(CeasefireTellingRow.ceasefire_id == ceasefire_id)
-    ).all()
-    reports = _telling_reports(connection, sorted(tellings))
-    agreed = _agreed(reports)
-    effective_times = [
-        instant(row.record["ceasefire"]["effective"]["start"])
-        for row in reports
-        if row.record["ceasefire"]["effective"]
-    ]
-    place = connection.execute(
-        select(CanonicalEventRow.country, CanonicalEventRow.location).where(CanonicalEventRow.id == ceasefire_id)
-    ).one()
-    parties = _distinct_entities(entity for row in reports for role in PARTY_ROLES for entity in row.record[role])
-    values = {
-        "parties": parties,
-        "mediator": _distinct_entities(entity for row in reports for entity in row.record["mediator"]),
-        "country": place.country,
-        "location": place.location,
-        "agreed": agreed,
-        "announced": _announced(reports, agreed),
-        "effective": Counter(effective_times).most_common(1)[0][0] if effective_times else None,
-        "terms": {
-            "duration": next(
-                (r.record["ceasefire"]["duration"] for r in reports if r.record["ceasefire"].get("duration")), None
-            ),
-            "scope": next(
-                (r.record["ceasefire"]["scope"] for r in reports if r.record["ceasefire"].get("scope")), None
-            ),
-            "told": [
-                {"status": r.record["ceasefire"]["status"], "at": _reported(r), "report_id": r.id}
-                for r in reports
-                if r.record["ceasefire"].get("status")
-            ],
-        },
-    }
-    connection.execute(CeasefireRow.__table__.update().where(CeasefireRow.id == ceasefire_id).values(**values))
-    connection.execute(delete(CeasefirePartyRow).where(CeasefirePartyRow.ceasefire_id == ceasefire_id))
-    codes = sorted({party["code"] for party in parties})
-    if codes:
-        connection.execute(
-            CeasefirePartyRow.__table__.insert(), [{"ceasefire_id": ceasefire_id, "code": code} for code in codes]
-        )
-
-
-def _reported(report: Any) -> str | None:
-    """When a report was made known, as ISO 8601: its article's publication, else its own date (never when it was
-    stored)."""
-    published = instant(report.published) if report.published else None
-    moment = published or instant(report.date)
-    return moment.isoformat() if moment is not None else None
-
-
-def _announced(reports: Sequence[Any], agreed: str | None) -> datetime | None:
-    """When the ceasefire was agreed, as an instant: the publication of a report dated that day when one is (the
-    more precise), else the start of the agreement date; None when no date is known."""
-    if agreed is None:
-        return None
-    for row in reports:
-        if row.published and len(agreed) == 10 and row.date is not None and row.date.isoformat() == agreed:
-            published = reported_at(row.published, row.stored_at)
-            if published.date() == row.date:
-                return published
-    return instant(agreed + "-01" * ((10 - len(agreed)) // 3))
-
-
-def _distinct_entities(entities: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Coded entities, one per (code, sector), as the first report names them."""
-    kept: dict[tuple[str, str | None], dict[str, Any]] = {}
-    for entity in entities:
-        if entity["code"]:
-            kept.setdefault(
-                (entity["code"], entity["sector"]), {key: entity[key] for key in ("entity_text", "code", "sector")}
-            )
-    return list(kept.values())
 
 
 def _codes_of(connection: Connection, ceasefire_ids: Iterable[str]) -> set[str]:

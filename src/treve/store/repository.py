@@ -28,7 +28,8 @@ from sqlalchemy.orm import aliased
 from treve.config import Settings, load_settings
 from treve.errors import StoreError
 from treve.records import Article, Event
-from treve.store.ceasefires import CeasefireRules, tells_a_ceasefire, track_ceasefires
+from treve.store.ceasefire_tellings import tells_a_ceasefire
+from treve.store.ceasefires import CeasefireRules, track_ceasefires
 from treve.store.clustering import MergeRules, cluster_reports
 from treve.store.schema import (
     ArticleRow,
