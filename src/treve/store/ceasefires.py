@@ -31,12 +31,11 @@ report's publication where it says more than the tracker knows by then:
 An undated ceasefire has only the history its reports tell, else none: it stays agreed.
 
 The tracker runs in the transaction that stores new reports, whenever they hold a ceasefire, an assault or an
-accusation of breaking one. It
-reads only the ceasefires of the parties those reports name (found through `ceasefire_parties`) that had not
-ended (collapsed, expired or superseded: `ended`) before the reports' time, and rebuilds only those a new telling changes
-or a new assault breaks, reading the assaults of their own time only; so its cost follows what is still running,
-not the size of the store. It rebuilds them whole, so the order in which the news arrives does not change the
-outcome. On PostgreSQL it holds one advisory lock while it does.
+accusation of breaking one. It reads only the ceasefires of the parties those reports name (found through
+`ceasefire_parties`) that had not ended (collapsed, expired or superseded: `ended`) before the reports' time, and
+rebuilds only those a new telling changes or a new assault breaks, reading the assaults of their own time only;
+so its cost follows what is still running, not the size of the store. It rebuilds them whole, so the order in
+which the news arrives does not change the outcome. On PostgreSQL it holds one advisory lock while it does.
 """
 
 from __future__ import annotations
