@@ -201,6 +201,13 @@ def test_a_call_for_a_ceasefire_is_a_request_to_cease_fire(coder: EventCoder) ->
     assert call.mode == "yield" and call.ceasefire is None
 
 
+def test_the_guarantors_of_a_ceasefire_are_neither_its_parties_nor_its_mediators(coder: EventCoder) -> None:
+    text = "Georgia and Abkhazia agreed on Monday to a ceasefire guaranteed by Turkey and Russia."
+    truce = next(e for e in code(coder, text) if e.ceasefire is not None)
+    assert truce.ceasefire is not None and {e.code for e in truce.ceasefire.guarantors} == {"TUR", "RUS"}
+    assert not {"TUR", "RUS"} & {e.code for e in [*truce.actor, *truce.recipient, *truce.mediator]}
+
+
 def test_those_who_agree_to_a_ceasefire_are_its_parties(coder: EventCoder) -> None:
     events = code(coder, "L'Éthiopie et l'Érythrée ont conclu mardi une trêve sous l'égide de l'Union africaine.", "fr")
     truce = next(e for e in events if e.ceasefire is not None)

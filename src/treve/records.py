@@ -191,6 +191,9 @@ class CeasefireTerms(Record):
     effective: EventTime | None = Field(None, description="When the ceasefire takes effect (UTC when given).")
     duration: Duration | None = Field(None, description="How long it is agreed for ('a 72-hour truce').")
     scope: str | None = Field(None, description="Where it holds, as its own words name it ('a truce in North Darfur').")
+    guarantors: list[Entity] = Field(
+        default_factory=list, description="Who guarantees it: neither its parties nor its mediators."
+    )
     status: Literal["in effect", "collapsed"] | None = Field(
         None, description="What the text tells of it: running ('took effect') or over ('the truce collapsed')."
     )

@@ -81,6 +81,7 @@ class LanguageCues(BaseModel):
     ceasefire_phrases: tuple[tuple[str, ...], ...]  # names of several words ("alto fuego"), content words only
     ceasefire_agreement: frozenset[str]
     mediation: frozenset[str]
+    guarantee: frozenset[str]
     period_end: frozenset[str]
     ceasefire_violation: frozenset[str]
     ceasefire_in_force: frozenset[str]
@@ -103,7 +104,7 @@ class LanguageCues(BaseModel):
     def vocabulary(self) -> frozenset[str]:
         """Every word the language's phrases and cue sets are written with."""
         words = {word for options in self.phrases.values() for phrase, _ in options for word in phrase}
-        for name in ("ceasefire", "ceasefire_agreement", "mediation", "period_end", "ceasefire_violation"):
+        for name in ("ceasefire", "ceasefire_agreement", "mediation", "guarantee", "period_end", "ceasefire_violation"):
             words.update(getattr(self, name))
         for name in ("ceasefire_in_force", "ceasefire_collapse"):
             words.update(getattr(self, name))
@@ -225,6 +226,7 @@ def _cues(raw: dict, language: str) -> LanguageCues:
         ceasefire_phrases=tuple(tuple(name.split()) for name in sorted(words("ceasefire")) if " " in name),
         ceasefire_agreement=words("ceasefire", f"agreement_{language}"),
         mediation=words("ceasefire", f"mediation_{language}"),
+        guarantee=words("ceasefire", f"guarantee_{language}"),
         period_end=words("ceasefire", f"ending_{language}"),
         ceasefire_violation=words("ceasefire", f"violation_{language}"),
         ceasefire_in_force=words("ceasefire", f"in_force_{language}"),

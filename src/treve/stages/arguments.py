@@ -273,11 +273,14 @@ def flat_arguments(
     return before[-1:], (undergoing or doing)[:1]
 
 
-def mediators_in(sentence: Span, story: Story, *, exclude: frozenset[str]) -> list[Entity]:
-    """Third parties named as brokering: "sous la médiation de l'UE", "médiation russe", "brokered by"."""
+def mediators_in(
+    sentence: Span, story: Story, *, exclude: frozenset[str], words: frozenset[str] | None = None
+) -> list[Entity]:
+    """Third parties named as brokering: "sous la médiation de l'UE", "médiation russe", "brokered by"; or, with
+    other `words`, in another third party's role ("Turkey, the guarantor")."""
     mediators: list[Entity] = []
     for token in sentence:
-        if lemma_of(token) not in story.cues.mediation:
+        if lemma_of(token) not in (story.cues.mediation if words is None else words):
             continue
         if not sentence.doc.has_annotation("DEP"):
             # No parse: the names in the few words after the mediation word ("بوساطة روسية").

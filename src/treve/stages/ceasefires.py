@@ -107,10 +107,11 @@ def ceasefire_mentions(sentence: Span, story: Story, coded: list[Mention | None]
             mode=mode,
             confidence=confidence,
         )
-        event.mediator = mediators_in(sentence, story, exclude=codes(parties))
+        guarantors = mediators_in(sentence, story, exclude=codes(parties), words=story.cues.guarantee)
+        event.mediator = mediators_in(sentence, story, exclude=codes([*parties, *guarantors]))
         broker = token.head if token.head.pos_ == "VERB" else None
         if broker is not None and not event.mediator:
-            event.mediator = [e for e in subject_of(broker, story) if e.code not in codes(parties)]
+            event.mediator = [e for e in subject_of(broker, story) if e.code not in codes([*parties, *guarantors])]
         event.attribution = attribution_of(token, sentence, story)
         # "will sign a ceasefire", "did not agree to a truce": the verb that agrees to it tells when and whether.
         event.auxiliary = grammatical_modes(token, story.cues) | (
@@ -120,7 +121,11 @@ def ceasefire_mentions(sentence: Span, story: Story, coded: list[Mention | None]
         if state == "in effect" and (effective is not None or "future" in event.auxiliary):
             state = None  # "takes effect from 06:00 on Wednesday": in effect from then, not from the telling
         event.ceasefire = CeasefireTerms(
-            effective=effective, duration=agreed_length(token, story), scope=agreed_scope(token, story), status=state
+            effective=effective,
+            duration=agreed_length(token, story),
+            scope=agreed_scope(token, story),
+            status=state,
+            guarantors=guarantors,
         )
         event.undated = not agreed
         found.append(event)

@@ -160,6 +160,7 @@ def _joined_terms(first: CeasefireTerms, second: CeasefireTerms) -> CeasefireTer
         effective=first.effective or second.effective,
         duration=first.duration or second.duration,
         scope=first.scope or second.scope,
+        guarantors=first.guarantors or second.guarantors,
         status=first.status or second.status,
     )
 

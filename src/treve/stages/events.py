@@ -325,6 +325,7 @@ def _record(event: StoryEvent, story: Story) -> Event | None:
             effective=next((t.effective for t in terms if t.effective), None),
             duration=next((t.duration for t in terms if t.duration), None),
             scope=next((t.scope for t in terms if t.scope), None),
+            guarantors=next((t.guarantors for t in terms if t.guarantors), []),
             status=next((t.status for t in terms if t.status), None),
         )
         if terms

@@ -114,12 +114,9 @@ def refresh_ceasefire(connection: Connection, ceasefire_id: str) -> None:
         "announced": _announced(reports, agreed),
         "effective": Counter(effective_times).most_common(1)[0][0] if effective_times else None,
         "terms": {
-            "duration": next(
-                (r.record["ceasefire"]["duration"] for r in reports if r.record["ceasefire"].get("duration")), None
-            ),
-            "scope": next(
-                (r.record["ceasefire"]["scope"] for r in reports if r.record["ceasefire"].get("scope")), None
-            ),
+            "duration": _first_term(reports, "duration"),
+            "scope": _first_term(reports, "scope"),
+            "guarantors": _distinct_entities(e for r in reports for e in r.record["ceasefire"].get("guarantors", [])),
             "told": [
                 {"status": r.record["ceasefire"]["status"], "at": _reported(r), "report_id": r.id}
                 for r in reports
@@ -134,6 +131,11 @@ def refresh_ceasefire(connection: Connection, ceasefire_id: str) -> None:
         connection.execute(
             CeasefirePartyRow.__table__.insert(), [{"ceasefire_id": ceasefire_id, "code": code} for code in codes]
         )
+
+
+def _first_term(reports: Sequence[Any], term: str) -> Any:
+    """A term as the first report that gives it tells it."""
+    return next((r.record["ceasefire"][term] for r in reports if r.record["ceasefire"].get(term)), None)
 
 
 def _reported(report: Any) -> str | None:
