@@ -208,6 +208,19 @@ def test_the_guarantors_of_a_ceasefire_are_neither_its_parties_nor_its_mediators
     assert not {"TUR", "RUS"} & {e.code for e in [*truce.actor, *truce.recipient, *truce.mediator]}
 
 
+def test_a_truce_of_a_civil_war_told_without_its_parties_is_between_the_state_and_the_rebels(
+    coder: EventCoder,
+) -> None:
+    text = (
+        "Fighting in Arauca\n\nThe Colombian army clashed with ELN rebels near Arauca on Monday, the Colombian "
+        "army said. The ELN said its fighters had been attacked first. Local officials said the fighting began "
+        "after the collapse of a three-month truce."
+    )
+    truce = next(e for e in code(coder, text) if e.ceasefire is not None)
+    assert {(e.code, e.sector) for e in truce.actor} == {("COL", "MIL"), ("COL", "REB")}
+    assert truce.ceasefire is not None and truce.ceasefire.status == "collapsed"
+
+
 def test_those_who_agree_to_a_ceasefire_are_its_parties(coder: EventCoder) -> None:
     events = code(coder, "L'Éthiopie et l'Érythrée ont conclu mardi une trêve sous l'égide de l'Union africaine.", "fr")
     truce = next(e for e in events if e.ceasefire is not None)

@@ -4,6 +4,7 @@ effect, how long for); the ceasefire tracker (store/ceasefires.py) follows them 
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Literal
 
 from spacy.tokens import Span, Token
@@ -23,6 +24,8 @@ from treve.stages.story import Story, codes, times_in, unique_entities
 from treve.stages.syntax import case_of, lemma_of, span_of
 
 HOSTILE_CLASSES = ("verbal conflict", "material conflict")
+# A civil war's sides: the state's and the rebels' sectors, each named this many times in the story.
+STATE_SIDE, REBEL_SIDE, CIVIL_WAR_MENTIONS = frozenset({"GOV", "MIL"}), frozenset({"REB"}), 2
 # Dependencies of a participle that describes the noun it hangs from ("a Saudi-brokered truce").
 DESCRIBING_DEPS = ("amod", "acl", "relcl", "acl:relcl")
 # Dependencies by which a noun's own phrase names a place ("a truce in North Darfur").
@@ -88,7 +91,7 @@ def ceasefire_mentions(sentence: Span, story: Story, coded: list[Mention | None]
             # sides of what the sentence tells them doing to each other.
             parties = next((sides for other in coded if other and (sides := _two_sides(other))), [])
         if not parties:
-            parties, confidence = list(story.main_pair), CONFIDENCE_INFERRED_PARTIES
+            parties, confidence = warring_sides(story), CONFIDENCE_INFERRED_PARTIES
         if not parties:
             continue
         # Drop the AGREE the lexicon found on the same words ("accord"): this one says more.
@@ -145,6 +148,23 @@ def _told_states(story: Story) -> list[tuple[Literal["in effect", "collapsed"], 
     "where ceasefire violations are common" says nothing of one day's truce; the tracker reads violations from the
     fighting, and keeps accusations apart."""
     return [("collapsed", story.cues.ceasefire_collapse), ("in effect", story.cues.ceasefire_in_force)]
+
+
+def warring_sides(story: Story) -> list[Entity]:
+    """The sides a ceasefire that names none is most likely between: a country's state (government, army) and its
+    rebels when the story names each at least twice (a civil war), else the story's two main countries."""
+    named: Counter[tuple[str, str]] = Counter()
+    first: dict[tuple[str, str], Entity] = {}
+    for mention in story.actors:
+        entity = mention.entity
+        side = "state" if entity.sector in STATE_SIDE else "rebels" if entity.sector in REBEL_SIDE else None
+        if entity.code and side:
+            named[entity.code, side] += 1
+            first.setdefault((entity.code, side), entity)
+    for (code, _), count in named.most_common():
+        if count >= CIVIL_WAR_MENTIONS and named[code, "state"] >= CIVIL_WAR_MENTIONS <= named[code, "rebels"]:
+            return [first[code, "state"], first[code, "rebels"]]
+    return list(story.main_pair)
 
 
 def _two_sides(event: Mention) -> list[Entity]:

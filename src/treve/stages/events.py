@@ -291,18 +291,24 @@ def events_from(
 ) -> list[Event]:
     """The story's events from its mentions: grouped by the real-world event they tell (by the shipped coreference
     model, or `links`), one record each for the events one of whose mentions reports an event with a probability
-    of at least `threshold`. Gating events rather than mentions keeps a retelling ("the conflict that followed
-    killed 30,000"), which read alone looks like commentary, as a detail of the event it retells: its sentence and
-    its toll count, not its parties, time or place."""
+    of at least `threshold` (`_reports`). Gating events rather than mentions keeps a retelling ("the conflict that
+    followed killed 30,000"), which read alone looks like commentary, as a detail of the event it retells: its
+    sentence and its toll count, not its parties, time or place."""
     events = []
     for group in group_mentions(mentions, story, links):
-        reporting = [mention for mention in group.mentions if mention.reporting >= threshold]
+        reporting = [mention for mention in group.mentions if _reports(mention, threshold)]
         if reporting:
-            details = [mention for mention in group.mentions if mention.reporting < threshold]
+            details = [mention for mention in group.mentions if not _reports(mention, threshold)]
             events.append(StoryEvent(reporting, details))
     records = [_record(event, story) for event in events]
     kept = [record for record in records if record is not None]
     return [record.model_copy(update={"id": f"{article_id}-{number}"}) for number, record in enumerate(kept, 1)]
+
+
+def _reports(mention: Mention, threshold: float) -> bool:
+    """Whether a mention reports an event: by the mention model; a ceasefire named as agreed, declared, running or
+    over always does (it is read from its own words, and the tracker follows it)."""
+    return mention.reporting >= threshold or mention.ceasefire is not None
 
 
 def _record(event: StoryEvent, story: Story) -> Event | None:
