@@ -221,6 +221,24 @@ def test_a_truce_of_a_civil_war_told_without_its_parties_is_between_the_state_an
     assert truce.ceasefire is not None and truce.ceasefire.status == "collapsed"
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Armenia i Azerbejdżan zawarły w poniedziałek rozejm za pośrednictwem Rosji.", "pl"),
+        ("Armenien und Aserbaidschan haben am Montag eine Waffenruhe vereinbart, vermittelt von Russland.", "de"),
+    ],
+)
+def test_a_ceasefire_agreed_in_a_language_read_through_the_encoder_is_one(
+    coder: EventCoder, text: str, language: str
+) -> None:
+    truce = next(e for e in code(coder, text, language) if e.ceasefire is not None)
+    assert (truce.event, {e.code for e in truce.actor}, {e.code for e in truce.mediator}) == (
+        "AGREE",
+        {"ARM", "AZE"},
+        {"RUS"},
+    )
+
+
 def test_those_who_agree_to_a_ceasefire_are_its_parties(coder: EventCoder) -> None:
     events = code(coder, "L'Éthiopie et l'Érythrée ont conclu mardi une trêve sous l'égide de l'Union africaine.", "fr")
     truce = next(e for e in events if e.ceasefire is not None)

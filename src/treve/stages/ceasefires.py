@@ -24,6 +24,8 @@ from treve.stages.story import Story, codes, times_in, unique_entities
 from treve.stages.syntax import case_of, lemma_of, span_of
 
 HOSTILE_CLASSES = ("verbal conflict", "material conflict")
+# What the encoder may read a sentence that names a ceasefire as, when it agrees to it (not a call, talks or aid).
+AGREEING = ("AGREE", "COOPERATE")
 # A civil war's sides: the state's and the rebels' sectors, each named this many times in the story.
 STATE_SIDE, REBEL_SIDE, CIVIL_WAR_MENTIONS = frozenset({"GOV", "MIL"}), frozenset({"REB"}), 2
 # Dependencies of a participle that describes the noun it hangs from ("a Saudi-brokered truce").
@@ -59,7 +61,9 @@ def ceasefire_mentions(sentence: Span, story: Story, coded: list[Mention | None]
         # A participle that only describes it ("a Saudi-brokered truce", "un cessez-le-feu négocié par la Russie")
         # retells one agreed before, as a verb or noun governing it does not ("negotiated a truce").
         agreeing_words = [t for t in linked if t != token and not (t.head == token and t.dep_ in DESCRIBING_DEPS)]
-        agreed = any(lemma_of(t) in story.cues.ceasefire_agreement for t in agreeing_words)
+        agreed = any(lemma_of(t) in story.cues.ceasefire_agreement for t in agreeing_words) or (
+            not parsed and any(other and other.event in AGREEING for other in coded)
+        )
         described = any(lemma_of(t) in story.cues.ceasefire_agreement for t in linked if t.head == token)
         told = {lemma_of(t) for t in phrase_links(token)} if parsed else set()
         over = bool(told & (story.cues.ceasefire_collapse | story.cues.ceasefire_violation))
@@ -84,7 +88,7 @@ def ceasefire_mentions(sentence: Span, story: Story, coded: list[Mention | None]
         if not parties and not parsed:
             # No parse to read them from: the parties of the agreement the lexicon found in the sentence.
             parties = [
-                e for other in coded if other and other.event == "AGREE" for e in (*other.actor, *other.recipient)
+                e for other in coded if other and other.event in AGREEING for e in (*other.actor, *other.recipient)
             ]
         if not parties:
             # "accused the RSF of violating the truce", "shelled them a day after the truce took effect": the two
@@ -94,9 +98,11 @@ def ceasefire_mentions(sentence: Span, story: Story, coded: list[Mention | None]
             parties, confidence = warring_sides(story), CONFIDENCE_INFERRED_PARTIES
         if not parties:
             continue
-        # Drop the AGREE the lexicon found on the same words ("accord"): this one says more.
+        # Drop the AGREE the lexicon found on the same words ("accord"), or the cooperation the encoder read in a
+        # sentence it has no parse of: this one says more.
         for index, other in enumerate(coded):
-            if agreed and other is not None and other.event == "AGREE" and other.sentence == sentence:
+            same_act = other is not None and (other.event == "AGREE" or (not parsed and other.event in AGREEING))
+            if agreed and same_act and other is not None and other.sentence == sentence:
                 coded[index] = None
         # One told running or over, not agreed here, is the ceasefire carried out (RETREAT), not its agreement.
         kind, mode = ("AGREE", None) if agreed else ("RETREAT", "ceasefire")
