@@ -239,6 +239,13 @@ def test_a_ceasefire_agreed_in_a_language_read_through_the_encoder_is_one(
     )
 
 
+def test_a_ceasefire_is_not_placed_in_the_country_of_its_broker(coder: EventCoder) -> None:
+    text = "Turkey brokered a ceasefire between Georgia and Abkhazia on Monday."
+    truce = next(e for e in code(coder, text) if e.ceasefire is not None)
+    assert {e.code for e in truce.mediator} == {"TUR"}
+    assert truce.location is None or truce.location.country_code != "TUR"
+
+
 def test_those_who_agree_to_a_ceasefire_are_its_parties(coder: EventCoder) -> None:
     events = code(coder, "L'Éthiopie et l'Érythrée ont conclu mardi une trêve sous l'égide de l'Union africaine.", "fr")
     truce = next(e for e in events if e.ceasefire is not None)

@@ -11,9 +11,10 @@ from spacy.tokens import Span, Token
 
 from treve.normalise import normalise_for_processing
 from treve.ontology import QUAD_CLASS
-from treve.records import CeasefireTerms, Duration, Entity, EventTime
+from treve.records import CeasefireTerms, Duration, Entity, EventTime, PlaceMention
 from treve.resources.event_lexicon import Trigger, TriggerMatch, phrase_links
 from treve.stages.arguments import PARTY_CASES, attribution_of, mediators_in, subject_of
+from treve.stages.event_location import NO_EVENT_PLACE, Basis, EventLocation
 from treve.stages.mentions import (
     CONFIDENCE_BOTH_ARGUMENTS,
     CONFIDENCE_INFERRED_PARTIES,
@@ -177,6 +178,31 @@ def _two_sides(event: Mention) -> list[Entity]:
     """The actor and the recipient of a hostile act (an attack, an accusation) that names both, as two sides."""
     hostile = QUAD_CLASS.get(event.event) in HOSTILE_CLASSES  # type: ignore[call-overload]
     return [*event.actor, *event.recipient] if hostile and event.actor and event.recipient else []
+
+
+def ceasefire_location(event: Mention, story: Story) -> EventLocation | None:
+    """Where a ceasefire is placed: where it holds when its words say so ("a truce in North Darfur"); else the place
+    found for its sentence, unless that names one of its parties or lies in its mediator's country ("négocié par
+    la Russie" is no ceasefire in Russia): then the story's first place that does neither."""
+    scope = event.ceasefire.scope if event.ceasefire else None
+    named = next((m for m in story.places if scope is not None and m.text == scope and m.place is not None), None)
+    if named is not None:
+        return EventLocation(named, Basis.locative)
+    sides = [*event.actor, *event.recipient, *event.mediator]
+    brokers = codes(event.mediator) - codes([*event.actor, *event.recipient])
+
+    def usable(mention: PlaceMention) -> bool:
+        names_a_side = any(
+            e.start is not None and e.end is not None and e.start <= mention.start < e.end for e in sides
+        )
+        return not names_a_side and (mention.place is None or mention.place.country_code not in brokers)
+
+    if event.location is None or usable(event.location.mention):
+        return event.location
+    ordered = sorted(story.places, key=lambda mention: mention.start)
+    elsewhere = (m for m in ordered if m.place is not None and m.role not in NO_EVENT_PLACE and not m.metonymic)
+    fallback = next((m for m in elsewhere if usable(m)), None)
+    return EventLocation(fallback, Basis.story) if fallback is not None else None
 
 
 def agreed_scope(name: Token, story: Story) -> str | None:

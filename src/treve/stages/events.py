@@ -29,7 +29,7 @@ from treve.resources.event_lexicon import EventLexicon, load_event_lexicon
 from treve.resources.gazetteer import Gazetteer, open_gazetteer
 from treve.resources.story import LogisticModel, load_story_model
 from treve.stages.casualties import find_casualties
-from treve.stages.ceasefires import ceasefire_mentions
+from treve.stages.ceasefires import ceasefire_location, ceasefire_mentions
 from treve.stages.coreference import (
     StoryEvent,
     complete_earlier_ceasefire,
@@ -229,6 +229,8 @@ class EventCoder:
             coded = fold_within_sentence([event for event in in_sentence if event is not None])
             for event in coded:
                 event.location = locate_event(event.match.head, story.places)
+                if event.ceasefire is not None:
+                    event.location = ceasefire_location(event, story)
                 local_parties(event, story)
                 if reading is not None:
                     weigh(event, reading)
