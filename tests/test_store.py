@@ -22,7 +22,7 @@ from tests.store_fixtures import (
     stored_report_count,
 )
 from treve.errors import StoreError
-from treve.records import Attribution, Casualties, Count, Entity, Size
+from treve.records import Attribution, Casualties, Count, Entity, Place, Size
 from treve.store.repository import Store, alembic_config, event_country, open_store
 from treve.store.schema import ArticleRow, Base, EventReportRow, MentionRow, RemovalRow
 
@@ -50,6 +50,12 @@ def test_an_article_is_stored_with_its_debris_its_event_reports_and_the_entities
         assert sorted(mentions) == [("actor", 0, "SDN", "MIL"), ("actor", 1, "SDN", "REB"), ("source", 0, None, "MED")]
         debris = connection.execute(select(RemovalRow.article_id, RemovalRow.reason, RemovalRow.text)).all()
         assert debris == [("a1", "share-line", "Share this article")]
+
+
+def test_an_article_whose_events_are_placed_and_unplaced_alike_is_stored_whole(store: Store) -> None:
+    placed = event("mixed", 1, location=Place(extracted_place="Gao", country_code="MLI", lat=16.27, lon=-0.04))
+    store.save([article("mixed", placed, event("mixed", 2))])
+    assert sorted((e.id, e.location) for e in store.events()) == [("mixed-1", "Gao"), ("mixed-2", None)]
 
 
 def test_saving_the_same_articles_again_adds_nothing(store: Store) -> None:

@@ -176,3 +176,36 @@ def test_an_accusation_of_breaking_a_ceasefire_is_kept_with_its_accuser_and_brea
         ("accusation-1", ["ARM"])
     ]
     assert (ceasefire.status, ceasefire.violations) == ("in effect", [])
+
+
+NEWS_OVER_TIME = [
+    (
+        "2024-06-03",
+        "Truce in Arauca\n\nThe Colombian government and the ELN agreed on Monday to a ceasefire in Arauca, brokered "
+        "by Cuba. The ceasefire takes effect at 05:00 GMT on Tuesday, 4 June 2024, the government said.",
+    ),
+    (
+        "2024-06-10",
+        "Patrol attacked\n\nELN rebels attacked an army patrol near Arauca on Sunday, 9 June 2024, killing three "
+        "soldiers, the Colombian army said. The government accused the ELN of violating the ceasefire.",
+    ),
+    (
+        "2024-06-20",
+        "Truce over\n\nThe ceasefire between the Colombian government and the ELN collapsed on Wednesday after "
+        "days of fighting, officials said.",
+    ),
+]
+
+
+def test_a_ceasefire_followed_from_agreement_to_collapse_across_three_reports(
+    store: Store, pipeline_factory: Callable[[], Pipeline]
+) -> None:
+    pipeline = pipeline_factory()
+    for day, text in NEWS_OVER_TIME:
+        store.save([pipeline.process(RawItem(path=f"{day}.txt", format="text", text=text, published=day))])
+    [ceasefire] = store.ceasefires()
+    assert {party["code"] for party in ceasefire.parties} == {"COL"}
+    assert [mediator["code"] for mediator in ceasefire.mediator] == ["CUB"]
+    assert (ceasefire.agreed, ceasefire.effective) == ("2024-06-03", datetime(2024, 6, 4, 5, tzinfo=UTC))
+    assert [status for status, _ in history(ceasefire)] == ["agreed", "in effect", "violated", "collapsed"]
+    assert len(ceasefire.violations) == 1 and len(ceasefire.accusations) == 1

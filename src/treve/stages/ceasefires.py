@@ -72,6 +72,8 @@ def ceasefire_mentions(sentence: Span, story: Story, coded: list[Mention | None]
         if not (agreed or described or over or told & story.cues.ceasefire_in_force):
             _asked_for(token, coded)
             continue
+        if _only_breached(told, story) and not (agreed or described) and any(_two_sides(m) for m in coded if m):
+            continue  # "accused the ELN of violating the ceasefire": the accusation tells it broken, links to it
         parties: list[Entity] = []
         for child in [*token.children, *token.head.children]:
             if child.dep_.split(":")[0] in ("nmod", "obl", "prep") and (case_of(child) or "") in PARTY_CASES:
@@ -148,6 +150,12 @@ def _asked_for(name: Token, coded: list[Mention | None]) -> None:
     for other in coded:
         if other is not None and other.event == "REQUEST" and other.mode is None and name in other.match.head.subtree:
             other.mode = "yield"
+
+
+def _only_breached(told: set[str], story: Story) -> bool:
+    """Whether a ceasefire's words tell it only broken: violated, neither running nor over."""
+    cues = story.cues
+    return bool(told & cues.ceasefire_violation) and not told & (cues.ceasefire_collapse | cues.ceasefire_in_force)
 
 
 def _told_states(story: Story) -> list[tuple[Literal["in effect", "collapsed"], frozenset[str]]]:

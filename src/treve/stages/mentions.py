@@ -221,8 +221,8 @@ def guessed_triggers(
     if types[best] < max(GUESS_THRESHOLD, listed + OVERRULE_MARGIN if matches else 0.0):
         return []
     mode = reading.plover.best_mode(best)
-    if (best == "AGREE" or mode == "ceasefire") and story.cues.tells_ceasefire_broken(sentence.root):
-        return []  # "observers reported violations of the ceasefire": a truce told broken, neither agreed nor kept
+    if (best == "AGREE" or mode == "ceasefire") and any(story.cues.names_ceasefire(t) for t in sentence):
+        return []  # a sentence that names a ceasefire is read by its own words (stages/ceasefires.py)
     two_sided = best == "ASSAULT" and reading.acled.best[0] == "Armed clash"
     flat_svo = not sentence.doc.has_annotation("DEP") and table_of(sentence.doc.lang_)["word_order"] == "SVO"
     anchor = _after_doer(sentence, story) if flat_svo else _main_verb(sentence, best, story.cues)

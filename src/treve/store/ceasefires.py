@@ -47,6 +47,7 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, delete, or_, select, true
 
+from treve.ontology import STATE_SECTORS
 from treve.records import Duration
 from treve.store.ceasefire_tellings import (
     accuses_a_breach,
@@ -98,7 +99,11 @@ class Party:
     sector: str | None
 
     def named_by(self, code: str | None, sector: str | None) -> bool:
-        return code == self.code and (self.sector is None or sector is None or sector == self.sector)
+        """Whether an entity is this party: the same code, and the same side where both give a sector (a state's
+        government, army and police are one side: the government signs, the army fights)."""
+        if code != self.code or self.sector is None or sector is None:
+            return code == self.code
+        return sector == self.sector or (sector in STATE_SECTORS and self.sector in STATE_SECTORS)
 
 
 @dataclass(frozen=True)

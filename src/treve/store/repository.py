@@ -544,10 +544,14 @@ def _report_values(article_id: str, event: Event) -> dict[str, Any]:
     }
 
 
+_PLACE_COLUMNS = ("admin1", "admin2", "location", "latitude", "longitude", "geo_precision")
+
+
 def _place_values(place: dict[str, Any] | None, event: Event) -> dict[str, Any]:
-    """ACLED's place columns from a PLOVER Place; with none, the country the parties suggest."""
+    """ACLED's place columns from a PLOVER Place; with none, the country the parties suggest (and every column, so
+    that reports with and without a place go into one insert)."""
     if not place:
-        return {"country": event_country(event)}
+        return {"country": event_country(event)} | dict.fromkeys(_PLACE_COLUMNS)
     return {
         "country": place.get("country_code") or event_country(event),
         "admin1": place.get("province"),
