@@ -195,6 +195,18 @@ def test_a_truce_told_over_is_a_retelling_with_what_the_text_tells_of_it_and_no_
     assert truce.date is None  # it broke on Tuesday; it was agreed before
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Hamas rejected a truce offered by Israel on Monday.", "en"),
+        ("Le Hamas a rejeté lundi la trêve proposée par Israël.", "fr"),
+    ],
+)
+def test_a_truce_offered_and_rejected_is_a_refusal_not_a_ceasefire(coder: EventCoder, text: str, language: str) -> None:
+    events = code(coder, text, language)
+    assert [e.event for e in events] == ["REJECT"] and all(e.ceasefire is None for e in events)
+
+
 def test_a_call_for_a_ceasefire_is_a_request_to_cease_fire(coder: EventCoder) -> None:
     text = "The African Union called on Tuesday for an immediate ceasefire between Georgia and Abkhazia."
     call = next(e for e in code(coder, text) if e.event == "REQUEST")
