@@ -255,8 +255,8 @@ def _ceasefires_naming(
     """The ceasefires with a party among `codes`, by the time they took effect; with `since`, only those that had
     not collapsed or been superseded before it (news of that time changes nothing in the others); with `year`,
     only those agreed that year or on an unknown date; and those of `also`, whatever they are."""
-    naming = select(CeasefirePartyRow.ceasefire_id).where(CeasefirePartyRow.code.in_(sorted(set(codes))))
-    running = true() if since is None else or_(CeasefireRow.ended.is_(None), CeasefireRow.ended >= since)
+    running = true() if since is None else or_(CeasefirePartyRow.ended.is_(None), CeasefirePartyRow.ended >= since)
+    naming = select(CeasefirePartyRow.ceasefire_id).where(CeasefirePartyRow.code.in_(sorted(set(codes))), running)
     year_told = true() if year is None else or_(CeasefireRow.agreed.startswith(year), CeasefireRow.agreed.is_(None))
     rows = connection.execute(
         select(
@@ -271,7 +271,7 @@ def _ceasefires_naming(
             CanonicalEventRow.earliest_report_id,
         )
         .join(CanonicalEventRow, CanonicalEventRow.id == CeasefireRow.id)
-        .where(or_(and_(CeasefireRow.id.in_(naming), running, year_told), CeasefireRow.id.in_(sorted(also))))
+        .where(or_(and_(CeasefireRow.id.in_(naming), year_told), CeasefireRow.id.in_(sorted(also))))
     ).all()
     ceasefires = [
         Ceasefire(
@@ -475,9 +475,12 @@ def _rebuild(connection: Connection, ceasefire: Ceasefire, others: Sequence[Ceas
                 for position, (status, at, report) in enumerate(history)
             ],
         )
-    ended = [at for status, at, _ in history if status in ENDINGS]
+    ended = next((at for status, at, _ in history if status in ENDINGS), None)
     connection.execute(
         CeasefireRow.__table__.update()
         .where(CeasefireRow.id == ceasefire.id)
-        .values(status=history[-1][0] if history else _untimed_status(ceasefire), ended=ended[0] if ended else None)
+        .values(status=history[-1][0] if history else _untimed_status(ceasefire), ended=ended)
+    )
+    connection.execute(
+        CeasefirePartyRow.__table__.update().where(CeasefirePartyRow.ceasefire_id == ceasefire.id).values(ended=ended)
     )

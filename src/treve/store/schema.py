@@ -229,14 +229,17 @@ class CeasefireTellingRow(Base):
 
 
 class CeasefirePartyRow(Base):
-    """A party's code of a ceasefire: the index by which a new report finds the ceasefires it may concern."""
+    """A party's code of a ceasefire, with when the ceasefire ended: the index by which a new report finds the
+    ceasefires of its parties still running at its time."""
 
     __tablename__ = "ceasefire_parties"
+    __table_args__ = (Index("ix_ceasefire_parties_code_ended", "code", "ended"),)
 
     ceasefire_id: Mapped[str] = mapped_column(
         String(64), ForeignKey("ceasefires.id", ondelete="CASCADE"), primary_key=True
     )
-    code: Mapped[str] = mapped_column(String(8), primary_key=True, index=True)
+    code: Mapped[str] = mapped_column(String(8), primary_key=True)
+    ended: Mapped[datetime | None] = mapped_column(comment="the ceasefire's `ended`")
 
 
 class CeasefireViolationRow(Base):

@@ -48,8 +48,9 @@ def upgrade() -> None:
         "ceasefire_parties",
         sa.Column("ceasefire_id", sa.String(64), sa.ForeignKey("ceasefires.id", ondelete="CASCADE"), primary_key=True),
         sa.Column("code", sa.String(8), primary_key=True),
+        sa.Column("ended", sa.DateTime(timezone=True), comment="the ceasefire's `ended`"),
     )
-    op.create_index("ix_ceasefire_parties_code", "ceasefire_parties", ["code"])
+    op.create_index("ix_ceasefire_parties_code_ended", "ceasefire_parties", ["code", "ended"])
     op.create_table(
         "ceasefire_accusations",
         sa.Column("ceasefire_id", sa.String(64), sa.ForeignKey("ceasefires.id", ondelete="CASCADE"), primary_key=True),
