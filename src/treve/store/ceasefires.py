@@ -80,6 +80,7 @@ from treve.store.schema import (
 AGREED, IN_EFFECT, VIOLATED = "agreed", "in effect", "violated"
 COLLAPSED, EXPIRED, SUPERSEDED = "collapsed", "expired", "superseded"
 ENDINGS = (COLLAPSED, EXPIRED, SUPERSEDED)  # statuses after which nothing changes
+BREACH_KINDS = ("ACCUSE", "ASSAULT")  # the reports that may tell a ceasefire broken: fighting, and accusations of it
 STATUS_RANK = {AGREED: 0, IN_EFFECT: 1, VIOLATED: 2, COLLAPSED: 3, EXPIRED: 3, SUPERSEDED: 3}
 CEASEFIRE_LOCK = lock_key("ceasefires")
 NEVER = datetime.max.replace(tzinfo=UTC)
@@ -220,7 +221,7 @@ def _file_telling(connection: Connection, canonical_id: str) -> str:
     agreed = agreed_date(reports)
     retold = [
         ceasefire
-        for ceasefire in _ceasefires_naming(connection, codes, year=agreed[:4] if agreed else None)
+        for ceasefire in _ceasefires_naming(connection, codes, agreed=agreed)
         if ceasefire.party_codes == codes and dates_agree(ceasefire.agreed, agreed)
     ]
     if retold:
@@ -249,15 +250,24 @@ def _ceasefires_naming(
     codes: Iterable[str],
     *,
     since: datetime | None = None,
-    year: str | None = None,
+    agreed: str | None = None,
     also: Iterable[str] = (),
 ) -> list[Ceasefire]:
     """The ceasefires with a party among `codes`, by the time they took effect; with `since`, only those that had
-    not collapsed or been superseded before it (news of that time changes nothing in the others); with `year`,
-    only those agreed that year or on an unknown date; and those of `also`, whatever they are."""
+    not collapsed or been superseded before it (news of that time changes nothing in the others); with `agreed`,
+    only those whose agreement date may be that one (`dates_agree`: an unknown date, a prefix of it, or one it
+    prefixes); and those of `also`, whatever they are."""
     running = true() if since is None else or_(CeasefirePartyRow.ended.is_(None), CeasefirePartyRow.ended >= since)
     naming = select(CeasefirePartyRow.ceasefire_id).where(CeasefirePartyRow.code.in_(sorted(set(codes))), running)
-    year_told = true() if year is None else or_(CeasefireRow.agreed.startswith(year), CeasefireRow.agreed.is_(None))
+    agreeing = (
+        true()
+        if agreed is None
+        else or_(
+            CeasefireRow.agreed.is_(None),
+            CeasefireRow.agreed.in_([agreed[:end] for end in range(4, len(agreed) + 1)]),
+            CeasefireRow.agreed.startswith(agreed),
+        )
+    )
     rows = connection.execute(
         select(
             CeasefireRow.id,
@@ -271,7 +281,7 @@ def _ceasefires_naming(
             CanonicalEventRow.earliest_report_id,
         )
         .join(CanonicalEventRow, CanonicalEventRow.id == CeasefireRow.id)
-        .where(or_(and_(CeasefireRow.id.in_(naming), year_told), CeasefireRow.id.in_(sorted(also))))
+        .where(or_(and_(CeasefireRow.id.in_(naming), agreeing), CeasefireRow.id.in_(sorted(also))))
     ).all()
     ceasefires = [
         Ceasefire(
@@ -358,23 +368,25 @@ def _as_assaults(rows: Iterable[tuple[str | None, str | None, dict[str, Any]]]) 
 
 
 def _assaults(
-    connection: Connection, codes: frozenset[str], since: datetime, until: datetime | None, *, kind: str = "ASSAULT"
-) -> list[Assault]:
-    """Stored assaults (or, `kind` ACCUSE, accusations of breaking a ceasefire) naming one of `codes`, dated from
-    `since`'s day to `until`'s (inclusive), by time."""
+    connection: Connection, codes: frozenset[str], since: datetime, until: datetime | None
+) -> dict[str, list[Assault]]:
+    """Stored assaults (under "ASSAULT") and accusations of breaking a ceasefire (under "ACCUSE") naming one of
+    `codes`, dated from `since`'s day to `until`'s (inclusive), by time: one query for both."""
     # Through the clustering's index (type family, code, date): a range of days, not every report of the codes.
     keyed = select(ClusterKeyRow.report_id).where(
-        ClusterKeyRow.family == FAMILY_OF_TYPE[kind],
+        ClusterKeyRow.family.in_(sorted({FAMILY_OF_TYPE[kind] for kind in BREACH_KINDS})),
         ClusterKeyRow.code.in_(sorted(codes)),
         ClusterKeyRow.date >= since.date(),
         true() if until is None else ClusterKeyRow.date <= until.date(),
     )
-    query = select(EventReportRow.id, EventReportRow.canonical_event_id, EventReportRow.record).where(
-        EventReportRow.id.in_(keyed), EventReportRow.event_type == kind
-    )
-    rows = [row for row in connection.execute(query).all() if kind == "ASSAULT" or accuses_a_breach(row.record)]
-    assaults = _as_assaults(rows)
-    return sorted(assaults, key=lambda assault: (assault.at, assault.report_id))
+    query = select(
+        EventReportRow.id, EventReportRow.canonical_event_id, EventReportRow.event_type, EventReportRow.record
+    ).where(EventReportRow.id.in_(keyed), EventReportRow.event_type.in_(BREACH_KINDS))
+    found: dict[str, list[Assault]] = {kind: [] for kind in BREACH_KINDS}
+    for row in connection.execute(query).all():
+        if row.event_type == "ASSAULT" or accuses_a_breach(row.record):
+            found[row.event_type].extend(_as_assaults([(row.id, row.canonical_event_id, row.record)]))
+    return {kind: sorted(rows, key=lambda assault: (assault.at, assault.report_id)) for kind, rows in found.items()}
 
 
 def status_history(
@@ -430,23 +442,34 @@ def _rebuild(connection: Connection, ceasefire: Ceasefire, others: Sequence[Ceas
     # Only a ceasefire that took effect later can take an assault or an accusation from this one.
     rivals = [other for other in others if other.order > ceasefire.order and other.party_codes & ceasefire.party_codes]
     start = ceasefire.in_force_from
-    violations: list[Assault] = []
-    if start is not None:
-        ends = [end for end in (successor.in_force_from if successor else None, ceasefire.expires) if end is not None]
-        until = min(ends, default=None)
-        for assault in _assaults(connection, ceasefire.party_codes, start, until):
-            if until is not None and assault.at >= until:
-                continue
-            if assault.between(ceasefire) and _breaking(assault, [ceasefire, *rivals]) == ceasefire:
-                violations.append(assault)
-    accusations = []
-    if ceasefire.announced is not None:
-        window_end = min(
-            (end for end in (successor.announced if successor else None, ceasefire.expires) if end), default=None
-        )
-        for accusation in _assaults(connection, ceasefire.party_codes, ceasefire.announced, window_end, kind="ACCUSE"):
-            if _accused(accusation, [ceasefire, *rivals]) == ceasefire:
-                accusations.append(accusation)
+    # Violations: from the effective time to the successor's or the expiry; accusations: from the agreement to
+    # the successor's agreement or the expiry. One read covers both windows.
+    until = min(
+        (end for end in (successor.in_force_from if successor else None, ceasefire.expires) if end), default=None
+    )
+    window_end = min(
+        (end for end in (successor.announced if successor else None, ceasefire.expires) if end), default=None
+    )
+    opens = [moment for moment in (start, ceasefire.announced) if moment is not None]
+    closes = None if until is None or window_end is None else max(until, window_end)
+    reported = _assaults(connection, ceasefire.party_codes, min(opens), closes) if opens else {}
+    violations = [
+        assault
+        for assault in reported.get("ASSAULT", [])
+        if start is not None
+        and start.date() <= assault.at.date()
+        and (until is None or assault.at < until)
+        and assault.between(ceasefire)
+        and _breaking(assault, [ceasefire, *rivals]) == ceasefire
+    ]
+    accusations = [
+        accusation
+        for accusation in reported.get("ACCUSE", [])
+        if ceasefire.announced is not None
+        and ceasefire.announced.date() <= accusation.at.date()
+        and (window_end is None or accusation.at.date() <= window_end.date())
+        and _accused(accusation, [ceasefire, *rivals]) == ceasefire
+    ]
     history = status_history(ceasefire, violations, successor, rules)
     if any(status == COLLAPSED for status, _, _ in history):
         collapsed = next(at for status, at, _ in history if status == COLLAPSED)
