@@ -369,3 +369,64 @@ def test_an_explosion_no_one_caused_is_a_disaster_not_an_attack(coder: EventCode
     )
     assert [e.event for e in accident] == []
     assert "ASSAULT" in [e.event for e in bombing]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "sides"),
+    [
+        ("KHARTOUM, March 13 (Wire) - Chad and Niger agreed on Wednesday to a ceasefire on their border.", "en",
+         {"TCD", "NER"}),
+        ("КИЕВ, 13 марта (Агентство) — Таджикистан и Киргизия договорились в среду о прекращении огня на границе.",
+         "ru", {"TJK", "KGZ"}),
+    ],
+)  # fmt: skip
+def test_the_place_of_a_dateline_is_where_the_story_was_filed_not_a_party(
+    coder: EventCoder, text: str, language: str, sides: set[str]
+) -> None:
+    truce = next(e for e in code(coder, text, language) if e.ceasefire is not None)
+    assert {e.code for e in truce.actor} == sides
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Chad and Niger agreed on Wednesday to a ceasefire that will take effect on Friday at 6 a.m.", "en"),
+        ("Chad y Níger acordaron el miércoles un alto el fuego que entrará en vigor el viernes a las 6:00.", "es"),
+    ],
+)
+def test_a_ceasefire_to_take_effect_on_a_weekday_takes_effect_on_the_next_one(
+    coder: EventCoder, text: str, language: str
+) -> None:
+    truce = next(e for e in code(coder, text, language) if e.ceasefire is not None)
+    assert truce.ceasefire is not None and truce.ceasefire.effective is not None
+    assert str(truce.ceasefire.effective.start).startswith("2024-03-15")  # the Friday after Wednesday the 13th
+
+
+def test_a_word_of_an_actors_name_tells_no_event(coder: EventCoder) -> None:
+    events = code(coder, "Fighters of the National Liberation Front attacked an army post in the north on Tuesday.")
+    assert [e.event for e in events] == ["ASSAULT"]
+
+
+def test_the_mediation_told_in_a_ceasefires_own_phrase_is_no_talks_of_its_own(coder: EventCoder) -> None:
+    text = "La tregua entre Chad y Níger, negociada con la mediación de Turquía y Catar, entrará en vigor el viernes."
+    assert "CONSULT" not in {e.event for e in code(coder, text, "es")}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Chad and Niger agreed on Wednesday to a cessation of hostilities.", "en"),
+        ("Le Tchad et le Niger ont accepté mercredi une pause humanitaire.", "fr"),
+    ],
+)
+def test_a_cessation_of_hostilities_or_a_humanitarian_pause_is_a_ceasefire(
+    coder: EventCoder, text: str, language: str
+) -> None:
+    truce = next(e for e in code(coder, text, language) if e.ceasefire is not None)
+    assert (truce.event, {e.code for e in truce.actor}) == ("AGREE", {"TCD", "NER"})
+
+
+def test_a_kind_of_actor_told_as_an_adjective_is_a_party_beside_a_named_one(coder: EventCoder) -> None:
+    text = "Le gouvernement tchadien et les groupes rebelles ont signé mercredi un cessez-le-feu à Abéché."
+    truce = next(e for e in code(coder, text, "fr") if e.ceasefire is not None)
+    assert {(e.code, e.sector) for e in truce.actor} == {("TCD", "GOV"), ("TCD", "REB")}

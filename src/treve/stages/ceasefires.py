@@ -5,6 +5,7 @@ effect, how long for); the ceasefire tracker (store/ceasefires.py) follows them 
 from __future__ import annotations
 
 from collections import Counter
+from datetime import datetime, timedelta
 from typing import Literal
 
 from spacy.tokens import Span, Token
@@ -23,6 +24,7 @@ from treve.stages.mentions import (
 )
 from treve.stages.story import Story, codes, times_in, unique_entities
 from treve.stages.syntax import case_of, lemma_of, span_of
+from treve.stages.time import TimeMention
 
 HOSTILE_CLASSES = ("verbal conflict", "material conflict")
 # What the encoder may read a sentence that names a ceasefire as, when it agrees to it (not a call, talks or aid).
@@ -35,6 +37,9 @@ DESCRIBING_DEPS = ("amod", "acl", "relcl", "acl:relcl")
 SCOPE_DEPS = ("prep", "nmod")
 # Dependencies by which a noun's own phrase counts a length of time ("seven-day truce", "trêve de cinq mois").
 LENGTH_DEPS = ("amod", "compound", "nummod", "nmod", "npadvmod", "prep")
+ONE_WEEK = timedelta(days=7)
+# Words either side of a ceasefire's name that tell what became of it, in a sentence with no parse.
+NEAR_WORDS = 3
 
 
 def ceasefire_mentions(sentence: Span, story: Story, coded: list[Mention | None]) -> list[Mention | None]:
@@ -58,7 +63,7 @@ def ceasefire_mentions(sentence: Span, story: Story, coded: list[Mention | None]
             )
             continue
         parsed = sentence.doc.has_annotation("DEP")
-        linked = phrase_links(token) if parsed else list(sentence)
+        linked = _ceasefire_links(token, story) if parsed else list(sentence)
         # A participle that only describes it ("a Saudi-brokered truce", "un cessez-le-feu négocié par la Russie")
         # retells one agreed before, as a verb or noun governing it does not ("negotiated a truce").
         agreeing_words = [t for t in linked if t != token and not (t.head == token and t.dep_ in DESCRIBING_DEPS)]
@@ -66,12 +71,13 @@ def ceasefire_mentions(sentence: Span, story: Story, coded: list[Mention | None]
             not parsed and any(other and other.event in AGREEING for other in coded)
         )
         described = any(lemma_of(t) in story.cues.ceasefire_agreement for t in linked if t.head == token)
-        told = {lemma_of(t) for t in phrase_links(token)} if parsed else set()
+        told = {lemma_of(t) for t in (_ceasefire_links(token, story) if parsed else _near(token, sentence))}
         over = bool(told & (story.cues.ceasefire_collapse | story.cues.ceasefire_violation))
         state = next((status for status, words in _told_states(story) if told & words), None)
         if not (agreed or described or over or told & story.cues.ceasefire_in_force):
             _asked_for(token, coded)
             continue
+        _fold_mediation(token, coded)
         if _only_breached(told, story) and not (agreed or described) and any(_two_sides(m) for m in coded if m):
             continue  # "accused the ELN of violating the ceasefire": the accusation tells it broken, links to it
         parties: list[Entity] = []
@@ -79,7 +85,7 @@ def ceasefire_mentions(sentence: Span, story: Story, coded: list[Mention | None]
             if child.dep_.split(":")[0] in ("nmod", "obl", "prep") and (case_of(child) or "") in PARTY_CASES:
                 target = next((c for c in child.children if c.dep_ == "pobj"), child)
                 if lemma_of(target) not in story.cues.mediation:  # "with Russian mediation": not a party
-                    parties.extend(story.entities_between(*span_of(target)))
+                    parties.extend(_without_brokers(target, story))
         confidence = CONFIDENCE_BOTH_ARGUMENTS
         agreeing = next(
             (a for a in token.ancestors if a.pos_ == "VERB" and lemma_of(a) in story.cues.ceasefire_agreement), None
@@ -101,10 +107,15 @@ def ceasefire_mentions(sentence: Span, story: Story, coded: list[Mention | None]
             parties, confidence = warring_sides(story), CONFIDENCE_INFERRED_PARTIES
         if not parties:
             continue
-        # Drop the AGREE the lexicon found on the same words ("accord"), or the cooperation the encoder read in a
-        # sentence it has no parse of: this one says more.
+        # Drop the AGREE the lexicon found on the same words ("accord"), what it read in the verb that agrees to
+        # the ceasefire ("signer": support), or the cooperation the encoder read in a sentence it has no parse
+        # of: this one says more.
         for index, other in enumerate(coded):
-            same_act = other is not None and (other.event == "AGREE" or (not parsed and other.event in AGREEING))
+            same_act = other is not None and (
+                other.event == "AGREE"
+                or (not parsed and other.event in AGREEING)
+                or (agreeing is not None and other.match.head == agreeing)
+            )
             if agreed and same_act and other is not None and other.sentence == sentence:
                 coded[index] = None
         # One told running or over, not agreed here, is the ceasefire carried out (RETREAT), not its agreement.
@@ -234,6 +245,41 @@ def agreed_scope(name: Token, story: Story) -> str | None:
     )
 
 
+def _near(name: Token, sentence: Span) -> Span:
+    """With no parse to link words, those next to the name ("انهار وقف إطلاق النار"): NEAR_WORDS either side."""
+    at = name.i - sentence.start
+    return sentence[max(at - NEAR_WORDS, 0) : at + NEAR_WORDS + 1]
+
+
+def _ceasefire_links(name: Token, story: Story) -> list[Token]:
+    """The words the ceasefire's phrase joins it to (`phrase_links`), and, where the parse hangs it from a time
+    ("a signé mercredi un cessez-le-feu"), those the time's phrase joins it to."""
+    links = phrase_links(name)
+    if any(time.start <= name.head.idx < time.end for time in story.times):
+        links.extend(t for t in phrase_links(name.head) if t != name and t not in links)
+    return links
+
+
+def _without_brokers(phrase: Token, story: Story) -> list[Entity]:
+    """The actors a phrase names, less those of a mediation inside it ("entre Chad y Níger, negociada con la
+    mediación de Turquía"): the brokers are no party."""
+    brokered = [span_of(t) for t in phrase.subtree if t != phrase and lemma_of(t) in story.cues.mediation]
+    return [
+        entity
+        for entity in story.entities_between(*span_of(phrase))
+        if not any(start <= (entity.start or 0) < end for start, end in brokered)
+    ]
+
+
+def _fold_mediation(name: Token, coded: list[Mention | None]) -> None:
+    """Talks a third party leads inside the ceasefire's own phrase ("la tregua, negociada con la mediación de Cuba
+    y Noruega") are how it was brokered: the broker is the ceasefire's mediator, not a party to talks of its own."""
+    phrase = set(name.subtree)
+    for index, other in enumerate(coded):
+        if other is not None and other.mode == "third-party" and other.match.head in phrase:
+            coded[index] = None
+
+
 def agreed_length(name: Token, story: Story) -> Duration | None:
     """How long a ceasefire is agreed for, counted in its own noun phrase: "a seven-day truce", "une trêve de
     cinq mois", "un alto el fuego de 72 horas"."""
@@ -242,11 +288,29 @@ def agreed_length(name: Token, story: Story) -> Duration | None:
 
 
 def effective_time(sentence: Span, story: Story) -> EventTime | None:
+    """When the sentence says a ceasefire takes effect: the time after an effect cue ("entrera en vigueur
+    mercredi à 6h"), its hour where it gives one."""
     for mention in times_in(sentence, story):
         before = normalise_for_processing(
             story.text[max(sentence.start_char, mention.start - 25) : mention.start]
         ).lower()
         if any(cue in before for cue in story.cues.effective):
             precise = [t for t in times_in(sentence, story) if t.value.precision == "hour" and t.start >= mention.start]
-            return (precise[-1] if precise else mention).value
+            told = precise[-1] if precise else mention
+            return _next_week_if_to_come(told, sentence, story)
     return None
+
+
+def _next_week_if_to_come(told: TimeMention, sentence: Span, story: Story) -> EventTime:
+    """A weekday a verb in the future gives ("entrará en vigor el jueves", "will take effect on Thursday") is the
+    next one: the time stage reads a bare weekday as the last one, as news mostly tells what happened."""
+    start = told.value.start
+    day = start.date() if isinstance(start, datetime) else start
+    if not told.relative or told.anchor is not None or story.published is None or day >= story.published:
+        return told.value
+    words = [t for t in sentence if told.start <= t.idx < told.end]
+    verb = next((a for t in words[:1] for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None or "future" not in grammatical_modes(verb, story.cues):
+        return told.value
+    end = told.value.end
+    return told.value.model_copy(update={"start": start + ONE_WEEK, "end": end + ONE_WEEK if end else None})

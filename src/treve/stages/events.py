@@ -53,6 +53,7 @@ from treve.stages.mentions import (
 from treve.stages.multilingual import ENCODER_CONFIDENCE, EncoderReader, Multilingual
 from treve.stages.nlp import LanguageModels
 from treve.stages.place_countries import countries_of
+from treve.stages.place_names import dateline, set_apart
 from treve.stages.places import resolve_places, without_actor_names
 from treve.stages.roles import event_attribution, event_roles, one_per_code, worth_coding
 from treve.stages.salience import date_events, event_time, salience_of
@@ -184,14 +185,19 @@ class EventCoder:
         words = self._has_words(language)
         cues = self._lexicon.for_language(language) if words else None
         reference = published.date() if isinstance(published, datetime) else published
+        filed = dateline(text, self._gazetteer)
         if cues is not None:
             actors = self._actors.find(text, language, on=reference)
-            doc = self._models.parse(normalise_for_processing(text), language)
+            doc = self._models.parse(set_apart(normalise_for_processing(text), filed), language)
         else:
             cues = self._lexicon.wordless
             actors = self._actors.find_any(text, language, on=reference)
-            doc = self._models.tokenise(normalise_for_processing(text), language)
-        places = resolve_places(doc, language, self._gazetteer, countries_of(m.entity.code for m in actors))
+            doc = self._models.tokenise(set_apart(normalise_for_processing(text), filed), language)
+        countries = countries_of(m.entity.code for m in actors)
+        places = resolve_places(doc, language, self._gazetteer, countries, filed=filed)
+        # The names of a dateline say where the story was filed and by which agency, not who acted.
+        after_dateline = filed.end if filed is not None else 0
+        actors = [m for m in actors if (m.entity.start or 0) >= after_dateline]
         actors = qualified_by_kind(doc, text, actors, cues)
         home = home_country(actors, places)
         generic = generic_actors(doc, text, actors, cues, home)
@@ -211,7 +217,10 @@ class EventCoder:
             generic=generic,
             home=home,
             unknown=people_by_title(
-                doc, text, [*(m.entity for m in actors), *generic], unknown_names(doc, text, actors)
+                doc,
+                text,
+                [*(m.entity for m in actors), *generic],
+                [name for name in unknown_names(doc, text, actors) if (name.start or 0) >= after_dateline],
             ),
             places=places,
         )
@@ -221,7 +230,7 @@ class EventCoder:
         readings = self._read(sentences, story, self._reader if words else self._encoder)
         for sentence in sentences:
             reading = readings.get(sentence.start)
-            matches = naming_events(cues.match(sentence), story.times)
+            matches = naming_events(cues.match(sentence), story)
             if reading is not None:
                 matches.extend(guessed_triggers(sentence, reading, matches, story))
             in_sentence = [code_mention(match, sentence, story) for match in matches]

@@ -41,7 +41,6 @@ from treve.stages.syntax import (
     names_an_event,
     own_clause,
 )
-from treve.stages.time import TimeMention
 
 # Actions whose doer, when unnamed, can only be the police.
 POLICE_ACTIONS = {("COERCE", "arrest"), ("ASSAULT", "crowd-control")}
@@ -189,11 +188,12 @@ def code_mention(match: TriggerMatch, sentence: Span, story: Story) -> Mention |
     return event
 
 
-def naming_events(matches: list[TriggerMatch], times: Sequence[TimeMention]) -> list[TriggerMatch]:
-    """The matches that name an event, not a kind of thing or a date: "truce monitors" and "aid workers" are
-    monitors and workers (unless that noun is a trigger too), "March 22" is a day. A participle ("the arrested
-    men") still tells its event."""
+def naming_events(matches: list[TriggerMatch], story: Story) -> list[TriggerMatch]:
+    """The matches that name an event, not a kind of thing, a date or an actor: "truce monitors" and "aid workers"
+    are monitors and workers (unless that noun is a trigger too), "March 22" is a day, the "Liberation" of "National
+    Liberation Army" is a word of a name. A participle ("the arrested men") still tells its event."""
     heads = {match.head for match in matches}
+    names = [(m.entity.start, m.entity.end) for m in story.actors if " " in m.entity.entity_text.strip()]
     return [
         match
         for match in matches
@@ -204,7 +204,8 @@ def naming_events(matches: list[TriggerMatch], times: Sequence[TimeMention]) -> 
             and match.head.head not in heads
         )
         and match.head.ent_type_ not in ("DATE", "TIME")
-        and not any(time.start <= match.head.idx < time.end for time in times)
+        and not any(time.start <= match.head.idx < time.end for time in story.times)
+        and not any(start is not None and end is not None and start <= match.head.idx < end for start, end in names)
     ]
 
 

@@ -503,15 +503,17 @@ def well_known(place: GazetteerPlace) -> bool:
 # ---------------------------------------------------------------------------------------------------------
 # Datelines: where a wire story was filed, written before its first sentence
 
-# "KHARTOUM, Sudan (AP) —", "ABIDJAN (AFP) -", "PARIS, 12 mars (Reuters) -", "Beyrouth (AFP) -": a place,
-# perhaps its country or the date after a comma, then the agency in brackets and a dash.
+# "KHARTOUM, Sudan (AP) —", "ABIDJAN (AFP) -", "PARIS, 12 mars (Reuters) -", "Beyrouth (AFP) -", "МОСКВА, 14 мая
+# (Агентство) —": a place, perhaps its country or the date after a comma, then the agency in brackets and a dash;
+# letters of any script.
 _DATELINE_AGENCY = re.compile(
-    r"^\s*(?P<place>[A-ZÀ-Ý][^\n(),]{0,40}?)\s*(?:,[^\n()]{0,40}?)?"
-    r"\s*\([A-Z][A-Za-z.-]{1,15}(?:[ /][A-Za-z.-]{1,15})?\)\s*[-–—]"
+    r"^\s*(?P<place>[^\W\d_][^\n(),:]{0,40}?)\s*(?:,[^\n()]{0,40}?)?"
+    r"\s*\([^\W\d_][\w.-]{1,15}(?:[ /][\w.-]{1,15}){0,2}\)\s*[-–—]"
 )
-# "CAIRO —", "THE HAGUE, Netherlands —", "KYIV, Dec 6 -": a place in capitals, then a dash.
+# "CAIRO —", "THE HAGUE, Netherlands —", "KYIV, Dec 6 -": a place in capitals (checked by `str.isupper`, which
+# knows every script's case), then a dash.
 _DATELINE_CAPITALS = re.compile(
-    r"^\s*(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý'’.\- ]{0,40}[A-ZÀ-Ý])\s*(?:,[^\n()–—]{0,40}?)?\s*(?:\([^()\n]{1,30}\)\s*)?[-–—]\s"
+    r"^\s*(?P<place>[^\W\d_][\w'’.\- ]{0,40}[^\W\d_])\s*(?:,[^\n()–—]{0,40}?)?\s*(?:\([^()\n]{1,30}\)\s*)?[-–—]\s"
 )
 
 
@@ -525,6 +527,17 @@ def dateline(text: str, gazetteer: Gazetteer) -> Dateline | None:
     story was filed, which is often not where its events happened."""
     for pattern in (_DATELINE_AGENCY, _DATELINE_CAPITALS):
         match = pattern.match(text)
-        if match is not None and gazetteer.candidates(clean_name(match["place"])):
+        if match is None or (pattern is _DATELINE_CAPITALS and not match["place"].isupper()):
+            continue
+        if gazetteer.candidates(clean_name(match["place"])):
             return Dateline((match.start("place"), match.end("place")), match.end())
     return None
+
+
+def set_apart(text: str, filed: Dateline | None) -> str:
+    """The same text, same length, with the dateline's closing dash made a full stop: the parser then reads the
+    dateline as a sentence of its own, not as the subject of the story's first sentence."""
+    if filed is None:
+        return text
+    dash = max(text.rfind(mark, 0, filed.end) for mark in "-–—")
+    return text if dash < 0 else f"{text[:dash]}.{text[dash + 1 :]}"

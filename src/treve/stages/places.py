@@ -35,6 +35,7 @@ from treve.resources.gazetteer import Gazetteer, GazetteerPlace, distance_km, na
 from treve.stages.place_borders import border_place
 from treve.stages.place_countries import countries_of, country_names, neighbours
 from treve.stages.place_names import (
+    Dateline,
     acronym,
     candidates_of,
     clean_name,
@@ -487,11 +488,16 @@ def _is_actor(doc: Doc, mention: _Mention) -> bool:
 
 
 def resolve_places(
-    doc: Doc, language: str, gazetteer: Gazetteer, countries: frozenset[str] = frozenset()
+    doc: Doc,
+    language: str,
+    gazetteer: Gazetteer,
+    countries: frozenset[str] = frozenset(),
+    *,
+    filed: Dateline | None = None,
 ) -> list[PlaceMention]:
     """Every place name of a parsed article, resolved with the article as context (see the module's doc); the
     place of a dateline the parse missed ("THE HAGUE —") is one too, and the names in the dateline are
-    `dateline` places."""
+    `dateline` places. `filed`: the dateline, when the caller found it before the parse (`set_apart`)."""
     spans = recognise(doc, language, gazetteer)
     # A people's name, or a place named inside an organisation's ("the Paris Police Department"): where a
     # party comes from.
@@ -500,7 +506,7 @@ def resolve_places(
         span for span in spans if any(b.start_char <= span[0] and span[1] < b.end_char for b in bodies)
     }
     spans = sorted(set(spans) | peoples)
-    filed = dateline(doc.text, gazetteer)
+    filed = filed or dateline(doc.text, gazetteer)
     if filed is not None:
         start, end = filed.place
         spans = [span for span in spans if not start <= span[0] < end] + [(start, end)]

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from treve.records import Duration, Entity, PlaceMention
 from treve.resources.actors import ActorMention
@@ -51,13 +51,18 @@ class Story:
         return self._sentence_numbers[sentence.start]
 
     def entities_between(self, start: int, end: int) -> list[Entity]:
-        """The actors named in a stretch of text: those the dictionaries know; failing those, the ones named
-        by their kind alone ("la police"); failing those, names the language model recognises, uncoded."""
-        for found in ([m.entity for m in self.actors], self.generic, self.unknown):
-            inside = [e for e in found if e.start is not None and start <= e.start < end]
+        """The actors named in a stretch of text: those the dictionaries know and those named by their kind alone
+        ("le gouvernement malien et les groupes rebelles"); failing both, names the language model recognises,
+        uncoded."""
+        for found in ([*(m.entity for m in self.actors), *self.generic], self.unknown):
+            inside = sorted((e for e in found if e.start is not None and start <= e.start < end), key=_start)
             if inside:
                 return unique_entities(inside)
         return []
+
+
+def _start(entity: Entity) -> int:
+    return entity.start or 0
 
 
 def unique_entities(entities: Iterable[Entity]) -> list[Entity]:
@@ -177,28 +182,33 @@ def qualified_by_kind(doc: Doc, text: str, actors: Sequence[ActorMention], cues:
 def generic_actors(
     doc: Doc, text: str, actors: Sequence[ActorMention], cues: LanguageCues, home: str | None
 ) -> list[Entity]:
-    """ "la police", "the army": the sector from the lexicon, the code of the story's country if one stands out."""
+    """ "la police", "the army": the sector from the lexicon, the code of the story's country if one stands out. A
+    kind written as the adjective of a noun ("les groupes rebelles", "fuerzas rebeldes") makes the noun's phrase
+    that kind of actor."""
     named = _named_spans(actors)
+    tagged = doc.has_annotation("POS")  # a language read without a parser has no tags to check
     found = []
     for token in doc:
         sector = cues.generic_actors.get(lemma_of(token))
-        tagged = doc.has_annotation("POS")  # a language read without a parser has no tags to check
-        if (
-            sector is None
-            or (tagged and token.pos_ not in ("NOUN", "PROPN"))
-            or any(a <= token.idx < b for a, b in named)
-        ):
+        if sector is None or any(a <= token.idx < b for a, b in named):
             continue
-        found.append(
-            Entity(
-                entity_text=text[token.idx : token.idx + len(token.text)],
-                code=home,
-                sector=sector,
-                start=token.idx,
-                end=token.idx + len(token.text),
-            )
-        )
+        start, end = token.idx, token.idx + len(token.text)
+        if tagged and _kind_adjective(token, cues):
+            start = min(start, token.head.idx)
+            end = max(end, token.head.idx + len(token.head.text))
+        elif tagged and (token.pos_ not in ("NOUN", "PROPN") or any(_kind_adjective(c, cues) for c in token.children)):
+            continue  # not a noun, or a noun the adjective of a kind speaks for ("forces rebelles")
+        found.append(Entity(entity_text=text[start:end], code=home, sector=sector, start=start, end=end))
     return found
+
+
+def _kind_adjective(token: Token, cues: LanguageCues) -> bool:
+    return (
+        token.pos_ == "ADJ"
+        and token.dep_ == "amod"
+        and token.head.pos_ == "NOUN"
+        and lemma_of(token) in cues.generic_actors
+    )
 
 
 def times_in(sentence: Span, story: Story) -> list[TimeMention]:
