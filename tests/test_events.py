@@ -430,3 +430,29 @@ def test_a_kind_of_actor_told_as_an_adjective_is_a_party_beside_a_named_one(code
     text = "Le gouvernement tchadien et les groupes rebelles ont signé mercredi un cessez-le-feu à Abéché."
     truce = next(e for e in code(coder, text, "fr") if e.ceasefire is not None)
     assert {(e.code, e.sector) for e in truce.actor} == {("TCD", "GOV"), ("TCD", "REB")}
+
+
+def test_a_retold_ceasefire_its_own_phrase_dates_is_a_ceasefire_of_that_time(coder: EventCoder) -> None:
+    text = (
+        "Chad and Niger agreed on Monday to a truce on their border. A 2019 ceasefire between the two armies "
+        "collapsed after three months of clashes."
+    )
+    truces = [e for e in code(coder, text) if e.ceasefire is not None]
+    told = [(e.date, e.date_precision, e.ceasefire.status) for e in truces if e.ceasefire]
+    assert told == [("2024-03-11", "day", None), ("2019-01-01", "year", "collapsed")]
+
+
+def test_the_subject_of_what_becomes_of_a_ceasefire_is_no_mediator(coder: EventCoder) -> None:
+    text = "The ceasefire between Chad and Niger collapsed on Monday."
+    truce = next(e for e in code(coder, text) if e.ceasefire is not None)
+    assert truce.mediator == [] and {e.code for e in truce.actor} == {"TCD", "NER"}
+
+
+def test_a_ceasefire_told_without_its_parties_is_never_the_brokers(coder: EventCoder) -> None:
+    text = (
+        "Talks in Doha\n\nThe Chadian government and rebel groups resumed talks in Doha on Monday under "
+        "Qatari mediation. The Chadian army said the rebels had attacked a post near Abéché. Qatar hosts the "
+        "talks. In 2019, a ceasefire signed in N'Djamena was broken within three months."
+    )
+    truce = next(e for e in code(coder, text) if e.ceasefire is not None)
+    assert "QAT" not in {e.code for e in truce.actor} and {e.sector for e in truce.actor} == {"GOV", "REB"}

@@ -297,6 +297,13 @@ def mediators_in(
     return [entity for entity in unique_entities(mediators) if entity.code not in exclude]
 
 
+def story_brokers(story: Story) -> frozenset[str]:
+    """The codes the story names as brokering anywhere ("sous la médiation du Qatar"): a broker is no side."""
+    return frozenset(
+        e.code for sentence in story.doc.sents for e in mediators_in(sentence, story, exclude=frozenset()) if e.code
+    )
+
+
 def attribution_of(head: Token, sentence: Span, story: Story) -> Attribution | None:
     """Who says so: "selon X", a speech verb governing the event, or one inserted in a quotation."""
     clause = [head, *head.ancestors]

@@ -40,6 +40,7 @@ LENGTH_DEPS = ("amod", "compound", "nummod", "nmod", "npadvmod", "prep")
 ONE_WEEK = timedelta(days=7)
 # Words either side of a ceasefire's name that tell what became of it, in a sentence with no parse.
 NEAR_WORDS = 3
+OBJECT_DEPS = ("obj", "dobj", "nsubj:pass", "nsubjpass")
 
 
 def ceasefire_mentions(sentence: Span, story: Story, coded: list[Mention | None]) -> list[Mention | None]:
@@ -132,7 +133,8 @@ def ceasefire_mentions(sentence: Span, story: Story, coded: list[Mention | None]
         )
         guarantors = mediators_in(sentence, story, exclude=codes(parties), words=story.cues.guarantee)
         event.mediator = mediators_in(sentence, story, exclude=codes([*parties, *guarantors]))
-        broker = token.head if token.head.pos_ == "VERB" else None
+        # "Egypt brokered a truce": who brokers the ceasefire the verb governs (not "the truce collapsed").
+        broker = token.head if lemma_of(token.head) in story.cues.mediation and token.dep_ in OBJECT_DEPS else None
         if broker is not None and not event.mediator:
             event.mediator = [e for e in subject_of(broker, story) if e.code not in codes([*parties, *guarantors])]
         event.attribution = attribution_of(token, sentence, story)
@@ -150,7 +152,11 @@ def ceasefire_mentions(sentence: Span, story: Story, coded: list[Mention | None]
             status=state,
             guarantors=guarantors,
         )
-        event.undated = not agreed
+        # A retelling is undated (a truce broken in August was agreed earlier), unless its own phrase dates it
+        # ("a 2019 ceasefire", "la trêve d'avril").
+        event.undated = not agreed and not any(
+            time.start <= word.idx < time.end for time in times_in(sentence, story) for word in token.subtree
+        )
         found.append(event)
     return found
 
@@ -178,11 +184,11 @@ def _told_states(story: Story) -> list[tuple[Literal["in effect", "collapsed"], 
 
 def warring_sides(story: Story) -> list[Entity]:
     """The sides a ceasefire that names none is most likely between: a country's state (government, army) and its
-    rebels when the story names each at least twice (a civil war), else the story's two main countries."""
+    rebels when the story names each at least twice, by name or by kind ("les groupes rebelles": a civil war),
+    else the story's two main countries."""
     named: Counter[tuple[str, str]] = Counter()
     first: dict[tuple[str, str], Entity] = {}
-    for mention in story.actors:
-        entity = mention.entity
+    for entity in [*(m.entity for m in story.actors), *story.generic]:
         side = "state" if entity.sector in STATE_SIDE else "rebels" if entity.sector in REBEL_SIDE else None
         if entity.code and side:
             named[entity.code, side] += 1

@@ -15,6 +15,7 @@ The reader works as an analyst does, in stages that each have a module of their 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, datetime
 from typing import ClassVar
 
@@ -28,6 +29,7 @@ from treve.resources.debris import load_debris_lexicon
 from treve.resources.event_lexicon import EventLexicon, load_event_lexicon
 from treve.resources.gazetteer import Gazetteer, open_gazetteer
 from treve.resources.story import LogisticModel, load_story_model
+from treve.stages.arguments import story_brokers
 from treve.stages.casualties import find_casualties
 from treve.stages.ceasefires import ceasefire_location, ceasefire_mentions
 from treve.stages.coreference import (
@@ -199,11 +201,6 @@ class EventCoder:
         after_dateline = filed.end if filed is not None else 0
         actors = [m for m in actors if (m.entity.start or 0) >= after_dateline]
         actors = qualified_by_kind(doc, text, actors, cues)
-        home = home_country(actors, places)
-        generic = generic_actors(doc, text, actors, cues, home)
-        people = [m.entity for m in actors if m.kind == "person"]
-        groups = [m.entity for m in actors if m.kind in ("group", "organisation")]
-        places = without_actor_names(places, [*(m.entity for m in actors), *generic], people, groups)
         story = Story(
             text=text,
             doc=doc,
@@ -213,7 +210,23 @@ class EventCoder:
             durations=find_durations(text, language) if words else [],
             casualties=find_casualties(text, language) if words else [],
             published=reference,
-            main_pair=main_pair(actors),
+            main_pair=[],
+            generic=[],
+            home=None,
+            unknown=[],
+            places=places,
+        )
+        # Those the story names as brokers ("sous la médiation du Qatar") are neither one of its two sides nor the
+        # country it is set in, wherever the talks are held.
+        brokers = story_brokers(story)
+        sides = [m for m in actors if m.entity.code not in brokers]
+        home = home_country(sides, [m for m in places if m.place is None or m.place.country_code not in brokers])
+        generic = generic_actors(doc, text, actors, cues, home)
+        people = [m.entity for m in actors if m.kind == "person"]
+        groups = [m.entity for m in actors if m.kind in ("group", "organisation")]
+        story = replace(
+            story,
+            main_pair=main_pair(sides),
             generic=generic,
             home=home,
             unknown=people_by_title(
@@ -222,7 +235,7 @@ class EventCoder:
                 [*(m.entity for m in actors), *generic],
                 [name for name in unknown_names(doc, text, actors) if (name.start or 0) >= after_dateline],
             ),
-            places=places,
+            places=without_actor_names(places, [*(m.entity for m in actors), *generic], people, groups),
         )
         found: list[Mention] = []
         narrative_time: EventTime | None = None

@@ -22,6 +22,9 @@ from treve.stages.time import TimeMention
 # Named-entity labels (French and English models) that can name an actor the dictionaries lack (places
 # the dictionaries do not know are mostly towns: locations, not actors).
 UNKNOWN_ACTOR_LABELS = {"ORG", "PERSON", "PER", "NORP"}
+# Mentions that tell which country a story is set in: the country, its capital, and its own institutions
+# ("the Chadian government": Chad, however often a mediator country is named).
+HOME_KINDS = ("country", "capital", "institution")
 
 
 @dataclass
@@ -150,7 +153,7 @@ def home_country(actors: Sequence[ActorMention], places: Sequence[PlaceMention])
         for m in places
         if not m.metonymic and m.place is not None and m.place.country_code and (m.place.resolution or 1) >= 2
     )
-    named = Counter(m.entity.code for m in actors if m.kind in ("country", "capital") and m.entity.code)
+    named = Counter(m.entity.code for m in actors if m.kind in HOME_KINDS and m.entity.code)
     for counts in (local, named):
         leading = counts.most_common(2)
         if leading and (len(leading) == 1 or leading[0][1] > leading[1][1]):
@@ -205,7 +208,7 @@ def generic_actors(
 def _kind_adjective(token: Token, cues: LanguageCues) -> bool:
     return (
         token.pos_ == "ADJ"
-        and token.dep_ == "amod"
+        and token.dep_ in ("amod", "compound")
         and token.head.pos_ == "NOUN"
         and lemma_of(token) in cues.generic_actors
     )
