@@ -456,3 +456,27 @@ def test_a_ceasefire_told_without_its_parties_is_never_the_brokers(coder: EventC
     )
     truce = next(e for e in code(coder, text) if e.ceasefire is not None)
     assert "QAT" not in {e.code for e in truce.actor} and {e.sector for e in truce.actor} == {"GOV", "REB"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Der Waffenstillstand zwischen dem Tschad und Niger ist am Dienstag zusammengebrochen.", "de"),
+        ("Rozejm między Czadem a Nigrem załamał się we wtorek.", "pl"),
+        ("انهار وقف إطلاق النار بين تشاد والنيجر يوم الثلاثاء.", "ar"),
+    ],
+)
+def test_a_ceasefire_told_over_in_a_language_read_without_a_parse_is_told_collapsed(
+    coder: EventCoder, text: str, language: str
+) -> None:
+    truce = next(e for e in code(coder, text, language) if e.ceasefire is not None)
+    assert truce.ceasefire is not None and truce.ceasefire.status == "collapsed"
+    assert "TCD" in {e.code for e in truce.actor}
+
+
+def test_those_killed_are_never_a_side_of_a_ceasefire(coder: EventCoder) -> None:
+    text = (
+        "انهار وقف إطلاق النار في طرابلس يوم الأحد بعد اشتباكات بين قوات الحكومة ومجموعة مسلحة أسفرت عن مقتل ستة أشخاص."
+    )
+    truce = next(e for e in code(coder, text, "ar") if e.ceasefire is not None)
+    assert "CVL" not in {e.sector for e in truce.actor}

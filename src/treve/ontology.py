@@ -470,7 +470,7 @@ def _armed(entity: Entity) -> bool:
     return bool(entity_sectors(entity) & ARMED_SECTORS) or entity.code == "IMG"
 
 
-def _known_civilian(entity: Entity) -> bool:
+def known_civilian(entity: Entity) -> bool:
     """An actor whose sector is known and is neither a state's nor an armed group's (protesters, villagers)."""
     sectors = entity_sectors(entity)
     return bool(sectors) and not sectors & (STATE_SECTORS | ARMED_SECTORS) and entity.code != "IMG"
@@ -521,7 +521,7 @@ def acled_category(event: Event) -> AcledCategory | None:
         return AcledCategory("Strategic developments", "Non-violent transfer of territory")
     if base.sub_event_type == "Armed clash" and event.recipient and not any(_armed(e) for e in event.recipient):
         return AcledCategory("Violence against civilians", "Attack")
-    unarmed_sides = [e for e in event.actor if _known_civilian(e)]
+    unarmed_sides = [e for e in event.actor if known_civilian(e)]
     if base.sub_event_type == "Armed clash" and unarmed_sides and not event.recipient:
         # Rioters fighting the police riot; crowds fighting each other are a mob.
         if len(unarmed_sides) < len(event.actor):

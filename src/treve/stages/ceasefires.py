@@ -11,7 +11,7 @@ from typing import Literal
 from spacy.tokens import Span, Token
 
 from treve.normalise import normalise_for_processing
-from treve.ontology import QUAD_CLASS
+from treve.ontology import QUAD_CLASS, known_civilian
 from treve.records import CeasefireTerms, Duration, Entity, EventTime, PlaceMention
 from treve.resources.event_lexicon import Trigger, TriggerMatch, phrase_links
 from treve.stages.arguments import PARTY_CASES, attribution_of, mediators_in, subject_of
@@ -38,8 +38,6 @@ SCOPE_DEPS = ("prep", "nmod")
 # Dependencies by which a noun's own phrase counts a length of time ("seven-day truce", "trêve de cinq mois").
 LENGTH_DEPS = ("amod", "compound", "nummod", "nmod", "npadvmod", "prep")
 ONE_WEEK = timedelta(days=7)
-# Words either side of a ceasefire's name that tell what became of it, in a sentence with no parse.
-NEAR_WORDS = 3
 OBJECT_DEPS = ("obj", "dobj", "nsubj:pass", "nsubjpass")
 
 
@@ -72,7 +70,7 @@ def ceasefire_mentions(sentence: Span, story: Story, coded: list[Mention | None]
             not parsed and any(other and other.event in AGREEING for other in coded)
         )
         described = any(lemma_of(t) in story.cues.ceasefire_agreement for t in linked if t.head == token)
-        told = {lemma_of(t) for t in (_ceasefire_links(token, story) if parsed else _near(token, sentence))}
+        told = {lemma_of(t) for t in (_ceasefire_links(token, story) if parsed else sentence)}
         over = bool(told & (story.cues.ceasefire_collapse | story.cues.ceasefire_violation))
         state = next((status for status, words in _told_states(story) if told & words), None)
         if not (agreed or described or over or told & story.cues.ceasefire_in_force):
@@ -96,9 +94,14 @@ def ceasefire_mentions(sentence: Span, story: Story, coded: list[Mention | None]
             # they only brokered it ("Egypt brokered a truce").
             parties = subject_of(agreeing, story)
         if not parties and not parsed:
-            # No parse to read them from: the parties of the agreement the lexicon found in the sentence.
+            # No parse to read them from: the parties of the agreement the lexicon found in the sentence, else
+            # those the sentence names beside its brokers ("Rozejm między Czadem a Nigrem").
             parties = [
                 e for other in coded if other and other.event in AGREEING for e in (*other.actor, *other.recipient)
+            ] or [
+                e
+                for e in story.entities_between(sentence.start_char, sentence.end_char)
+                if e.code not in codes(mediators_in(sentence, story, exclude=frozenset()))
             ]
         if not parties:
             # "accused the RSF of violating the truce", "shelled them a day after the truce took effect": the two
@@ -106,6 +109,7 @@ def ceasefire_mentions(sentence: Span, story: Story, coded: list[Mention | None]
             parties = next((sides for other in coded if other and (sides := _two_sides(other))), [])
         if not parties:
             parties, confidence = warring_sides(story), CONFIDENCE_INFERRED_PARTIES
+        parties = [party for party in parties if not known_civilian(party)]  # those killed, never a side
         if not parties:
             continue
         # Drop the AGREE the lexicon found on the same words ("accord"), what it read in the verb that agrees to
@@ -249,12 +253,6 @@ def agreed_scope(name: Token, story: Story) -> str | None:
         ),
         None,
     )
-
-
-def _near(name: Token, sentence: Span) -> Span:
-    """With no parse to link words, those next to the name ("انهار وقف إطلاق النار"): NEAR_WORDS either side."""
-    at = name.i - sentence.start
-    return sentence[max(at - NEAR_WORDS, 0) : at + NEAR_WORDS + 1]
 
 
 def _ceasefire_links(name: Token, story: Story) -> list[Token]:
