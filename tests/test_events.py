@@ -480,3 +480,20 @@ def test_those_killed_are_never_a_side_of_a_ceasefire(coder: EventCoder) -> None
     )
     truce = next(e for e in code(coder, text, "ar") if e.ceasefire is not None)
     assert "CVL" not in {e.sector for e in truce.actor}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "status"),
+    [
+        ("Monitors recorded dozens of breaches of the truce between Chad and Niger on Tuesday.", "en", "violated"),
+        ("Des observateurs ont relevé mardi des dizaines de violations de la trêve entre le Tchad et le Niger.", "fr",
+         "violated"),
+        ("Violations of the truce between Chad and Niger are frequent along their border.", "en", None),
+        ("Les violations de la trêve entre le Tchad et le Niger sont fréquentes.", "fr", None),
+    ],
+)  # fmt: skip
+def test_violations_reported_tell_a_ceasefire_broken_and_violations_said_common_do_not(
+    coder: EventCoder, text: str, language: str, status: str | None
+) -> None:
+    truce = next(e for e in code(coder, text, language) if e.ceasefire is not None)
+    assert truce.ceasefire is not None and truce.ceasefire.status == status

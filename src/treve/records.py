@@ -194,8 +194,10 @@ class CeasefireTerms(Record):
     guarantors: list[Entity] = Field(
         default_factory=list, description="Who guarantees it: neither its parties nor its mediators."
     )
-    status: Literal["in effect", "collapsed"] | None = Field(
-        None, description="What the text tells of it: running ('took effect') or over ('the truce collapsed')."
+    status: Literal["in effect", "violated", "collapsed"] | None = Field(
+        None,
+        description="What the text tells of it: running ('took effect'), broken ('hundreds of violations of the "
+        "ceasefire') or over ('the truce collapsed').",
     )
 
 

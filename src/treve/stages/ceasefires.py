@@ -73,6 +73,8 @@ def ceasefire_mentions(sentence: Span, story: Story, coded: list[Mention | None]
         told = {lemma_of(t) for t in (_ceasefire_links(token, story) if parsed else sentence)}
         over = bool(told & (story.cues.ceasefire_collapse | story.cues.ceasefire_violation))
         state = next((status for status, words in _told_states(story) if told & words), None)
+        if state == "violated" and _habitual_breach(_ceasefire_links(token, story) if parsed else [], story):
+            state = None
         if not (agreed or described or over or told & story.cues.ceasefire_in_force):
             _asked_for(token, coded)
             continue
@@ -179,11 +181,16 @@ def _only_breached(told: set[str], story: Story) -> bool:
     return bool(told & cues.ceasefire_violation) and not told & (cues.ceasefire_collapse | cues.ceasefire_in_force)
 
 
-def _told_states(story: Story) -> list[tuple[Literal["in effect", "collapsed"], frozenset[str]]]:
-    """What a ceasefire's linked words tell of it, the furthest state first. Violations are not told as a state:
-    "where ceasefire violations are common" says nothing of one day's truce; the tracker reads violations from the
-    fighting, and keeps accusations apart."""
-    return [("collapsed", story.cues.ceasefire_collapse), ("in effect", story.cues.ceasefire_in_force)]
+def _told_states(story: Story) -> list[tuple[Literal["in effect", "violated", "collapsed"], frozenset[str]]]:
+    """What a ceasefire's linked words tell of it, the furthest state first: over, broken ("des centaines de
+    violations du cessez-le-feu"), running. An accusation of breaking it is no such telling: it is kept as the
+    accuser's word (`_only_breached`)."""
+    cues = story.cues
+    return [
+        ("collapsed", cues.ceasefire_collapse),
+        ("violated", cues.ceasefire_violation),
+        ("in effect", cues.ceasefire_in_force),
+    ]
 
 
 def warring_sides(story: Story) -> list[Entity]:
@@ -253,6 +260,14 @@ def agreed_scope(name: Token, story: Story) -> str | None:
         ),
         None,
     )
+
+
+def _habitual_breach(links: list[Token], story: Story) -> bool:
+    """Whether the violations are said to be a habit ("où les violations du cessez-le-feu sont courantes": the
+    noun is the subject of an adjective or a copula: "violations of the truce are frequent"), not reported as an
+    event ("ont signalé des centaines de violations")."""
+    breach = next((t for t in links if lemma_of(t) in story.cues.ceasefire_violation), None)
+    return breach is not None and breach.head.pos_ in ("ADJ", "AUX")
 
 
 def _ceasefire_links(name: Token, story: Story) -> list[Token]:
