@@ -497,3 +497,23 @@ def test_violations_reported_tell_a_ceasefire_broken_and_violations_said_common_
 ) -> None:
     truce = next(e for e in code(coder, text, language) if e.ceasefire is not None)
     assert truce.ceasefire is not None and truce.ceasefire.status == status
+
+
+def test_a_unilateral_ceasefire_extended_is_the_ceasefire_of_the_side_that_extends_it(coder: EventCoder) -> None:
+    text = "Le gouvernement tchadien a prolongé lundi de trois mois le cessez-le-feu unilatéral proclamé en janvier."
+    events = code(coder, text, "fr")
+    truce = next(e for e in events if e.ceasefire is not None)
+    assert (truce.event, truce.mode, {e.code for e in truce.actor}) == ("RETREAT", "ceasefire", {"TCD"})
+    assert [e.event for e in events] == ["RETREAT"]  # the extension is that ceasefire, no concession besides
+
+
+def test_a_ceasefire_that_was_to_take_effect_has_that_effective_time(coder: EventCoder) -> None:
+    text = "Un cessez-le-feu entre le Tchad et le Niger devait entrer en vigueur vendredi à minuit."
+    truce = next(e for e in code(coder, text, "fr") if e.ceasefire is not None)
+    assert truce.ceasefire is not None and truce.ceasefire.effective is not None
+    assert str(truce.ceasefire.effective.start).startswith("2024-03-15")
+
+
+def test_the_hostilities_a_ceasefire_ends_are_no_fighting(coder: EventCoder) -> None:
+    events = code(coder, "Le Tchad et le Niger ont convenu mardi d'une cessation des hostilités.", "fr")
+    assert [(e.event, e.ceasefire is not None) for e in events] == [("AGREE", True)]

@@ -53,6 +53,9 @@ def ceasefire_mentions(sentence: Span, story: Story, coded: list[Mention | None]
             continue
         if token.head != token and story.cues.names_ceasefire(token.head):
             continue  # a word of a name of several words ("alto el fuego"): its head word answers for it
+        # The verb that agrees to it or keeps it ("agreed to", "a prolongé", "se sont engagés à respecter").
+        binding = story.cues.ceasefire_agreement | story.cues.ceasefire_in_force
+        agreeing = next((a for a in token.ancestors if a.pos_ == "VERB" and lemma_of(a) in binding), None)
         declared = next((m for m in coded if m and m.mode == "ceasefire" and token in m.match.tokens), None)
         if declared is not None:  # "declared a unilateral ceasefire": the side that declares it, its terms
             declared.ceasefire = CeasefireTerms(
@@ -60,6 +63,11 @@ def ceasefire_mentions(sentence: Span, story: Story, coded: list[Mention | None]
                 duration=agreed_length(token, story),
                 scope=agreed_scope(token, story),
             )
+            if not declared.actor and agreeing is not None:  # "a prolongé le cessez-le-feu unilatéral"
+                declared.actor = subject_of(agreeing, story)
+                for index, other in enumerate(coded):  # what the lexicon read in the verb: this says more
+                    if other is not None and other.match.head == agreeing:
+                        coded[index] = None
             continue
         parsed = sentence.doc.has_annotation("DEP")
         linked = _ceasefire_links(token, story) if parsed else list(sentence)
@@ -88,9 +96,6 @@ def ceasefire_mentions(sentence: Span, story: Story, coded: list[Mention | None]
                 if lemma_of(target) not in story.cues.mediation:  # "with Russian mediation": not a party
                     parties.extend(_without_brokers(target, story))
         confidence = CONFIDENCE_BOTH_ARGUMENTS
-        agreeing = next(
-            (a for a in token.ancestors if a.pos_ == "VERB" and lemma_of(a) in story.cues.ceasefire_agreement), None
-        )
         if not parties and agreeing is not None and lemma_of(agreeing) not in story.cues.mediation:
             # "the army and the RSF agreed to a ceasefire": those who agree to it are its parties, unless
             # they only brokered it ("Egypt brokered a truce").
@@ -115,15 +120,13 @@ def ceasefire_mentions(sentence: Span, story: Story, coded: list[Mention | None]
         if not parties:
             continue
         # Drop the AGREE the lexicon found on the same words ("accord"), what it read in the verb that agrees to
-        # the ceasefire ("signer": support), or the cooperation the encoder read in a sentence it has no parse
-        # of: this one says more.
+        # or keeps the ceasefire ("signer": support, "prolonger": a concession), or the cooperation the encoder
+        # read in a sentence it has no parse of: this one says more.
         for index, other in enumerate(coded):
-            same_act = other is not None and (
-                other.event == "AGREE"
-                or (not parsed and other.event in AGREEING)
-                or (agreeing is not None and other.match.head == agreeing)
-            )
-            if agreed and same_act and other is not None and other.sentence == sentence:
+            if other is None or other.sentence != sentence:
+                continue
+            same_agreement = agreed and (other.event == "AGREE" or (not parsed and other.event in AGREEING))
+            if same_agreement or (agreeing is not None and other.match.head == agreeing):
                 coded[index] = None
         # One told running or over, not agreed here, is the ceasefire carried out (RETREAT), not its agreement.
         kind, mode = ("AGREE", None) if agreed else ("RETREAT", "ceasefire")
@@ -271,9 +274,11 @@ def _habitual_breach(links: list[Token], story: Story) -> bool:
 
 
 def _ceasefire_links(name: Token, story: Story) -> list[Token]:
-    """The words the ceasefire's phrase joins it to (`phrase_links`), and, where the parse hangs it from a time
-    ("a signé mercredi un cessez-le-feu"), those the time's phrase joins it to."""
+    """The words the ceasefire's phrase joins it to (`phrase_links`) and those of the verb its verb governs ("devait
+    entrer en vigueur"), and, where the parse hangs it from a time ("a signé mercredi un cessez-le-feu"), those the
+    time's phrase joins it to."""
     links = phrase_links(name)
+    links.extend(t for child in name.head.children if child.dep_ == "xcomp" for t in child.children if t != name)
     if any(time.start <= name.head.idx < time.end for time in story.times):
         links.extend(t for t in phrase_links(name.head) if t != name and t not in links)
     return links

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from treve.normalise import normalise_for_processing
-from treve.ontology import ARMED_SECTORS, is_disaster_category
+from treve.ontology import ARMED_SECTORS, QUAD_CLASS, is_disaster_category
 from treve.records import Attribution, AuxiliaryMode, CeasefireTerms, Count, Entity, EventTime
 from treve.resources.event_lexicon import LanguageCues, Trigger, TriggerMatch
 from treve.stages.arguments import (
@@ -191,7 +191,8 @@ def code_mention(match: TriggerMatch, sentence: Span, story: Story) -> Mention |
 def naming_events(matches: list[TriggerMatch], story: Story) -> list[TriggerMatch]:
     """The matches that name an event, not a kind of thing, a date or an actor: "truce monitors" and "aid workers"
     are monitors and workers (unless that noun is a trigger too), "March 22" is a day, the "Liberation" of "National
-    Liberation Army" is a word of a name. A participle ("the arrested men") still tells its event."""
+    Liberation Army" is a word of a name, and so is the "hostilities" of "a cessation of hostilities". A
+    participle ("the arrested men") still tells its event."""
     heads = {match.head for match in matches}
     names = [(m.entity.start, m.entity.end) for m in story.actors if " " in m.entity.entity_text.strip()]
     return [
@@ -206,7 +207,13 @@ def naming_events(matches: list[TriggerMatch], story: Story) -> list[TriggerMatc
         and match.head.ent_type_ not in ("DATE", "TIME")
         and not any(time.start <= match.head.idx < time.end for time in story.times)
         and not any(start is not None and end is not None and start <= match.head.idx < end for start, end in names)
+        and not (_fighting(match) and story.cues.names_ceasefire(match.head))
     ]
+
+
+def _fighting(match: TriggerMatch) -> bool:
+    """Whether the match tells a hostile act: the "hostilités" of "cessation des hostilités" names no fighting."""
+    return QUAD_CLASS.get(match.trigger.event) in ("verbal conflict", "material conflict")
 
 
 def guessed_triggers(
