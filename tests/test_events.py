@@ -517,3 +517,16 @@ def test_a_ceasefire_that_was_to_take_effect_has_that_effective_time(coder: Even
 def test_the_hostilities_a_ceasefire_ends_are_no_fighting(coder: EventCoder) -> None:
     events = code(coder, "Le Tchad et le Niger ont convenu mardi d'une cessation des hostilités.", "fr")
     assert [(e.event, e.ceasefire is not None) for e in events] == [("AGREE", True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Chad and Niger agreed to a cease-fire on Monday.", "en"),
+        ("Le Tchad et le Niger ont conclu un cessez le feu lundi.", "fr"),
+        ("Le Tchad et le Niger ont décidé lundi l'arrêt des hostilités.", "fr"),
+    ],
+)
+def test_a_ceasefire_is_one_however_its_name_is_spelled(coder: EventCoder, text: str, language: str) -> None:
+    truce = next(e for e in code(coder, text, language) if e.ceasefire is not None)
+    assert (truce.event, {e.code for e in truce.actor}) == ("AGREE", {"TCD", "NER"})
