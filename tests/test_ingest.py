@@ -263,3 +263,29 @@ def test_a_bad_file_costs_only_itself(tmp_path: Path) -> None:
 def test_a_limit_below_one_byte_is_a_configuration_error(limit: int) -> None:
     with pytest.raises(ConfigError, match="max_item_bytes must be a positive number of bytes"):
         read("-", stdin=io.BytesIO(STORY), max_item_bytes=limit)
+
+
+# --- hardening: loops of links, interrupted appends ---
+
+
+def test_links_in_a_folder_are_followed_and_a_loop_of_links_costs_only_itself(tmp_path: Path) -> None:
+    inner = tmp_path / "news" / "inner"
+    inner.mkdir(parents=True)
+    (inner / "story.txt").write_bytes(STORY)
+    (tmp_path / "elsewhere.txt").write_bytes(STORY.replace(b"Monday", b"Tuesday"))
+    (inner / "up").symlink_to(tmp_path / "news")  # back to a folder above: a loop
+    (inner / "self").symlink_to(inner / "self")  # a link to itself
+    (inner / "outside.txt").symlink_to(tmp_path / "elsewhere.txt")
+    results = read(tmp_path / "news")
+    errors = {Path(r.path).name: r.reason for r in results if isinstance(r, ItemError)}
+    assert set(errors) == {"up", "self"} and "a loop" in errors["up"] and "cannot read this link" in errors["self"]
+    assert sorted(Path(r.path).name for r in results if isinstance(r, RawItem)) == ["outside.txt", "story.txt"]
+
+
+def test_nul_bytes_left_by_an_interrupted_append_to_json_lines_cost_only_their_line(tmp_path: Path) -> None:
+    good = b'{"text": "Fighting resumed on Monday near the border."}'
+    feed = tmp_path / "items.jsonl"
+    feed.write_bytes(good + b"\n" + b"\0" * 500 + b'{"text": "cut' + b"\n" + good.replace(b"Monday", b"Friday") + b"\n")
+    results = read(feed)
+    assert [type(r).__name__ for r in results] == ["RawItem", "ItemError", "RawItem"]
+    assert isinstance(results[1], ItemError) and results[1].record == 2

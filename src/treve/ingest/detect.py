@@ -83,6 +83,8 @@ def sniff(head: bytes, name: str, *, complete: bool) -> InputFormat:
         return "warc"  # before the binary checks: archived images and the like are binary
     text = _as_utf8(head)
     if text is None:
+        if _opens_json_lines(head):
+            return "jsonl"  # judged line by line: a NUL from an interrupted append costs only its line
         _refuse_binary(head)
         text = head.removeprefix(codecs.BOM_UTF8)
     stripped = text.lstrip()
@@ -107,6 +109,14 @@ def _as_utf8(head: bytes) -> bytes | None:
         if head.startswith(bom):
             return head.decode(codec, errors="ignore").encode("utf-8")
     return None
+
+
+def _opens_json_lines(head: bytes) -> bool:
+    """Whether the input's first line is a whole JSON object: JSON Lines, whatever bytes later lines hold."""
+    first = head.removeprefix(codecs.BOM_UTF8).lstrip().split(b"\n", 1)[0]
+    if b"\0" in first or not first.rstrip().endswith(b"}"):
+        return False
+    return _JSON_OBJECT.match(first.decode("utf-8", errors="replace")) is not None
 
 
 def _refuse_binary(head: bytes) -> None:

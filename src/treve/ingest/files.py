@@ -47,7 +47,7 @@ def expand_paths(paths: Sequence[str], stdin: BinaryIO | None = None) -> Iterato
 
 def _walk_directory(path: str) -> Iterator[InputFile | ItemError]:
     found = False
-    for entry in _walk(path):
+    for entry in _walk(path, frozenset({_identity(path)})):
         found = found or isinstance(entry, InputFile)
         yield entry
     if not found:
@@ -56,8 +56,15 @@ def _walk_directory(path: str) -> Iterator[InputFile | ItemError]:
         )
 
 
-def _walk(path: str) -> Iterator[InputFile | ItemError]:
-    """Depth-first by sorted name, so output order does not depend on the file system."""
+def _identity(path: str) -> tuple[int, int]:
+    """A directory as the file system knows it, whatever links lead to it."""
+    status = os.stat(path)
+    return status.st_dev, status.st_ino
+
+
+def _walk(path: str, above: frozenset[tuple[int, int]]) -> Iterator[InputFile | ItemError]:
+    """Depth-first by sorted name, so output order does not depend on the file system. Links to folders are
+    followed, except one back to a folder being walked (`above`): a loop, reported and skipped."""
     try:
         with os.scandir(path) as scan:
             entries = sorted(scan, key=lambda entry: entry.name)
@@ -67,7 +74,15 @@ def _walk(path: str) -> Iterator[InputFile | ItemError]:
     for entry in entries:
         if entry.name.startswith("."):
             continue
-        if entry.is_dir(follow_symlinks=False):
-            yield from _walk(entry.path)
-        elif entry.is_file():
+        try:
+            is_dir, is_file = entry.is_dir(), entry.is_file()
+            folder = _identity(entry.path) if is_dir else None
+        except OSError as error:  # a link to itself, or through a loop of links
+            yield item_error(entry.path, f"cannot read this link ({error.strerror}); remove it or fix its target")
+            continue
+        if folder is not None and folder in above:
+            yield item_error(entry.path, "a link back to a folder above it (a loop); skipped — remove the link")
+        elif folder is not None:
+            yield from _walk(entry.path, above | {folder})
+        elif is_file:
             yield InputFile(entry.path)

@@ -29,6 +29,8 @@ MODEL_PACKAGES: Mapping[str, str] = {
 
 
 PARAGRAPH_BOUNDARIES = "treve_paragraph_boundaries"
+# The most one call to a pipeline reads (spaCy refuses over 1,000,000 characters; memory grows with the call).
+WINDOW_CHARS = 100_000
 
 
 @Language.component(PARAGRAPH_BOUNDARIES)
@@ -90,8 +92,36 @@ class LanguageModels:
         return _load(package)
 
     def parse(self, text: str, language: str) -> Doc:
-        return self.get(language)(text)
+        return in_windows(self.get(language), text)
 
     def tokenise(self, text: str, language: str) -> Doc:
         """Sentences and words only (`flat_pipeline`), in any language: how the multilingual reading sees a text."""
-        return _load_flat(language)(text)
+        return in_windows(_load_flat(language), text)
+
+
+def in_windows(nlp: Language, text: str, window: int = WINDOW_CHARS) -> Doc:
+    """The text read whole, in windows of at most `window` characters cut at paragraph (else line, else word)
+    boundaries: spaCy refuses texts over its `max_length`, and its memory grows with what one call reads. The
+    windows' docs join into one whose text is the text, character for character."""
+    if len(text) <= window:
+        return nlp(text)
+    return Doc.from_docs(list(nlp.pipe(_windows(text, window))), ensure_whitespace=False)
+
+
+def _windows(text: str, window: int) -> list[str]:
+    """The text cut into windows, each at the last paragraph break of its second half, else the last line
+    break, else the last space (a text with none is cut where the window ends)."""
+    windows = []
+    start = 0
+    while len(text) - start > window:
+        end = start + window
+        cut = end
+        for boundary in ("\n\n", "\n", " "):
+            found = text.rfind(boundary, start + window // 2, end)
+            if found >= 0:
+                cut = found + len(boundary)  # the boundary stays with the window before it
+                break
+        windows.append(text[start:cut])
+        start = cut
+    windows.append(text[start:])
+    return windows
