@@ -24,6 +24,9 @@ from treve.stages.syntax import governs, lemma_of, relative_antecedent
 
 # Distances in sentences count up to this many.
 MAX_DISTANCE = 20
+# An event whose last telling is further back than this many sentences is not looked at again: news retells
+# within far fewer, and a text of thousands of sentences (a dump, a book) is read in linear time.
+LINK_WINDOW = 200
 # Modes that make a mention something other than the event done: a threat, a hypothesis, a denial.
 UNREALISED = frozenset({"future", "hypothetical", "negation"})
 # Reports of one event placed further apart than this are two events.
@@ -207,10 +210,12 @@ def group_mentions(mentions: Sequence[Mention], story: Story, model: LogisticMod
     links = model or load_story_model("coreference")
     events: list[StoryEvent] = []
     for mention in mentions:
+        at = story.sentence_number(mention.sentence)
         scored = [
             (links.probability(features), event)
             for event in events
-            if (features := link_features(event.mentions, mention, story)) is not None
+            if at - story.sentence_number(event.mentions[-1].sentence) <= LINK_WINDOW
+            and (features := link_features(event.mentions, mention, story)) is not None
         ]
         best = max(scored, key=lambda pair: pair[0], default=None)
         if best is not None and best[0] >= links.threshold:
@@ -292,8 +297,12 @@ def _people(mention: Mention) -> set[str]:
         if entity.start is None or entity.end is None:
             continue
         span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
-        if span is not None:
-            names.update(ent[-1].lower_ for ent in span.ents if ent.label_ in PERSON_LABELS)
+        if span is not None:  # the last word of each person's name (token by token: `span.ents` reads every one)
+            names.update(
+                token.lower_
+                for token in span
+                if token.ent_type_ in PERSON_LABELS and (token.i + 1 == len(doc) or doc[token.i + 1].ent_iob_ != "I")
+            )
     return names
 
 
