@@ -75,11 +75,18 @@ def test_a_duplicate_is_stored_pointing_at_its_first_copy(store: Store) -> None:
 
 
 def test_a_save_is_stored_whole_or_not_at_all(store: Store) -> None:
-    orphan = article("copy", duplicate_of="never-stored")  # its first copy is nowhere: the database refuses it
+    broken = article("a2", event("a2", 1), event("a2", 1))  # one event id twice: the database refuses it
     with pytest.raises(StoreError, match=r"cannot store articles .*; check the database"):
-        store.save([article("a1", event("a1", 1)), orphan])
+        store.save([article("a1", event("a1", 1)), broken])
     assert stored_article_ids(store) == []
     assert stored_report_count(store) == 0
+
+
+def test_a_copy_whose_first_copy_never_reached_the_store_is_stored_as_a_first_copy(store: Store) -> None:
+    store.save([article("copy", event("copy", 1), duplicate_of="failed-to-read")])
+    with store.engine.connect() as connection:
+        links = {row.id: row.duplicate_of for row in connection.execute(select(ArticleRow))}
+    assert links == {"copy": None} and stored_report_count(store) == 1
 
 
 def test_events_are_chosen_by_country_type_and_inclusive_date_range_and_come_by_date(store: Store) -> None:

@@ -153,6 +153,7 @@ class Store:
         stored_at = datetime.now(UTC)
         try:
             with self._writer.begin() as connection:
+                batch = _first_copies_kept(connection, batch)
                 new_ids = set(
                     connection.execute(
                         self._insert(ArticleRow).on_conflict_do_nothing().returning(ArticleRow.id),
@@ -508,6 +509,16 @@ def _reason(exc: Exception) -> str:
     """The driver's own words, on one line, without SQLAlchemy's background links."""
     original = getattr(exc, "orig", None) or exc
     return " ".join(str(original).split("(Background on this error")[0].split())
+
+
+def _first_copies_kept(connection: Connection, batch: list[Article]) -> list[Article]:
+    """The batch, with a copy whose first copy never reached the store (it failed to read, or was stored
+    elsewhere) made a first copy itself: its link would point at nothing, and the whole batch would fail."""
+    pointed = {a.duplicate_of for a in batch if a.duplicate_of and a.duplicate_of != a.id}
+    missing = pointed - {a.id for a in batch}
+    if missing:
+        missing -= set(connection.scalars(select(ArticleRow.id).where(ArticleRow.id.in_(sorted(missing)))))
+    return [a.model_copy(update={"duplicate_of": None}) if a.duplicate_of in missing else a for a in batch]
 
 
 def _article_values(article: Article, stored_at: datetime) -> dict[str, Any]:
