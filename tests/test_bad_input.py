@@ -90,3 +90,15 @@ def test_a_declared_charset_is_used_when_the_bytes_are_not_utf8() -> None:
 def test_corrupt_utf8_is_refused_rather_than_guessed() -> None:
     with pytest.raises(InputError, match=r"story.txt: invalid UTF-8 at byte 9 .*re-save it as UTF-8"):
         decode_bytes("Défense ".encode() + b"\xc3(", where="story.txt")
+
+
+def test_a_publication_date_that_is_not_a_date_is_left_out_with_a_warning_and_the_story_kept(tmp_path: Path) -> None:
+    feed = tmp_path / "items.jsonl"
+    feed.write_text(json.dumps({"text": STORY, "published": "la semaine passée"}) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["extract", "--no-events", "--format", "jsonl", str(feed)])
+    [article] = [json.loads(line) for line in result.stdout.splitlines()]
+    assert article["published"] is None
+    assert article["warnings"] == [
+        f"{feed}:1: the publication date 'la semaine passée' is not a date (ISO 8601 or RFC 2822) and was left "
+        "out; fix it, or give --published"
+    ]

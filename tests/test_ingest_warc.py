@@ -296,3 +296,13 @@ def test_a_corrupt_single_stream_warc_gz_stops_at_the_damage_with_one_error(tmp_
     assert first_error >= 5, "the records before the damage are read"
     assert all(isinstance(result, ItemError) for result in results[first_error:])
     assert "corrupt gzip data (" in results[-1].reason  # type: ignore[union-attr]
+
+
+def test_the_bytes_of_a_broken_record_quoted_in_its_error_cannot_drive_the_terminal(tmp_path: Path) -> None:
+    records = [response(f"https://news.invalid/{n}", page(n), compress=False) for n in range(1, 3)]
+    records[1] = b"\x1b[2J\x1b]0;pwned\x07#####" + records[1][20:]  # escape sequences where its version line was
+    path = tmp_path / "news.warc"
+    path.write_bytes(b"".join(records))
+    [error] = [result for result in read(path) if isinstance(result, ItemError)]
+    assert not any(ord(char) < 0x20 or ord(char) == 0x7F for char in error.reason)
+    assert "\\x1b[2J" in error.reason  # shown as an escape, not sent to the terminal

@@ -19,7 +19,16 @@ from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from treve.cli_common import Config, fail, gazetteer_path, open_store_from, print_error, settings_from, stderr
+from treve.cli_common import (
+    Config,
+    fail,
+    gazetteer_path,
+    open_store_from,
+    print_error,
+    print_warning,
+    settings_from,
+    stderr,
+)
 from treve.cli_evaluate import evaluate_app
 from treve.config import Settings
 from treve.errors import StoreError, TreveError
@@ -131,6 +140,8 @@ def _print_table(articles: list[Article], errors: list[ItemError]) -> None:
             )
     if events.row_count:
         console.print(events)
+    for warning in (warning for article in articles for warning in article.warnings):
+        console.print(f"[yellow]warning[/yellow] {warning}", highlight=False)
     for error in errors:
         console.print(f"[red]error[/red] {error.reason}", highlight=False)
 
@@ -211,6 +222,8 @@ def ingest(
                 errors += 1
                 print_error(result.reason)
                 continue
+            for warning in result.warnings:
+                print_warning(warning)
             try:
                 new = store.save([result])
             except StoreError as exc:

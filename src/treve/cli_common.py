@@ -22,6 +22,10 @@ def print_error(problem: TreveError | str) -> None:
     stderr.print(f"[red]error:[/red] {problem}", highlight=False, soft_wrap=True)
 
 
+def print_warning(problem: str) -> None:
+    stderr.print(f"[yellow]warning:[/yellow] {problem}", highlight=False, soft_wrap=True)
+
+
 def fail(problem: TreveError | str, status: int) -> typer.Exit:
     """Print the one line that says what is wrong; the caller raises the returned Exit."""
     print_error(problem)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date, datetime, timedelta
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 InputFormat = Literal["text", "html", "jsonl", "feed", "warc"]
 PublishedSource = Literal["metadata", "option", "inferred"]
@@ -82,6 +83,11 @@ class Article(Record):
     published_confidence: float | None = Field(None, description="For an inferred date: how sure, 0 to 1.")
     removed: list[Removal] = Field(default_factory=list)
     duplicate_of: str | None = Field(None, description="Id of the first copy when this is a (near-)duplicate.")
+    warnings: list[str] = Field(
+        default_factory=list,
+        description="What the input gave but could not be kept, one line each with what to do (a publication date "
+        "that is not a date).",
+    )
     source: str | None = None
     url: str | None = None
     author: str | None = None
@@ -247,11 +253,21 @@ class Event(Record):
 
 
 class ItemError(Record):
-    """An input item that could not become an article: where it was and what to do about it."""
+    """An input item that could not become an article: where it was and what to do about it. Control characters
+    in the reason (an input's own bytes quoted in it, an escape sequence in a file name) are written as escapes,
+    so that printing it never drives the terminal."""
 
     path: str
     record: int | None = None
     reason: str
+
+    @field_validator("reason")
+    @classmethod
+    def _printable(cls, reason: str) -> str:
+        return "".join(
+            char if unicodedata.category(char) not in ("Cc", "Cf") else char.encode("unicode_escape").decode("ascii")
+            for char in reason
+        )
 
 
 class ExtractionResult(Record):

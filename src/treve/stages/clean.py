@@ -234,7 +234,14 @@ class Cleaner:
         if not cleaned.body.strip():
             raise InputError(f"{where}: no article text left once debris was removed; check that it is a news story")
         published, published_source = self._publication_date(published_text)
+        warnings = []
+        if published_text and published_source != "metadata":
+            warnings.append(
+                f"{where}: the publication date {published_text.strip()[:40]!r} is not a date (ISO 8601 or RFC 2822) "
+                "and was left out; fix it, or give --published"
+            )
         return Article(
+            warnings=warnings,
             id=content_id(cleaned.body),
             title=cleaned.title,
             text=cleaned.body,
