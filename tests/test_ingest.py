@@ -289,3 +289,18 @@ def test_nul_bytes_left_by_an_interrupted_append_to_json_lines_cost_only_their_l
     results = read(feed)
     assert [type(r).__name__ for r in results] == ["RawItem", "ItemError", "RawItem"]
     assert isinstance(results[1], ItemError) and results[1].record == 2
+
+
+def test_a_feed_with_an_internal_dtd_is_a_feed_and_its_external_entities_are_never_read(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("the contents of a local file")
+    feed = tmp_path / "news.xml"
+    feed.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE rss [\n  <!ENTITY wire "Wire">\n'
+        f'  <!ENTITY leak SYSTEM "file://{secret}">\n]>\n'
+        "<rss><channel><title>&wire;</title><item><title>Clashes</title>"
+        "<description>Fighting resumed on Monday near the border. &leak;</description></item></channel></rss>"
+    )
+    [item] = read(feed)
+    assert isinstance(item, RawItem) and (item.record, item.title) == (1, "Clashes")  # the feed's first entry
+    assert "Fighting resumed" in (item.text or item.html or "") and "local file" not in (item.text or item.html or "")

@@ -152,6 +152,9 @@ def _markup_format(sample: str) -> InputFormat | None:
         elif rest[:9].lower() == "<!doctype":
             if rest[9:].lstrip()[:4].lower() == "html":
                 return "html"
+            declaration = rest.partition(">")[0]
+            if "[" in declaration:  # an internal subset holds declarations of its own, each ending in ">"
+                rest = rest.partition("[")[2].partition("]")[2]
             rest = rest.partition(">")[2]
         else:
             break
