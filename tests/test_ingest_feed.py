@@ -156,3 +156,15 @@ def test_a_feed_with_no_entries_is_one_error(tmp_path: Path) -> None:
     assert (
         isinstance(error, ItemError) and error.reason == f"{path}: an RSS or Atom feed with no entries; nothing to read"
     )
+
+
+def test_a_feed_longer_than_three_items_worth_gives_the_entries_before_the_cut_and_one_error(tmp_path: Path) -> None:
+    body = "Fighting resumed near the border. " * 10_000  # 340,000 bytes
+    entries = "".join(f"<item><title>Story {n}</title><description>{body}</description></item>" for n in range(1, 6))
+    path = tmp_path / "long.rss"
+    path.write_text(f'<?xml version="1.0"?><rss version="2.0"><channel><title>W</title>{entries}</channel></rss>')
+    results = read(path, max_item_bytes=400_000)  # read up to 1,200,000 bytes: the cut falls in the fourth entry
+    errors = [r for r in results if isinstance(r, ItemError)]
+    assert [r.title for r in results if isinstance(r, RawItem)] == ["Story 1", "Story 2", "Story 3"]
+    assert len(errors) == 1 and "the feed goes on past 1,200,000 bytes" in errors[0].reason
+    assert "entries from number 4 on were not read" in errors[0].reason

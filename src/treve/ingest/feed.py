@@ -1,11 +1,15 @@
 """RSS and Atom feeds, via feedparser: one item per entry, with the feed's metadata attached.
 
-feedparser parses a whole document at once, so a feed is read into memory; feeds are small.
+feedparser parses a whole document at once, so a feed is read into memory, up to FEED_ITEMS items' worth of
+bytes (`max_item_bytes` each, MIN_FEED_BYTES at least): feeds are small, and one that goes on past that (a feed
+of years, a compressed feed holding one huge entry) gives the entries before the cut and one error for the
+rest, never a parse of gigabytes.
 """
 
 from __future__ import annotations
 
 import html
+import io
 import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -14,9 +18,12 @@ from typing import Any, BinaryIO
 
 import feedparser
 
-from treve.ingest.common import RAISE_LIMIT, item_error, over_limit
+from treve.ingest.common import RAISE_LIMIT, item_error, over_limit, read_up_to
 from treve.records import ItemError, RawItem
 
+# How many items' worth of bytes (`max_item_bytes`) a feed is read up to, and never less than MIN_FEED_BYTES.
+FEED_ITEMS = 3
+MIN_FEED_BYTES = 1_000_000
 _MARKUP_TYPES = {"text/html", "application/xhtml+xml"}
 _TAG = re.compile(r"<[A-Za-z!/][^<>]*>")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -24,9 +31,21 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 def read_feed(path: str, stream: BinaryIO, *, max_item_bytes: int) -> Iterator[RawItem | ItemError]:
     """One item per entry (`record` = entry number, from 1); an entry without a body is an ItemError."""
-    parsed = feedparser.parse(stream)  # a stream: feedparser would try bytes as a file name first
+    limit = max(FEED_ITEMS * max_item_bytes, MIN_FEED_BYTES)
+    data = read_up_to(stream, limit + 1)
+    cut = len(data) > limit
+    parsed = feedparser.parse(io.BytesIO(data[:limit]))  # a stream: feedparser would try bytes as a file name
     # A broken feed still yields the entries before the damage, plus empty shells feedparser opened.
     entries = [entry for entry in parsed.entries if entry] if parsed.bozo else parsed.entries
+    if cut:
+        entries = entries[:-1]  # the entry the cut fell in is not whole
+        yield item_error(
+            path,
+            f"the feed goes on past {limit:,} bytes; entries from number "
+            f"{len(entries) + 1} on were not read — split the feed, or {RAISE_LIMIT}",
+        )
+        if not entries:
+            return
     if not entries:
         if parsed.bozo:
             problem = str(parsed.get("bozo_exception", "unknown error")).replace("<unknown>:", "line ")
