@@ -242,3 +242,10 @@ def test_extraction_never_touches_the_network(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(socket, "create_connection", refuse)
     content = extract_html(wire_page(), url="https://sahel-info.example/mali-attaque")
     assert STORY[0] in content.text
+
+
+@pytest.mark.parametrize("depth", [400, 3000])
+def test_a_story_nested_hundreds_of_wrappers_deep_is_read_whole(depth: int) -> None:
+    story = "Rebels attacked an army post near the border on Monday, killing three soldiers, officials said."
+    page = f"<html><body>{'<div class=x><span>' * depth}<p>{story}</p>{'</span></div>' * depth}</body></html>"
+    assert extract_html(page).text == story

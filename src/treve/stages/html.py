@@ -48,6 +48,12 @@ class HtmlContent(Record):
     language: str | None = Field(description="Language the page declares (ISO 639-1), not detected.")
 
 
+# Wrappers nested deeper than this are unwrapped before extraction (real pages nest a few dozen deep).
+MAX_DEPTH = 60
+WRAPPER_TAGS = ("div", "span", "section", "article", "main", "font", "center", "b", "i", "em", "strong", "u")
+_WRAPPER_TAG = re.compile(rf"<(/?)({'|'.join(WRAPPER_TAGS)})\b[^<>]*>", re.IGNORECASE)
+# How deep the HTML parser (libxml2) nests elements: what lies deeper is dropped.
+PARSER_MAX_DEPTH = 255
 # A precision reading shorter than this, or than this share of the page's paragraph text, is doubtful.
 DOUBTFUL_CHARS = 500
 DOUBTFUL_PAGE_SHARE = 0.3
@@ -94,6 +100,8 @@ def extract_html(
     """
     markup = _decode_page(page, declared_encoding, where) if isinstance(page, bytes) else page
     tree = load_html(markup) if markup.strip() else None
+    if tree is not None and _depth(tree) >= PARSER_MAX_DEPTH:
+        tree = load_html(_flattened(markup))  # the parser dropped what lay deeper: read it again, unwrapped
     if tree is None:
         raise InputError(f"{where}: not an HTML page (nothing could be parsed); check that the file is HTML")
     body = _extract_body(tree, url)
@@ -115,6 +123,38 @@ def extract_html(
         url=url or meta.url or None,
         language=_declared_language(tree),
     )
+
+
+def _depth(tree: HtmlElement) -> int:
+    """How deep the tree's elements nest."""
+    depths = {tree: 0}
+    for element in tree.iterdescendants():
+        depths[element] = depths[element.getparent()] + 1
+    return max(depths.values())
+
+
+def _flattened(markup: str) -> str:
+    """The markup without the wrapper tags (`WRAPPER_TAGS`) that nest deeper than MAX_DEPTH, their text kept:
+    the HTML parser drops everything under its 256th level, so text nested hundreds of wrappers deep (a generated
+    page, a hostile one) would be lost and the page called empty."""
+    opened: list[tuple[str, bool]] = []  # each wrapper open at this point, and whether its tags are kept
+    kept_open = [0]  # how many of them are kept
+
+    def keep_or_drop(match: re.Match[str]) -> str:
+        closing, name = match.group(1) == "/", match.group(2).lower()
+        if not closing:
+            kept = kept_open[0] < MAX_DEPTH
+            opened.append((name, kept))
+            kept_open[0] += kept
+            return match.group() if kept else ""
+        for index in range(len(opened) - 1, -1, -1):
+            if opened[index][0] == name:
+                kept = opened.pop(index)[1]
+                kept_open[0] -= kept
+                return match.group() if kept else ""
+        return match.group()
+
+    return _WRAPPER_TAG.sub(keep_or_drop, markup)
 
 
 def _page_metadata(tree: HtmlElement, url: str | None) -> Document:
