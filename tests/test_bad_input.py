@@ -102,3 +102,16 @@ def test_a_publication_date_that_is_not_a_date_is_left_out_with_a_warning_and_th
         f"{feed}:1: the publication date 'la semaine passée' is not a date (ISO 8601 or RFC 2822) and was left "
         "out; fix it, or give --published"
     ]
+
+
+def test_stray_bytes_in_english_text_are_replaced_and_said_not_decoded_as_a_foreign_code_page() -> None:
+    story = b"Rebels attacked an army post near the border on Monday, killing three soldiers, officials said. " * 3
+    warnings: list[str] = []
+    text = decode_bytes(story[:120] + b"\x81" + story[120:200] + b"\x8d" + story[200:], warnings=warnings)
+    assert text.replace("\ufffd", "") == story.decode("ascii") and text.count("\ufffd") == 2
+    assert len(warnings) == 1 and "2 stray bytes that no text encoding fits" in warnings[0]
+
+
+def test_a_few_windows_1252_quotes_in_english_text_are_quotes() -> None:
+    story = b"The minister said the \x93ceasefire is holding\x94 on Monday, officials said. " * 4
+    assert decode_bytes(story).count("\u201cceasefire is holding\u201d") == 4

@@ -221,8 +221,11 @@ class Cleaner:
         title, author, source, url, language = item.title, None, item.source, item.url, item.language
         published_text = item.published
         from_page = item.format == "html"
+        warnings: list[str] = []
         if not from_page:
-            text = item.text if item.text is not None else decode_bytes(item.data or b"", where=where)
+            text = (
+                item.text if item.text is not None else decode_bytes(item.data or b"", where=where, warnings=warnings)
+            )
         else:
             page = item.html if item.html is not None else (item.data or b"")
             content = extract_html(page, url=item.url, declared_encoding=item.declared_encoding, where=where)
@@ -234,7 +237,6 @@ class Cleaner:
         if not cleaned.body.strip():
             raise InputError(f"{where}: no article text left once debris was removed; check that it is a news story")
         published, published_source = self._publication_date(published_text)
-        warnings = []
         if published_text and published_source != "metadata":
             warnings.append(
                 f"{where}: the publication date {published_text.strip()[:40]!r} is not a date (ISO 8601 or RFC 2822) "

@@ -11,6 +11,10 @@ from treve.errors import InputError
 
 # A well-formed two- to four-byte UTF-8 sequence: legacy 8-bit text almost never contains one.
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+# Text with at most this many bytes outside ASCII, and under this share of its bytes, is not given to detection
+# (`decode_bytes`): a language written in a legacy code page has far more (French, Polish: 2 to 5 %).
+STRAY_BYTES = 16
+STRAY_SHARE = 0.01
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
@@ -23,7 +27,9 @@ def _normalised_codec(name: str | None) -> str | None:
         return None
 
 
-def decode_bytes(data: bytes, *, declared_encoding: str | None = None, where: str = "input") -> str:
+def decode_bytes(
+    data: bytes, *, declared_encoding: str | None = None, where: str = "input", warnings: list[str] | None = None
+) -> str:
     """Decode `data`, trusting in order: a byte-order mark, strict UTF-8, the declared charset, detection.
 
     Text that is UTF-8 except for some bytes is corrupt, not in another encoding: it is refused rather
@@ -44,6 +50,20 @@ def decode_bytes(data: bytes, *, declared_encoding: str | None = None, where: st
             f"{where}: invalid UTF-8 at byte {first_bad_byte} in otherwise UTF-8 text (corrupt or mixed "
             "encodings); re-save it as UTF-8"
         )
+    stray = sum(1 for byte in data if byte >= 0x80)
+    if stray <= STRAY_BYTES and stray < STRAY_SHARE * len(data) and not declared_encoding:
+        # Text in ASCII but for a few stray bytes: too little for detection to judge (it picks exotic code pages and
+        # garbles them). Windows-1252, the web's legacy charset, when it defines them all; else they are
+        # stray bytes, replaced, and said.
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            if warnings is not None:
+                warnings.append(
+                    f"{where}: {stray} stray byte{'s' * (stray > 1)} that no text encoding fits (first at offset "
+                    f"{first_bad_byte}) replaced by U+FFFD; re-save the file as UTF-8 if they were characters"
+                )
+            return data.decode("utf-8", errors="replace")
     declared = _normalised_codec(declared_encoding)
     if declared and declared not in {"utf-8", "ascii"}:
         try:
