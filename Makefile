@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: demo test lint bench
+.PHONY: demo test lint bench fuzz
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,3 +33,7 @@ lint: $(INSTALLED)
 
 bench: $(INSTALLED)
 	$(BIN)/python -m benchmarks
+
+# The readers' and the cleaner's property tests (tests/test_fuzz.py) at about an hour's worth of cases.
+fuzz: $(INSTALLED)
+	TREVE_FUZZ=600000 $(BIN)/pytest -q -p no:logging tests/test_fuzz.py

@@ -304,3 +304,10 @@ def test_a_feed_with_an_internal_dtd_is_a_feed_and_its_external_entities_are_nev
     [item] = read(feed)
     assert isinstance(item, RawItem) and (item.record, item.title) == (1, "Clashes")  # the feed's first entry
     assert "Fighting resumed" in (item.text or item.html or "") and "local file" not in (item.text or item.html or "")
+
+
+def test_a_compressed_json_lines_file_of_blank_lines_is_one_error(tmp_path: Path) -> None:
+    """Found by the fuzzing campaign (tests/test_fuzz.py): it gave neither an item nor an error."""
+    path = tmp_path / "items.jsonl.gz"
+    path.write_bytes(gzip.compress(b"\t\n \n"))
+    assert "holds only blank lines" in only_error(read(path)).reason

@@ -20,7 +20,7 @@ _JSON_TYPES = {dict: "an object", list: "an array", str: "a string", bool: "a bo
 
 def read_jsonl(path: str, stream: BinaryIO, *, max_item_bytes: int) -> Iterator[RawItem | ItemError]:
     """One item per non-blank line with `text` or `html` and optional metadata; `record` is the line number."""
-    number = 0
+    number = read = 0
     while line := stream.readline(max_item_bytes + 1):
         number += 1
         if len(line) > max_item_bytes and not line.endswith(b"\n"):
@@ -31,7 +31,10 @@ def read_jsonl(path: str, stream: BinaryIO, *, max_item_bytes: int) -> Iterator[
         if number == 1:
             line = line.removeprefix(codecs.BOM_UTF8)
         if line.strip():
+            read += 1
             yield _parse_line(path, number, line)
+    if not read:
+        yield item_error(path, "holds only blank lines; nothing to read — remove it or re-export it")
 
 
 def _skip_rest_of_line(stream: BinaryIO) -> int:
