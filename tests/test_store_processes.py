@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import resource
 import signal
 import subprocess
 import sys
@@ -73,3 +74,32 @@ def test_two_processes_ingesting_the_same_news_into_postgresql_at_once_store_eac
     with open_store(postgres_url) as store:
         stored = stored_article_ids(store)
     assert len(stored) == len(set(stored)) == 2
+
+
+def test_a_disk_that_fills_half_way_stops_the_batch_with_one_line_and_a_rerun_finishes_it(tmp_path: Path) -> None:
+    news = write_news(tmp_path / "news")
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    with open_store(url):
+        pass  # the schema is made: what fills the disk is the news
+    room = (tmp_path / "store.db").stat().st_size + 40_000  # the schema and about one article
+
+    def small_disk() -> None:  # writes past `room` fail as on a full disk (EFBIG), rather than kill the process
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (room, room))
+
+    full = subprocess.run(
+        [TREVE, "ingest", *map(str, news), "--db", url, *LANGUAGES],
+        preexec_fn=small_disk,
+        capture_output=True,
+        text=True,
+        timeout=HANG_GUARD_SECONDS,
+    )
+    assert full.returncode == 1 and "Traceback" not in full.stderr
+    assert full.stderr.strip().splitlines()[-1].startswith(f"error: {url}: cannot store articles (")
+    again = CliRunner().invoke(app, ["ingest", *map(str, news), "--db", url, *LANGUAGES])
+    assert again.exit_code == 0, again.output
+    with open_store(url) as store:
+        stored = stored_article_ids(store)
+        with store.engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+    assert len(stored) == len(set(stored)) == len(news)
