@@ -17,6 +17,7 @@ import tempfile
 import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -61,9 +62,30 @@ def _user_exists(name: str) -> bool:
     return True
 
 
+@dataclass(frozen=True)
+class PostgresCluster:
+    """A running throwaway cluster: its server URL, and how to stop and start it again (a server that goes away
+    in the middle of a batch)."""
+
+    url: str
+    binaries: Path
+    data: Path
+    options: str
+
+    def stop(self) -> None:
+        self._pg_ctl("-m", "fast", "-w", "stop")
+
+    def start(self) -> None:
+        self._pg_ctl("-l", str(self.data.parent / "log"), "-o", self.options, "-w", "start")
+
+    def _pg_ctl(self, *arguments: str) -> None:
+        command = [str(self.binaries / "pg_ctl"), "-D", str(self.data), *arguments]
+        subprocess.run(_as_cluster_owner(command), check=True, capture_output=True)
+
+
 @contextmanager
-def throwaway_postgres(*, durable: bool = False) -> Iterator[str]:
-    """Start a PostgreSQL cluster in a temporary folder with the local binaries; yield its server URL.
+def postgres_cluster(*, durable: bool = False) -> Iterator[PostgresCluster]:
+    """Start a PostgreSQL cluster in a temporary folder with the local binaries; yield it.
 
     `durable=False` turns fsync off: the tests kill clients, never the server, and run faster without it.
     """
@@ -80,18 +102,17 @@ def throwaway_postgres(*, durable: bool = False) -> Iterator[str]:
         shutil.chown(folder, POSTGRES_OS_USER)
     data, port = folder / "data", _free_port()
     options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1" + ("" if durable else " -c fsync=off")
+    cluster = PostgresCluster(f"postgresql+psycopg://treve@127.0.0.1:{port}/postgres", binaries, data, options)
     try:
-        for command in (
-            [str(binaries / "initdb"), "-D", str(data), "-U", "treve", "--auth=trust", "--no-sync"],
-            [str(binaries / "pg_ctl"), "-D", str(data), "-l", str(folder / "log"), "-o", options, "-w", "start"],
-        ):
-            subprocess.run(_as_cluster_owner(command), check=True, capture_output=True)
+        initdb = [str(binaries / "initdb"), "-D", str(data), "-U", "treve", "--auth=trust", "--no-sync"]
+        subprocess.run(_as_cluster_owner(initdb), check=True, capture_output=True)
+        cluster.start()
     except subprocess.CalledProcessError as exc:
         shutil.rmtree(folder, ignore_errors=True)
         reason = exc.stderr.decode(errors="replace").strip()
         raise PostgresUnavailable(f"{binaries} could not start a cluster ({reason})") from exc
     try:
-        yield f"postgresql+psycopg://treve@127.0.0.1:{port}/postgres"
+        yield cluster
     finally:
         stop = [str(binaries / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]
         subprocess.run(_as_cluster_owner(stop), capture_output=True)
@@ -99,10 +120,17 @@ def throwaway_postgres(*, durable: bool = False) -> Iterator[str]:
 
 
 @contextmanager
+def throwaway_postgres(*, durable: bool = False) -> Iterator[str]:
+    """A throwaway cluster's server URL (`postgres_cluster`)."""
+    with postgres_cluster(durable=durable) as cluster:
+        yield cluster.url
+
+
+@contextmanager
 def fresh_postgres_database(server_url: str) -> Iterator[str]:
     """Create an empty database on the server, yield its URL, and drop it afterwards."""
     name = f"treve_test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(server_url, isolation_level="AUTOCOMMIT")
+    admin = create_engine(server_url, isolation_level="AUTOCOMMIT", pool_pre_ping=True)  # the server may restart
     try:
         with admin.connect() as connection:
             connection.execute(text(f'CREATE DATABASE "{name}"'))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import resource
@@ -10,11 +11,21 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from contextlib import ExitStack
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
-from tests.store_fixtures import ENGLISH_NEWS, stored_article_ids, write_news
+from tests.store_fixtures import (
+    ENGLISH_NEWS,
+    NEWS,
+    PostgresUnavailable,
+    fresh_postgres_database,
+    postgres_cluster,
+    stored_article_ids,
+    write_news,
+)
 from treve.cli import app
 from treve.store.repository import open_store
 
@@ -103,3 +114,38 @@ def test_a_disk_that_fills_half_way_stops_the_batch_with_one_line_and_a_rerun_fi
         with store.engine.connect() as connection:
             assert connection.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
     assert len(stored) == len(set(stored)) == len(news)
+
+
+def test_a_postgresql_server_stopped_mid_batch_stops_it_with_one_line_and_a_rerun_finishes_it(tmp_path: Path) -> None:
+    with ExitStack() as stack:
+        try:
+            server = stack.enter_context(postgres_cluster(durable=True))
+        except PostgresUnavailable as exc:
+            if os.environ.get("CI") == "true":
+                pytest.fail(f"PostgreSQL is required under CI=true: {exc}")
+            pytest.skip(f"PostgreSQL test skipped: {exc}")
+        url = stack.enter_context(fresh_postgres_database(server.url))
+        first, second = write_news(tmp_path / "news", ENGLISH_NEWS)
+        second.unlink()
+        os.mkfifo(second)  # the batch blocks here, after storing the first article: then the server goes away
+        log = tmp_path / "stopped.log"
+        with log.open("wb") as stderr:
+            process = subprocess.Popen([TREVE, "ingest", first, second, "--db", url, *LANGUAGES], stderr=stderr)
+        with open_store(url) as store:
+            wait_until(lambda: len(stored_article_ids(store)) == 1, process, log)
+        server.stop()
+        with second.open("w", encoding="utf-8") as pipe:  # the second article arrives, with nowhere to go
+            pipe.write(json.dumps(NEWS[ENGLISH_NEWS[1]], ensure_ascii=False) + "\n")
+        assert process.wait(timeout=HANG_GUARD_SECONDS) == 1
+        said = log.read_text(errors="replace")
+        assert "Traceback" not in said and said.strip().splitlines()[-1].startswith("error: ")
+
+        server.start()
+        second.unlink()
+        write_news(second.parent, ENGLISH_NEWS[1:])
+        again = CliRunner().invoke(app, ["ingest", str(first), str(second), "--db", url, *LANGUAGES])
+        assert again.exit_code == 0, again.output
+        assert SUMMARY.search(again.stderr.splitlines()[-1]).groups() == ("1", "1")  # type: ignore[union-attr]
+        with open_store(url) as store:
+            stored = stored_article_ids(store)
+    assert len(stored) == len(set(stored)) == 2
