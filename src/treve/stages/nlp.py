@@ -105,7 +105,8 @@ def in_windows(nlp: Language, text: str, window: int = WINDOW_CHARS) -> Doc:
     windows' docs join into one whose text is the text, character for character."""
     if len(text) <= window:
         return nlp(text)
-    return Doc.from_docs(list(nlp.pipe(_windows(text, window))), ensure_whitespace=False)
+    # One window at a time: `nlp.pipe` would batch them all into one read, as large as the whole text.
+    return Doc.from_docs([nlp(piece) for piece in _windows(text, window)], ensure_whitespace=False)
 
 
 def _windows(text: str, window: int) -> list[str]:
