@@ -23,6 +23,11 @@ def code(coder: EventCoder, text: str, language: str = "en") -> list[Event]:
     return coder.code_text(text, language, WEDNESDAY)
 
 
+def ceasefire_in(coder: EventCoder, text: str, language: str = "en") -> Event:
+    """The first event of the text that is a ceasefire."""
+    return next(e for e in code(coder, text, language) if e.ceasefire is not None)
+
+
 def summary(event: Event) -> tuple:
     return (
         event.event,
@@ -176,7 +181,7 @@ def test_observers_who_report_ceasefire_violations_are_no_party_to_a_ceasefire(c
 def test_a_ceasefire_declared_by_one_side_is_its_retreat_with_terms(
     coder: EventCoder, text: str, language: str, side: str
 ) -> None:
-    truce = next(e for e in code(coder, text, language) if e.ceasefire is not None)
+    truce = ceasefire_in(coder, text, language)
     assert (truce.event, truce.mode, {e.code for e in truce.actor}) == ("RETREAT", "ceasefire", {side})
 
 
@@ -190,7 +195,7 @@ def test_a_ceasefire_declared_by_one_side_is_its_retreat_with_terms(
 def test_a_truce_told_over_is_a_retelling_with_what_the_text_tells_of_it_and_no_date_of_its_own(
     coder: EventCoder, text: str, language: str
 ) -> None:
-    truce = next(e for e in code(coder, text, language) if e.ceasefire is not None)
+    truce = ceasefire_in(coder, text, language)
     assert truce.ceasefire is not None and truce.ceasefire.status == "collapsed"
     assert truce.date is None  # it broke on Tuesday; it was agreed before
 
@@ -215,7 +220,7 @@ def test_a_call_for_a_ceasefire_is_a_request_to_cease_fire(coder: EventCoder) ->
 
 def test_the_guarantors_of_a_ceasefire_are_neither_its_parties_nor_its_mediators(coder: EventCoder) -> None:
     text = "Georgia and Abkhazia agreed on Monday to a ceasefire guaranteed by Turkey and Russia."
-    truce = next(e for e in code(coder, text) if e.ceasefire is not None)
+    truce = ceasefire_in(coder, text)
     assert truce.ceasefire is not None and {e.code for e in truce.ceasefire.guarantors} == {"TUR", "RUS"}
     assert not {"TUR", "RUS"} & {e.code for e in [*truce.actor, *truce.recipient, *truce.mediator]}
 
@@ -228,7 +233,7 @@ def test_a_truce_of_a_civil_war_told_without_its_parties_is_between_the_state_an
         "army said. The ELN said its fighters had been attacked first. Local officials said the fighting began "
         "after the collapse of a three-month truce."
     )
-    truce = next(e for e in code(coder, text) if e.ceasefire is not None)
+    truce = ceasefire_in(coder, text)
     assert {(e.code, e.sector) for e in truce.actor} == {("COL", "MIL"), ("COL", "REB")}
     assert truce.ceasefire is not None and truce.ceasefire.status == "collapsed"
 
@@ -243,7 +248,7 @@ def test_a_truce_of_a_civil_war_told_without_its_parties_is_between_the_state_an
 def test_a_ceasefire_agreed_in_a_language_read_through_the_encoder_is_one(
     coder: EventCoder, text: str, language: str
 ) -> None:
-    truce = next(e for e in code(coder, text, language) if e.ceasefire is not None)
+    truce = ceasefire_in(coder, text, language)
     assert (truce.event, {e.code for e in truce.actor}, {e.code for e in truce.mediator}) == (
         "AGREE",
         {"ARM", "AZE"},
@@ -253,7 +258,7 @@ def test_a_ceasefire_agreed_in_a_language_read_through_the_encoder_is_one(
 
 def test_a_ceasefire_is_not_placed_in_the_country_of_its_broker(coder: EventCoder) -> None:
     text = "Turkey brokered a ceasefire between Georgia and Abkhazia on Monday."
-    truce = next(e for e in code(coder, text) if e.ceasefire is not None)
+    truce = ceasefire_in(coder, text)
     assert {e.code for e in truce.mediator} == {"TUR"}
     assert truce.location is None or truce.location.country_code != "TUR"
 
@@ -272,7 +277,7 @@ def test_those_who_agree_to_a_ceasefire_are_its_parties(coder: EventCoder) -> No
     ],
 )
 def test_a_ceasefire_to_come_or_not_agreed_is_told_as_such(coder: EventCoder, text: str, mode: str) -> None:
-    truce = next(e for e in code(coder, text) if e.ceasefire is not None)
+    truce = ceasefire_in(coder, text)
     assert mode in truce.auxiliary_modes
 
 
@@ -383,7 +388,7 @@ def test_an_explosion_no_one_caused_is_a_disaster_not_an_attack(coder: EventCode
 def test_the_place_of_a_dateline_is_where_the_story_was_filed_not_a_party(
     coder: EventCoder, text: str, language: str, sides: set[str]
 ) -> None:
-    truce = next(e for e in code(coder, text, language) if e.ceasefire is not None)
+    truce = ceasefire_in(coder, text, language)
     assert {e.code for e in truce.actor} == sides
 
 
@@ -397,7 +402,7 @@ def test_the_place_of_a_dateline_is_where_the_story_was_filed_not_a_party(
 def test_a_ceasefire_to_take_effect_on_a_weekday_takes_effect_on_the_next_one(
     coder: EventCoder, text: str, language: str
 ) -> None:
-    truce = next(e for e in code(coder, text, language) if e.ceasefire is not None)
+    truce = ceasefire_in(coder, text, language)
     assert truce.ceasefire is not None and truce.ceasefire.effective is not None
     assert str(truce.ceasefire.effective.start).startswith("2024-03-15")  # the Friday after Wednesday the 13th
 
@@ -422,13 +427,13 @@ def test_the_mediation_told_in_a_ceasefires_own_phrase_is_no_talks_of_its_own(co
 def test_a_cessation_of_hostilities_or_a_humanitarian_pause_is_a_ceasefire(
     coder: EventCoder, text: str, language: str
 ) -> None:
-    truce = next(e for e in code(coder, text, language) if e.ceasefire is not None)
+    truce = ceasefire_in(coder, text, language)
     assert (truce.event, {e.code for e in truce.actor}) == ("AGREE", {"TCD", "NER"})
 
 
 def test_a_kind_of_actor_told_as_an_adjective_is_a_party_beside_a_named_one(coder: EventCoder) -> None:
     text = "Le gouvernement tchadien et les groupes rebelles ont signé mercredi un cessez-le-feu à Abéché."
-    truce = next(e for e in code(coder, text, "fr") if e.ceasefire is not None)
+    truce = ceasefire_in(coder, text, "fr")
     assert {(e.code, e.sector) for e in truce.actor} == {("TCD", "GOV"), ("TCD", "REB")}
 
 
@@ -444,7 +449,7 @@ def test_a_retold_ceasefire_its_own_phrase_dates_is_a_ceasefire_of_that_time(cod
 
 def test_the_subject_of_what_becomes_of_a_ceasefire_is_no_mediator(coder: EventCoder) -> None:
     text = "The ceasefire between Chad and Niger collapsed on Monday."
-    truce = next(e for e in code(coder, text) if e.ceasefire is not None)
+    truce = ceasefire_in(coder, text)
     assert truce.mediator == [] and {e.code for e in truce.actor} == {"TCD", "NER"}
 
 
@@ -454,7 +459,7 @@ def test_a_ceasefire_told_without_its_parties_is_never_the_brokers(coder: EventC
         "Qatari mediation. The Chadian army said the rebels had attacked a post near Abéché. Qatar hosts the "
         "talks. In 2019, a ceasefire signed in N'Djamena was broken within three months."
     )
-    truce = next(e for e in code(coder, text) if e.ceasefire is not None)
+    truce = ceasefire_in(coder, text)
     assert "QAT" not in {e.code for e in truce.actor} and {e.sector for e in truce.actor} == {"GOV", "REB"}
 
 
@@ -469,7 +474,7 @@ def test_a_ceasefire_told_without_its_parties_is_never_the_brokers(coder: EventC
 def test_a_ceasefire_told_over_in_a_language_read_without_a_parse_is_told_collapsed(
     coder: EventCoder, text: str, language: str
 ) -> None:
-    truce = next(e for e in code(coder, text, language) if e.ceasefire is not None)
+    truce = ceasefire_in(coder, text, language)
     assert truce.ceasefire is not None and truce.ceasefire.status == "collapsed"
     assert "TCD" in {e.code for e in truce.actor}
 
@@ -478,7 +483,7 @@ def test_those_killed_are_never_a_side_of_a_ceasefire(coder: EventCoder) -> None
     text = (
         "انهار وقف إطلاق النار في طرابلس يوم الأحد بعد اشتباكات بين قوات الحكومة ومجموعة مسلحة أسفرت عن مقتل ستة أشخاص."
     )
-    truce = next(e for e in code(coder, text, "ar") if e.ceasefire is not None)
+    truce = ceasefire_in(coder, text, "ar")
     assert "CVL" not in {e.sector for e in truce.actor}
 
 
@@ -495,7 +500,7 @@ def test_those_killed_are_never_a_side_of_a_ceasefire(coder: EventCoder) -> None
 def test_violations_reported_tell_a_ceasefire_broken_and_violations_said_common_do_not(
     coder: EventCoder, text: str, language: str, status: str | None
 ) -> None:
-    truce = next(e for e in code(coder, text, language) if e.ceasefire is not None)
+    truce = ceasefire_in(coder, text, language)
     assert truce.ceasefire is not None and truce.ceasefire.status == status
 
 
@@ -509,7 +514,7 @@ def test_a_unilateral_ceasefire_extended_is_the_ceasefire_of_the_side_that_exten
 
 def test_a_ceasefire_that_was_to_take_effect_has_that_effective_time(coder: EventCoder) -> None:
     text = "Un cessez-le-feu entre le Tchad et le Niger devait entrer en vigueur vendredi à minuit."
-    truce = next(e for e in code(coder, text, "fr") if e.ceasefire is not None)
+    truce = ceasefire_in(coder, text, "fr")
     assert truce.ceasefire is not None and truce.ceasefire.effective is not None
     assert str(truce.ceasefire.effective.start).startswith("2024-03-15")
 
@@ -528,5 +533,5 @@ def test_the_hostilities_a_ceasefire_ends_are_no_fighting(coder: EventCoder) -> 
     ],
 )
 def test_a_ceasefire_is_one_however_its_name_is_spelled(coder: EventCoder, text: str, language: str) -> None:
-    truce = next(e for e in code(coder, text, language) if e.ceasefire is not None)
+    truce = ceasefire_in(coder, text, language)
     assert (truce.event, {e.code for e in truce.actor}) == ("AGREE", {"TCD", "NER"})
