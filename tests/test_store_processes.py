@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import re
 import resource
 import signal
@@ -149,3 +150,41 @@ def test_a_postgresql_server_stopped_mid_batch_stops_it_with_one_line_and_a_reru
         with open_store(url) as store:
             stored = stored_article_ids(store)
     assert len(stored) == len(set(stored)) == 2
+
+
+def many_news(folder: Path, count: int) -> list[str]:
+    """`count` distinct stories, one file each: the fixtures' news, each told again with a number of its own."""
+    folder.mkdir(parents=True)
+    paths = []
+    for number in range(count):
+        story = dict(NEWS[ENGLISH_NEWS[number % len(ENGLISH_NEWS)]])
+        story["text"] = f"{story['text']}\n\nUpdate {number}: officials gave no further details."
+        path = folder / f"story{number:02d}.jsonl"
+        path.write_text(json.dumps(story, ensure_ascii=False) + "\n", encoding="utf-8")
+        paths.append(str(path))
+    return paths
+
+
+@pytest.mark.parametrize("seed", [7])
+def test_a_batch_killed_at_random_points_and_run_again_stores_every_article_once(
+    store_url: str, tmp_path: Path, seed: int
+) -> None:
+    news = many_news(tmp_path / "news", 40)
+    draw = random.Random(seed)
+    with open_store(store_url) as store:
+        for round_number in range(3):  # each round stores one more article, then dies at a random moment
+            before = len(stored_article_ids(store))
+            log = tmp_path / f"killed{round_number}.log"
+            with log.open("wb") as stderr:
+                process = subprocess.Popen([TREVE, "ingest", *news, "--db", store_url, *LANGUAGES], stderr=stderr)
+            try:
+                wait_until(lambda: len(stored_article_ids(store)) > before, process, log)  # noqa: B023
+                time.sleep(draw.uniform(0, 0.5))  # inside the next article's reading or its transaction
+            finally:
+                process.send_signal(signal.SIGKILL)
+                process.wait()
+        assert len(stored_article_ids(store)) < len(news)  # the kills left work for the rerun
+        again = CliRunner().invoke(app, ["ingest", *news, "--db", store_url, *LANGUAGES])
+        assert again.exit_code == 0, again.output
+        stored = stored_article_ids(store)
+    assert len(stored) == len(set(stored)) == len(news)
