@@ -78,10 +78,10 @@ def ceasefire_mentions(sentence: Span, story: Story, coded: list[Mention | None]
             not parsed and any(other and other.event in AGREEING for other in coded)
         )
         described = any(lemma_of(t) in story.cues.ceasefire_agreement for t in linked if t.head == token)
-        told = {lemma_of(t) for t in (_ceasefire_links(token, story) if parsed else sentence)}
+        told = {lemma_of(t) for t in linked}
         over = bool(told & (story.cues.ceasefire_collapse | story.cues.ceasefire_violation))
         state = next((status for status, words in _told_states(story) if told & words), None)
-        if state == "violated" and _habitual_breach(_ceasefire_links(token, story) if parsed else [], story):
+        if state == "violated" and parsed and _habitual_breach(linked, story):
             state = None
         if not (agreed or described or over or told & story.cues.ceasefire_in_force):
             _asked_for(token, coded)
