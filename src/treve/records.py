@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from datetime import date, datetime, timedelta
-from typing import Literal
+from typing import Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -16,6 +16,27 @@ class Record(BaseModel):
     """Shared settings: records are immutable; stages return updated copies (`model_copy(update=...)`)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+R = TypeVar("R", bound=Record)
+
+# The fields that hold a character offset into the article text, in every record that has one.
+OFFSET_FIELDS = frozenset({"start", "end"})
+
+
+def shifted(record: R, by: int) -> R:
+    """The record with every character offset in it, its parts' included, moved `by` characters: what a piece of
+    a text tells, placed in the whole text."""
+    update: dict[str, object] = {}
+    for name in type(record).model_fields:
+        value = getattr(record, name)
+        if name in OFFSET_FIELDS and isinstance(value, int):
+            update[name] = value + by
+        elif isinstance(value, Record):
+            update[name] = shifted(value, by)
+        elif isinstance(value, list) and any(isinstance(item, Record) for item in value):
+            update[name] = [shifted(item, by) if isinstance(item, Record) else item for item in value]
+    return record.model_copy(update=update) if update else record
 
 
 class RawItem(Record):

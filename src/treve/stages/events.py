@@ -23,7 +23,18 @@ from spacy.tokens import Span
 
 from treve.normalise import normalise_for_processing
 from treve.ontology import acled_category, acled_reading_category, cameo_root, category_contexts
-from treve.records import Article, Casualties, CeasefireTerms, Event, EventTime, Evidence, Place, PlaceMention, Size
+from treve.records import (
+    Article,
+    Casualties,
+    CeasefireTerms,
+    Event,
+    EventTime,
+    Evidence,
+    Place,
+    PlaceMention,
+    Size,
+    shifted,
+)
 from treve.resources.actors import ActorDictionary, load_actor_dictionary
 from treve.resources.debris import load_debris_lexicon
 from treve.resources.event_lexicon import EventLexicon, load_event_lexicon
@@ -53,7 +64,7 @@ from treve.stages.mentions import (
     weigh,
 )
 from treve.stages.multilingual import ENCODER_CONFIDENCE, EncoderReader, Multilingual
-from treve.stages.nlp import LanguageModels
+from treve.stages.nlp import WINDOW_CHARS, LanguageModels, windows
 from treve.stages.place_countries import countries_of
 from treve.stages.place_names import dateline, set_apart
 from treve.stages.places import resolve_places, without_actor_names
@@ -170,7 +181,24 @@ class EventCoder:
     def code_article(
         self, text: str, language: str, published: date | datetime | None, article_id: str = "text"
     ) -> tuple[list[Event], list[PlaceMention]]:
-        """The events of `text` (as `code_text`) and every place it names, with its role."""
+        """The events of `text` (as `code_text`) and every place it names, with its role. A text longer than one
+        parse window (a book, a log of a year) is read as a sequence of stories, one window each, so what is
+        held at once stays one window's parse whatever the text's length."""
+        if len(text) <= WINDOW_CHARS:
+            return self._code_story(text, language, published, article_id)
+        events: list[Event] = []
+        places: list[PlaceMention] = []
+        offset = 0
+        for piece in windows(text, WINDOW_CHARS):
+            coded, named = self._code_story(piece, language, published, article_id)
+            events += [shifted(event, offset) for event in coded]
+            places += [shifted(place, offset) for place in named]
+            offset += len(piece)
+        return [event.model_copy(update={"id": f"{article_id}-{n}"}) for n, event in enumerate(events, 1)], places
+
+    def _code_story(
+        self, text: str, language: str, published: date | datetime | None, article_id: str
+    ) -> tuple[list[Event], list[PlaceMention]]:
         read = self.read_mentions(text, language, published)
         if read is None:
             return [], []

@@ -92,24 +92,24 @@ class LanguageModels:
         return _load(package)
 
     def parse(self, text: str, language: str) -> Doc:
-        return in_windows(self.get(language), text)
+        return inwindows(self.get(language), text)
 
     def tokenise(self, text: str, language: str) -> Doc:
         """Sentences and words only (`flat_pipeline`), in any language: how the multilingual reading sees a text."""
-        return in_windows(_load_flat(language), text)
+        return inwindows(_load_flat(language), text)
 
 
-def in_windows(nlp: Language, text: str, window: int = WINDOW_CHARS) -> Doc:
+def inwindows(nlp: Language, text: str, window: int = WINDOW_CHARS) -> Doc:
     """The text read whole, in windows of at most `window` characters cut at paragraph (else line, else word)
     boundaries: spaCy refuses texts over its `max_length`, and its memory grows with what one call reads. The
     windows' docs join into one whose text is the text, character for character."""
     if len(text) <= window:
         return nlp(text)
     # One window at a time: `nlp.pipe` would batch them all into one read, as large as the whole text.
-    return Doc.from_docs([nlp(piece) for piece in _windows(text, window)], ensure_whitespace=False)
+    return Doc.from_docs([nlp(piece) for piece in windows(text, window)], ensure_whitespace=False)
 
 
-def _windows(text: str, window: int) -> list[str]:
+def windows(text: str, window: int) -> list[str]:
     """The text cut into windows, each at the last paragraph break of its second half, else the last line
     break, else the last space (a text with none is cut where the window ends)."""
     windows = []
