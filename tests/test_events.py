@@ -535,3 +535,42 @@ def test_the_hostilities_a_ceasefire_ends_are_no_fighting(coder: EventCoder) -> 
 def test_a_ceasefire_is_one_however_its_name_is_spelled(coder: EventCoder, text: str, language: str) -> None:
     truce = ceasefire_in(coder, text, language)
     assert (truce.event, {e.code for e in truce.actor}) == ("AGREE", {"TCD", "NER"})
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "moment"),
+    [
+        ("Chad and Niger signed a truce on Monday. At midnight on Tuesday the truce took effect.", "en", "2024-03-12"),
+        (
+            "Россия и Грузия заключили перемирие. В полночь 12 марта (23:00 мск 11 марта) между Россией и Грузией "
+            "вступило в силу перемирие.",
+            "ru",
+            "2024-03-11 20:00:00+00:00",
+        ),
+    ],
+)
+def test_a_ceasefire_takes_effect_at_the_time_its_clause_gives_before_saying_so(
+    coder: EventCoder, text: str, language: str, moment: str
+) -> None:
+    effective = [e.ceasefire.effective for e in code(coder, text, language) if e.ceasefire and e.ceasefire.effective]
+    assert effective and str(effective[-1].start).startswith(moment)
+
+
+def test_a_time_of_another_clause_is_not_when_a_ceasefire_took_effect(coder: EventCoder) -> None:
+    text = "Chad and Niger signed a truce in January. Since the truce took effect, trade grew, they said on Monday."
+    assert all(e.ceasefire.effective is None for e in code(coder, text) if e.ceasefire)
+
+
+def test_a_broker_named_in_the_next_sentence_is_the_ceasefires_mediator_and_no_party(coder: EventCoder) -> None:
+    text = (
+        "Chad and Niger agreed to a seven-day truce on Saturday. The deal was brokered by Qatar and Egypt, "
+        "officials said."
+    )
+    truce = ceasefire_in(coder, text)
+    assert {e.code for e in truce.actor} == {"TCD", "NER"}
+    assert {e.code for e in truce.mediator} == {"QAT", "EGY"}
+
+
+def test_a_relative_clause_in_the_future_does_not_make_an_agreement_to_come(coder: EventCoder) -> None:
+    truce = ceasefire_in(coder, "Chad and Niger signed on Monday a truce that will last until the end of the month.")
+    assert truce.event == "AGREE" and "future" not in truce.auxiliary_modes

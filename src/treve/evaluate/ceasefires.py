@@ -18,7 +18,7 @@ several outlets is one ceasefire), but one per article. Scored:
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -50,9 +50,23 @@ def _tracked_codes(entities: Sequence[dict[str, Any]]) -> frozenset[str]:
     return frozenset(entity["code"] for entity in entities if entity.get("code") and entity["code"] != "?")
 
 
+# The zones in use run from 12 hours behind UTC to 14 ahead, in steps of at least a quarter of an hour.
+ZONE_STEP = timedelta(minutes=15)
+ZONES_BEHIND, ZONES_AHEAD = timedelta(hours=12), timedelta(hours=14)
+
+
 def _effective_right(gold: str, tracked: datetime | None) -> bool:
+    """Whether the tracked effect time agrees at the gold's precision: a day (or month) with its day; a time with
+    its zone to the minute; a time the text gave without a zone ("at midnight") to the minute in some zone."""
+    if tracked is None:
+        return False
+    if "T" not in gold:
+        return same_date(gold, tracked.date().isoformat())
     expected = datetime.fromisoformat(gold)
-    return tracked is not None and abs((tracked - expected).total_seconds()) < 60
+    if expected.tzinfo is not None:
+        return abs(tracked - expected) < timedelta(minutes=1)
+    gap = tracked.astimezone(UTC).replace(tzinfo=None) - expected  # minus the offset of the zone it was told in
+    return -ZONES_AHEAD <= gap <= ZONES_BEHIND and gap % ZONE_STEP == timedelta(0)
 
 
 def field_scores(tracked: StoredCeasefire, gold: GoldEvent, published: date | None) -> dict[str, bool | None]:

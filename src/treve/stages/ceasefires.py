@@ -37,7 +37,11 @@ DESCRIBING_DEPS = ("amod", "acl", "relcl", "acl:relcl")
 SCOPE_DEPS = ("prep", "nmod")
 # Dependencies by which a noun's own phrase counts a length of time ("seven-day truce", "trêve de cinq mois").
 LENGTH_DEPS = ("amod", "compound", "nummod", "nmod", "npadvmod", "prep")
+# Dependencies of a relative clause on the noun it describes ("a truce that will last 72 hours").
+RELATIVE_DEPS = ("relcl", "acl:relcl")
 ONE_WEEK = timedelta(days=7)
+# How many sentences away a ceasefire's broker may be named when its own sentence names none.
+BROKER_SENTENCES = 2
 OBJECT_DEPS = ("obj", "dobj", "nsubj:pass", "nsubjpass")
 
 
@@ -146,6 +150,12 @@ def ceasefire_mentions(sentence: Span, story: Story, coded: list[Mention | None]
         broker = token.head if lemma_of(token.head) in story.cues.mediation and token.dep_ in OBJECT_DEPS else None
         if broker is not None and not event.mediator:
             event.mediator = [e for e in subject_of(broker, story) if e.code not in codes([*parties, *guarantors])]
+        if not event.mediator:
+            event.mediator = nearby_brokers(sentence, story, exclude=codes(guarantors))
+            # A broker that announced it ("Washington announced a ceasefire") is not bound by it.
+            bound = [party for party in event.actor if party.code not in codes(event.mediator)]
+            event.actor = bound or event.actor
+            event.mediator = [e for e in event.mediator if e.code not in codes(event.actor)]
         event.attribution = attribution_of(token, sentence, story)
         # "will sign a ceasefire", "did not agree to a truce": the verb that agrees to it tells when and whether.
         event.auxiliary = grammatical_modes(token, story.cues) | (
@@ -168,6 +178,21 @@ def ceasefire_mentions(sentence: Span, story: Story, coded: list[Mention | None]
         )
         found.append(event)
     return found
+
+
+def nearby_brokers(sentence: Span, story: Story, *, exclude: frozenset[str]) -> list[Entity]:
+    """Who brokered a ceasefire whose sentence names no broker: those a sentence beside it names as brokering
+    ("The deal was brokered by Qatar and Egypt"), the nearest first, up to BROKER_SENTENCES away."""
+    sentences = list(story.doc.sents)
+    at = next((i for i, other in enumerate(sentences) if other.start == sentence.start), None)
+    if at is None:
+        return []
+    for distance in range(1, BROKER_SENTENCES + 1):
+        for i in (at - distance, at + distance):
+            brokers = mediators_in(sentences[i], story, exclude=exclude) if 0 <= i < len(sentences) else []
+            if brokers:
+                return brokers
+    return []
 
 
 def _asked_for(name: Token, coded: list[Mention | None]) -> None:
@@ -306,23 +331,60 @@ def _fold_mediation(name: Token, coded: list[Mention | None]) -> None:
 
 def agreed_length(name: Token, story: Story) -> Duration | None:
     """How long a ceasefire is agreed for, counted in its own noun phrase: "a seven-day truce", "une trêve de
-    cinq mois", "un alto el fuego de 72 horas"."""
+    cinq mois", "un alto el fuego de 72 horas"), or in the clause that says how long it lasts ("un cese al fuego que
+    durará 180 días")."""
     phrase = [t for child in name.children if child.dep_.split(":")[0] in LENGTH_DEPS for t in child.subtree]
+    phrase += [t for child in name.children if child.dep_ in RELATIVE_DEPS for t in child.subtree]
     return next((length for start, end, length in story.durations if any(start <= t.idx < end for t in phrase)), None)
 
 
 def effective_time(sentence: Span, story: Story) -> EventTime | None:
     """When the sentence says a ceasefire takes effect: the time after an effect cue ("entrera en vigueur
-    mercredi à 6h"), its hour where it gives one."""
-    for mention in times_in(sentence, story):
+    mercredi à 6h"), else the time its clause gives before one ("At midnight the truce took effect", "В полночь
+    вступило в силу перемирие"); its hour where it gives one."""
+    mentions = times_in(sentence, story)
+    for mention in mentions:
         before = normalise_for_processing(
             story.text[max(sentence.start_char, mention.start - 25) : mention.start]
         ).lower()
         if any(cue in before for cue in story.cues.effective):
-            precise = [t for t in times_in(sentence, story) if t.value.precision == "hour" and t.start >= mention.start]
+            precise = [t for t in mentions if t.value.precision == "hour" and t.start >= mention.start]
             told = precise[-1] if precise else mention
             return _next_week_if_to_come(told, sentence, story)
-    return None
+    cue = _effect_cue(sentence, story)
+    earlier: list[TimeMention] = []
+    for time in mentions:
+        if cue is None or time.end > cue.idx:
+            continue
+        # The same moment in another zone, set beside it: "В полночь 18 октября (23:00 мск 17 октября)".
+        beside = bool(earlier) and not story.text[earlier[-1].end : time.start].strip(" ([,")
+        if beside or _same_clause(time, cue, sentence):
+            earlier.append(time)
+    precise = [t for t in earlier if t.value.precision == "hour"]
+    told = precise[-1] if precise else earlier[-1] if earlier else None
+    return None if told is None else _next_week_if_to_come(told, sentence, story)
+
+
+def _effect_cue(sentence: Span, story: Story) -> Token | None:
+    """The first word of the sentence's effect cue ("took effect", "вступило в силу"), if it has one."""
+    text = normalise_for_processing(sentence.text).lower()
+    found = [at for cue in story.cues.effective if (at := text.find(cue)) >= 0]
+    return sentence.char_span(min(found), min(found) + 1, alignment_mode="expand")[0] if found else None
+
+
+def _same_clause(time: TimeMention, cue: Token, sentence: Span) -> bool:
+    """Whether a time is told in the clause of the cue's verb ("At midnight the truce took effect"), not in one of
+    its own ("On Monday, a week after the truce took effect, ..."); without a parse, whether anything is."""
+    if not sentence.doc.has_annotation("DEP"):
+        return True
+    verb = next((t for t in [cue, *cue.ancestors] if t.pos_ in ("VERB", "AUX")), cue)
+    words = sentence.char_span(time.start - sentence.start_char, time.end - sentence.start_char, "expand")
+    return words is not None and any(_clause_verb(word) == verb for word in words)
+
+
+def _clause_verb(word: Token) -> Token | None:
+    """The verb of the clause a word is told in: its first verb ancestor."""
+    return next((a for a in word.ancestors if a.pos_ in ("VERB", "AUX")), None)
 
 
 def _next_week_if_to_come(told: TimeMention, sentence: Span, story: Story) -> EventTime:

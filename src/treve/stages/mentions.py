@@ -352,6 +352,10 @@ def reframe(event: Mention, head: Token, sentence: Span, story: Story) -> None:
         event.confidence -= UNREALISED_PENALTY  # what did not (yet) happen is less the sentence's news
 
 
+# Dependencies of a clause with a tense of its own: a relative or adverbial clause, a conjoined verb, a report.
+OWN_CLAUSE_DEPS = ("acl", "relcl", "advcl", "ccomp", "conj", "parataxis", "csubj")
+
+
 def grammatical_modes(head: Token, cues: LanguageCues) -> set[AuxiliaryMode]:
     """Negation, hypothesis and future from the trigger's own grammar and the verbs that govern it
     ("threatened to strike": the strike is hypothetical; "promised to send": it is in the future). An event
@@ -368,7 +372,8 @@ def grammatical_modes(head: Token, cues: LanguageCues) -> set[AuxiliaryMode]:
     ):
         clause = head.head
     words = list(dict.fromkeys([*head.children, *clause.children]))
-    related = [head, clause, *words]
+    # A clause of its own under the trigger ("un cese al fuego que durará 180 días") has its own tense and mood.
+    related = [head, clause, *(t for t in words if t.dep_.split(":")[0] not in OWN_CLAUSE_DEPS)]
     governors = [a for a in clause.ancestors if a.pos_ in ("VERB", "AUX", "ADJ")][:2]
     if governors and not names_an_event(governors[0], cues):
         # "will not hesitate in arresting": the verb the act hangs from sets when it happens.
