@@ -574,3 +574,8 @@ def test_a_broker_named_in_the_next_sentence_is_the_ceasefires_mediator_and_no_p
 def test_a_relative_clause_in_the_future_does_not_make_an_agreement_to_come(coder: EventCoder) -> None:
     truce = ceasefire_in(coder, "Chad and Niger signed on Monday a truce that will last until the end of the month.")
     assert truce.event == "AGREE" and "future" not in truce.auxiliary_modes
+
+
+def test_the_parties_of_a_ceasefire_are_named_anywhere_in_its_own_phrase(coder: EventCoder) -> None:
+    truce = ceasefire_in(coder, "A truce in Chad between the army and the rebels took effect on Monday.")
+    assert {(e.code, e.sector) for e in truce.actor} == {("TCD", "MIL"), ("TCD", "REB")}

@@ -94,7 +94,9 @@ def ceasefire_mentions(sentence: Span, story: Story, coded: list[Mention | None]
         if _only_breached(told, story) and not (agreed or described) and any(_two_sides(m) for m in coded if m):
             continue  # "accused the ELN of violating the ceasefire": the accusation tells it broken, links to it
         parties: list[Entity] = []
-        for child in [*token.children, *token.head.children]:
+        # "une trêve entre X et Y", "a truce in Sudan between the army and the RSF": a party phrase anywhere in its
+        # own noun phrase, or beside it under its verb.
+        for child in [*(t for t in token.subtree if t != token), *token.head.children]:
             if child.dep_.split(":")[0] in ("nmod", "obl", "prep") and (case_of(child) or "") in PARTY_CASES:
                 target = next((c for c in child.children if c.dep_ == "pobj"), child)
                 if lemma_of(target) not in story.cues.mediation:  # "with Russian mediation": not a party
