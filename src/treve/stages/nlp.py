@@ -92,14 +92,14 @@ class LanguageModels:
         return _load(package)
 
     def parse(self, text: str, language: str) -> Doc:
-        return inwindows(self.get(language), text)
+        return in_windows(self.get(language), text)
 
     def tokenise(self, text: str, language: str) -> Doc:
         """Sentences and words only (`flat_pipeline`), in any language: how the multilingual reading sees a text."""
-        return inwindows(_load_flat(language), text)
+        return in_windows(_load_flat(language), text)
 
 
-def inwindows(nlp: Language, text: str, window: int = WINDOW_CHARS) -> Doc:
+def in_windows(nlp: Language, text: str, window: int = WINDOW_CHARS) -> Doc:
     """The text read whole, in windows of at most `window` characters cut at paragraph (else line, else word)
     boundaries: spaCy refuses texts over its `max_length`, and its memory grows with what one call reads. The
     windows' docs join into one whose text is the text, character for character."""
