@@ -579,3 +579,17 @@ def test_a_relative_clause_in_the_future_does_not_make_an_agreement_to_come(code
 def test_the_parties_of_a_ceasefire_are_named_anywhere_in_its_own_phrase(coder: EventCoder) -> None:
     truce = ceasefire_in(coder, "A truce in Chad between the army and the rebels took effect on Monday.")
     assert {(e.code, e.sector) for e in truce.actor} == {("TCD", "MIL"), ("TCD", "REB")}
+
+
+def test_a_truce_declared_by_one_side_binds_that_side_and_runs_from_the_first_moment_to_come(
+    coder: EventCoder,
+) -> None:
+    text = (
+        "Президент Чада принял решение об объявлении перемирия. "
+        "Режим прекращения огня будет действовать с 00:00 20 марта до 00:00 25 марта."
+    )
+    truces = [e for e in code(coder, text, "ru") if e.ceasefire is not None]
+    assert truces and all((e.event, e.mode) == ("RETREAT", "ceasefire") for e in truces)
+    assert all({p.code for p in e.actor} == {"TCD"} and not e.recipient for e in truces)
+    effective = [e.ceasefire.effective for e in truces if e.ceasefire and e.ceasefire.effective]
+    assert effective and str(effective[0].start) == "2024-03-20 00:00:00"

@@ -91,6 +91,7 @@ class LanguageCues(BaseModel):
     negation: frozenset[str]
     hypothetical: frozenset[str]
     future: frozenset[str]
+    future_auxiliaries: frozenset[str]
     pair_anaphora: frozenset[str]
     effective: tuple[str, ...]
     light_verbs: frozenset[str]
@@ -236,6 +237,7 @@ def _cues(raw: dict, language: str) -> LanguageCues:
         negation=words("negation"),
         hypothetical=words("hypothetical"),
         future=words("future"),
+        future_auxiliaries=words("future", f"auxiliary_{language}"),
         pair_anaphora=words("pair_anaphora"),
         effective=tuple(sorted(words("effective"), key=len, reverse=True)),
         light_verbs=words("light_verbs"),

@@ -5,6 +5,7 @@ effect, how long for); the ceasefire tracker (store/ceasefires.py) follows them 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Literal
 
@@ -23,7 +24,7 @@ from treve.stages.mentions import (
     grammatical_modes,
 )
 from treve.stages.story import Story, codes, times_in, unique_entities
-from treve.stages.syntax import case_of, lemma_of, span_of
+from treve.stages.syntax import case_of, clause_verb, lemma_of, own_clause, span_of
 from treve.stages.time import TimeMention
 
 HOSTILE_CLASSES = ("verbal conflict", "material conflict")
@@ -45,7 +46,9 @@ BROKER_SENTENCES = 2
 OBJECT_DEPS = ("obj", "dobj", "nsubj:pass", "nsubjpass")
 
 
-def ceasefire_mentions(sentence: Span, story: Story, coded: list[Mention | None]) -> list[Mention | None]:
+def ceasefire_mentions(
+    sentence: Span, story: Story, coded: list[Mention | None], earlier: Sequence[Mention] = ()
+) -> list[Mention | None]:
     """Ceasefires agreed or brokered in the sentence, as AGREE events between their parties (declared by one side,
     the RETREAT the lexicon found, with its terms); and ceasefires told
     as agreed before, running, over or broken ("a Saudi-brokered truce took effect", "l'effondrement d'une
@@ -121,6 +124,9 @@ def ceasefire_mentions(sentence: Span, story: Story, coded: list[Mention | None]
             # sides of what the sentence tells them doing to each other.
             parties = next((sides for other in coded if other and (sides := _two_sides(other))), [])
         if not parties:
+            # "The truce will run from 7 to 11 May": the ceasefire the story told before, unless it names none.
+            parties = next((m.actor for m in reversed(earlier) if m.ceasefire is not None and m.actor), [])
+        if not parties:
             parties, confidence = warring_sides(story), CONFIDENCE_INFERRED_PARTIES
         parties = [party for party in parties if not known_civilian(party)]  # those killed, never a side
         if not parties:
@@ -166,6 +172,9 @@ def ceasefire_mentions(sentence: Span, story: Story, coded: list[Mention | None]
         effective = effective_time(sentence, story)
         if state == "in effect" and (effective is not None or "future" in event.auxiliary):
             state = None  # "takes effect from 06:00 on Wednesday": in effect from then, not from the telling
+        if not agreed and _effect_cue(sentence, story) is not None:
+            # "The truce will take effect on Monday": the future is its effect's; the ceasefire is agreed already.
+            event.auxiliary.discard("future")
         event.ceasefire = CeasefireTerms(
             effective=effective,
             duration=agreed_length(token, story),
@@ -346,25 +355,25 @@ def effective_time(sentence: Span, story: Story) -> EventTime | None:
     вступило в силу перемирие"); its hour where it gives one."""
     mentions = times_in(sentence, story)
     for mention in mentions:
+        # The cue may end with the preposition the time expression begins with ("будет действовать с" + "с 00:00").
+        first_word = story.text.find(" ", mention.start, mention.end)
         before = normalise_for_processing(
-            story.text[max(sentence.start_char, mention.start - 25) : mention.start]
+            story.text[max(sentence.start_char, mention.start - 25) : first_word if first_word > 0 else mention.start]
         ).lower()
         if any(cue in before for cue in story.cues.effective):
             precise = [t for t in mentions if t.value.precision == "hour" and t.start >= mention.start]
-            told = precise[-1] if precise else mention
-            return _next_week_if_to_come(told, sentence, story)
+            return _to_come(_first_moment(precise, story) if precise else mention, sentence, story)
     cue = _effect_cue(sentence, story)
     earlier: list[TimeMention] = []
     for time in mentions:
         if cue is None or time.end > cue.idx:
             continue
         # The same moment in another zone, set beside it: "В полночь 18 октября (23:00 мск 17 октября)".
-        beside = bool(earlier) and not story.text[earlier[-1].end : time.start].strip(" ([,")
-        if beside or _same_clause(time, cue, sentence):
+        if (earlier and _beside(earlier[-1], time, story)) or _same_clause(time, cue, sentence):
             earlier.append(time)
     precise = [t for t in earlier if t.value.precision == "hour"]
     told = precise[-1] if precise else earlier[-1] if earlier else None
-    return None if told is None else _next_week_if_to_come(told, sentence, story)
+    return None if told is None else _to_come(told, sentence, story)
 
 
 def _effect_cue(sentence: Span, story: Story) -> Token | None:
@@ -379,19 +388,32 @@ def _same_clause(time: TimeMention, cue: Token, sentence: Span) -> bool:
     its own ("On Monday, a week after the truce took effect, ..."); without a parse, whether anything is."""
     if not sentence.doc.has_annotation("DEP"):
         return True
-    verb = next((t for t in [cue, *cue.ancestors] if t.pos_ in ("VERB", "AUX")), cue)
+    verb = own_clause(cue)
     words = sentence.char_span(time.start - sentence.start_char, time.end - sentence.start_char, "expand")
-    return words is not None and any(_clause_verb(word) == verb for word in words)
+    return words is not None and any(clause_verb(word) == verb for word in words)
 
 
-def _clause_verb(word: Token) -> Token | None:
-    """The verb of the clause a word is told in: its first verb ancestor."""
-    return next((a for a in word.ancestors if a.pos_ in ("VERB", "AUX")), None)
+def _beside(first: TimeMention, then: TimeMention, story: Story) -> bool:
+    """Whether a time is set right beside another, as the same moment told in another zone ("à 9h, heure de
+    Moscou (6h GMT)")."""
+    between = story.text[first.end : then.start].strip(" ,")
+    return between == "("
 
 
-def _next_week_if_to_come(told: TimeMention, sentence: Span, story: Story) -> EventTime:
-    """A weekday a verb in the future gives ("entrará en vigor el jueves", "will take effect on Thursday") is the
-    next one: the time stage reads a bare weekday as the last one, as news mostly tells what happened."""
+def _first_moment(times: list[TimeMention], story: Story) -> TimeMention:
+    """The first moment of several ("с 00:00 7 мая до 00:00 11 мая": from the first), as the last zone it is told
+    in."""
+    told = times[0]
+    for then in times[1:]:
+        if not _beside(told, then, story):
+            break
+        told = then
+    return told
+
+
+def _to_come(told: TimeMention, sentence: Span, story: Story) -> EventTime:
+    """A weekday or a day of the year a verb in the future gives ("entrará en vigor el jueves", "будет действовать
+    с 7 мая") is the next one: the time stage reads them as the last one, as news mostly tells what happened."""
     start = told.value.start
     day = start.date() if isinstance(start, datetime) else start
     if not told.relative or told.anchor is not None or story.published is None or day >= story.published:
@@ -401,4 +423,11 @@ def _next_week_if_to_come(told: TimeMention, sentence: Span, story: Story) -> Ev
     if verb is None or "future" not in grammatical_modes(verb, story.cues):
         return told.value
     end = told.value.end
-    return told.value.model_copy(update={"start": start + ONE_WEEK, "end": end + ONE_WEEK if end else None})
+    if story.published - day <= ONE_WEEK:
+        return told.value.model_copy(update={"start": start + ONE_WEEK, "end": end + ONE_WEEK if end else None})
+    try:
+        return told.value.model_copy(
+            update={"start": start.replace(year=start.year + 1), "end": end.replace(year=end.year + 1) if end else None}
+        )
+    except ValueError:  # 29 February: no such day the next year
+        return told.value

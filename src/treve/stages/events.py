@@ -275,7 +275,7 @@ class EventCoder:
             if reading is not None:
                 matches.extend(guessed_triggers(sentence, reading, matches, story))
             in_sentence = [code_mention(match, sentence, story) for match in matches]
-            in_sentence.extend(ceasefire_mentions(sentence, story, in_sentence))
+            in_sentence.extend(ceasefire_mentions(sentence, story, in_sentence, found))
             coded = fold_within_sentence([event for event in in_sentence if event is not None])
             for event in coded:
                 event.location = locate_event(event.match.head, story.places)

@@ -395,8 +395,10 @@ def grammatical_modes(head: Token, cues: LanguageCues) -> set[AuxiliaryMode]:
         modes.add("hypothetical")
     elif conditional:
         modes.add("future")
-    if any("Fut" in t.morph.get("Tense") for t in related) or any(
-        lemma_of(t) in cues.future and t.dep_ in ("aux", "amod") for t in related
+    if (
+        any("Fut" in t.morph.get("Tense") for t in related)
+        or any(lemma_of(t) in cues.future and t.dep_ in ("aux", "amod") for t in related)
+        or any(t.lower_ in cues.future_auxiliaries and t.dep_.startswith("aux") for t in related)
     ):
         modes.add("future")
     return modes
