@@ -593,3 +593,12 @@ def test_a_truce_declared_by_one_side_binds_that_side_and_runs_from_the_first_mo
     assert all({p.code for p in e.actor} == {"TCD"} and not e.recipient for e in truces)
     effective = [e.ceasefire.effective for e in truces if e.ceasefire and e.ceasefire.effective]
     assert effective and str(effective[0].start) == "2024-03-20 00:00:00"
+
+
+def test_a_ceasefire_told_running_by_the_clause_that_describes_it(coder: EventCoder) -> None:
+    text = (
+        "Chad y Níger firmaron una tregua la semana pasada. "
+        "El cese de hostilidades que entró en vigor el viernes superó su tercer día en calma."
+    )
+    effective = [e.ceasefire.effective for e in code(coder, text, "es") if e.ceasefire and e.ceasefire.effective]
+    assert [str(time.start) for time in effective] == ["2024-03-08"]

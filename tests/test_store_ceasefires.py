@@ -108,6 +108,15 @@ def test_a_retelling_years_later_attaches_to_the_ceasefire_it_retells_instead_of
     assert ceasefire.reports == ["retold-1", "truce-1"]
 
 
+def test_a_truce_of_the_same_month_that_took_effect_on_another_day_is_another_truce(store: Store) -> None:
+    store.save([ceasefire_article("first", "2020-10-10", datetime(2020, 10, 10, 8, tzinfo=UTC))])
+    terms = CeasefireTerms(effective=EventTime(start=datetime(2020, 10, 18, tzinfo=UTC), precision="hour", text="x"))
+    again = event("again", 1, kind="AGREE", day="2020-10-01", date_precision="month", actor=[ARMENIA, AZERBAIJAN])
+    store.save([article("again", again.model_copy(update={"ceasefire": terms}))])
+    effective = sorted(f"{ceasefire.effective:%m-%d}" for ceasefire in store.ceasefires() if ceasefire.effective)
+    assert effective == ["10-10", "10-18"]
+
+
 def test_a_ceasefire_agreed_on_a_later_date_supersedes_the_earlier_one_however_they_arrive(store: Store) -> None:
     store.save([ceasefire_article("second", "2022-09-13", datetime(2022, 9, 13, 6, tzinfo=UTC))])
     store.save([ceasefire_article("first", "2020-11-10", datetime(2020, 11, 10, 6, tzinfo=UTC))])

@@ -34,12 +34,12 @@ AGREEING = ("AGREE", "COOPERATE")
 STATE_SIDE, REBEL_SIDE, CIVIL_WAR_MENTIONS = frozenset({"GOV", "MIL"}), frozenset({"REB"}), 2
 # Dependencies of a participle that describes the noun it hangs from ("a Saudi-brokered truce").
 DESCRIBING_DEPS = ("amod", "acl", "relcl", "acl:relcl")
+# Dependencies of a clause on the noun it describes ("a truce that will last 72 hours", "que entró en vigor").
+CLAUSE_DEPS = ("acl", "relcl", "acl:relcl")
 # Dependencies by which a noun's own phrase names a place ("a truce in North Darfur").
 SCOPE_DEPS = ("prep", "nmod")
 # Dependencies by which a noun's own phrase counts a length of time ("seven-day truce", "trêve de cinq mois").
 LENGTH_DEPS = ("amod", "compound", "nummod", "nmod", "npadvmod", "prep")
-# Dependencies of a relative clause on the noun it describes ("a truce that will last 72 hours").
-RELATIVE_DEPS = ("relcl", "acl:relcl")
 ONE_WEEK = timedelta(days=7)
 # How many sentences away a ceasefire's broker may be named when its own sentence names none.
 BROKER_SENTENCES = 2
@@ -310,11 +310,13 @@ def _habitual_breach(links: list[Token], story: Story) -> bool:
 
 
 def _ceasefire_links(name: Token, story: Story) -> list[Token]:
-    """The words the ceasefire's phrase joins it to (`phrase_links`) and those of the verb its verb governs ("devait
-    entrer en vigueur"), and, where the parse hangs it from a time ("a signé mercredi un cessez-le-feu"), those the
-    time's phrase joins it to."""
+    """The words the ceasefire's phrase joins it to (`phrase_links`), those of the verb its verb governs ("devait
+    entrer en vigueur") and of the clause that describes it ("que entró en vigor"), and, where the parse hangs it
+    from a time ("a signé mercredi un cessez-le-feu"), those the time's phrase joins it to."""
     links = phrase_links(name)
     links.extend(t for child in name.head.children if child.dep_ == "xcomp" for t in child.children if t != name)
+    # The clause that describes it: "el cese de hostilidades que entró en vigor", "the truce which took effect".
+    links.extend(t for child in name.children if child.dep_ in CLAUSE_DEPS for t in child.children if t not in links)
     if any(time.start <= name.head.idx < time.end for time in story.times):
         links.extend(t for t in phrase_links(name.head) if t != name and t not in links)
     return links
@@ -345,7 +347,7 @@ def agreed_length(name: Token, story: Story) -> Duration | None:
     cinq mois", "un alto el fuego de 72 horas"), or in the clause that says how long it lasts ("un cese al fuego que
     durará 180 días")."""
     phrase = [t for child in name.children if child.dep_.split(":")[0] in LENGTH_DEPS for t in child.subtree]
-    phrase += [t for child in name.children if child.dep_ in RELATIVE_DEPS for t in child.subtree]
+    phrase += [t for child in name.children if child.dep_ in CLAUSE_DEPS for t in child.subtree]
     return next((length for start, end, length in story.durations if any(start <= t.idx < end for t in phrase)), None)
 
 

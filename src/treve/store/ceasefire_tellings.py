@@ -88,6 +88,15 @@ def agreed_date(reports: Sequence[Any]) -> str | None:
     return min(dates, key=lambda day: (-len(day), -dates[day], day))  # type: ignore[arg-type]
 
 
+def effective_times(reports: Sequence[Any]) -> list[datetime]:
+    """The times the reports say the ceasefire takes effect (UTC)."""
+    return [
+        instant(row.record["ceasefire"]["effective"]["start"])
+        for row in reports
+        if row.record["ceasefire"]["effective"]
+    ]
+
+
 def refresh_ceasefire(connection: Connection, ceasefire_id: str) -> None:
     """Set a ceasefire's parties, mediator, place and dates from every report of every canonical event telling
     it, and index its parties' codes."""
@@ -96,11 +105,7 @@ def refresh_ceasefire(connection: Connection, ceasefire_id: str) -> None:
     ).all()
     reports = telling_reports(connection, sorted(tellings))
     agreed = agreed_date(reports)
-    effective_times = [
-        instant(row.record["ceasefire"]["effective"]["start"])
-        for row in reports
-        if row.record["ceasefire"]["effective"]
-    ]
+    effective = effective_times(reports)
     place = connection.execute(
         select(CanonicalEventRow.country, CanonicalEventRow.location).where(CanonicalEventRow.id == ceasefire_id)
     ).one()
@@ -112,7 +117,7 @@ def refresh_ceasefire(connection: Connection, ceasefire_id: str) -> None:
         "location": place.location,
         "agreed": agreed,
         "announced": _announced(reports, agreed),
-        "effective": Counter(effective_times).most_common(1)[0][0] if effective_times else None,
+        "effective": Counter(effective).most_common(1)[0][0] if effective else None,
         "terms": {
             "duration": _first_term(reports, "duration"),
             "scope": _first_term(reports, "scope"),

@@ -4,10 +4,11 @@ A ceasefire is told by canonical events whose reports announce one (an event wit
 between parties or declared, with its mediator and the time it takes effect). The first canonical event to tell
 it gives the ceasefire its id; a later one retells it (`ceasefire_tellings`) when it names the same parties and an
 agreement date that agrees with the ceasefire's at the coarser of the two precisions ("the 2020 ceasefire" retells
-the one agreed in November 2020), or no date at all. Its parties are the coded actors and recipients of its
-reports; it was agreed on the most precise date its reports give (`agreed`, ISO 8601 at that precision: a
-season or a year is told as its year, a week as its month), never on the day it was stored: with no date told
-and no publication date it stays unknown. It takes effect at the time the reports give most often (UTC).
+the one agreed in November 2020), or no date at all, and an effect time within a day of its own where both give
+one. Its parties are the coded actors and recipients of its reports; it was agreed on the most precise date its
+reports give (`agreed`, ISO 8601 at that precision: a season or a year is told as its year, a week as its month),
+never on the day it was stored: with no date told and no publication date it stays unknown. It takes effect at
+the time the reports give most often (UTC).
 
 An assault is a violation when its actors and recipients name two different parties (same code; same sector
 where both give one) and it happened after the ceasefire took effect: at or after its effective time, else after
@@ -53,6 +54,7 @@ from treve.store.ceasefire_tellings import (
     accuses_a_breach,
     agreed_date,
     dates_agree,
+    effective_times,
     period_end,
     refresh_ceasefire,
     telling_reports,
@@ -84,6 +86,8 @@ BREACH_KINDS = ("ACCUSE", "ASSAULT")  # the reports that may tell a ceasefire br
 STATUS_RANK = {AGREED: 0, IN_EFFECT: 1, VIOLATED: 2, COLLAPSED: 3, EXPIRED: 3, SUPERSEDED: 3}
 CEASEFIRE_LOCK = lock_key("ceasefires")
 NEVER = datetime.max.replace(tzinfo=UTC)
+# Two tellings of one ceasefire give effect times at most this far apart (local and UTC readings of one moment).
+SAME_EFFECT = timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -219,10 +223,13 @@ def _file_telling(connection: Connection, canonical_id: str) -> str:
     reports = telling_reports(connection, [canonical_id])
     codes = frozenset(e["code"] for r in reports for role in PARTY_ROLES for e in r.record[role] if e["code"])
     agreed = agreed_date(reports)
+    effect = effective_times(reports)
     retold = [
         ceasefire
         for ceasefire in _ceasefires_naming(connection, codes, agreed=agreed)
-        if ceasefire.party_codes == codes and dates_agree(ceasefire.agreed, agreed)
+        if ceasefire.party_codes == codes
+        and dates_agree(ceasefire.agreed, agreed)
+        and _effect_agrees(ceasefire, effect)
     ]
     if retold:
         ceasefire_id = max(retold, key=lambda ceasefire: ceasefire.order).id
@@ -235,6 +242,14 @@ def _file_telling(connection: Connection, canonical_id: str) -> str:
         CeasefireTellingRow.__table__.insert().values(canonical_event_id=canonical_id, ceasefire_id=ceasefire_id)
     )
     return ceasefire_id
+
+
+def _effect_agrees(ceasefire: Ceasefire, told: Sequence[datetime]) -> bool:
+    """Whether a telling's effect times may be the ceasefire's: either is unknown, or one is within a day of it (a
+    time told without its zone is read as UTC). Two truces of one war agreed in one month (10 and 18 October)
+    differ here when nothing else tells them apart."""
+    effective = ceasefire.effective
+    return effective is None or not told or any(abs(time - effective) <= SAME_EFFECT for time in told)
 
 
 def _codes_of(connection: Connection, ceasefire_ids: Iterable[str]) -> set[str]:
