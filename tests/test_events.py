@@ -602,3 +602,9 @@ def test_a_ceasefire_told_running_by_the_clause_that_describes_it(coder: EventCo
     )
     effective = [e.ceasefire.effective for e in code(coder, text, "es") if e.ceasefire and e.ceasefire.effective]
     assert [str(time.start) for time in effective] == ["2024-03-08"]
+
+
+def test_a_ceasefire_said_to_be_needed_is_a_demand_not_a_ceasefire(coder: EventCoder) -> None:
+    demanded = "Chad and Niger agreed a truce. The rebels said the truce must go into effect before any talks."
+    assert [e.evidence.sentence[:5] for e in code(coder, demanded) if e.ceasefire] == ["Chad "]
+    assert not [e for e in code(coder, "La trêve entre le Tchad et le Niger doit être respectée.", "fr") if e.ceasefire]

@@ -24,7 +24,7 @@ from treve.stages.mentions import (
     grammatical_modes,
 )
 from treve.stages.story import Story, codes, times_in, unique_entities
-from treve.stages.syntax import case_of, clause_verb, lemma_of, own_clause, span_of
+from treve.stages.syntax import case_of, clause_verb, lemma_of, own_clause, span_of, tells_the_past
 from treve.stages.time import TimeMention
 
 HOSTILE_CLASSES = ("verbal conflict", "material conflict")
@@ -90,7 +90,7 @@ def ceasefire_mentions(
         state = next((status for status, words in _told_states(story) if told & words), None)
         if state == "violated" and parsed and _habitual_breach(linked, story):
             state = None
-        if not (agreed or described or over or told & story.cues.ceasefire_in_force):
+        if not (agreed or described or over or told & story.cues.ceasefire_in_force) or _demanded(token, story):
             _asked_for(token, coded)
             continue
         _fold_mediation(token, coded)
@@ -206,6 +206,16 @@ def nearby_brokers(sentence: Span, story: Story, *, exclude: frozenset[str]) -> 
     return []
 
 
+def _demanded(name: Token, story: Story) -> bool:
+    """Whether the verb of the ceasefire is one others say must happen ("the ceasefire must go into effect before
+    talks", "la trêve doit être respectée"): a demand. The same word in the past tells what was set ("devait
+    entrer en vigueur vendredi", "должно было вступить в силу")."""
+    if name.head.pos_ not in ("VERB", "AUX"):
+        return False
+    around = [name.head, *name.head.children, *list(name.head.ancestors)[:2]]
+    return any(lemma_of(t) in story.cues.obligation and not tells_the_past(t) for t in around)
+
+
 def _asked_for(name: Token, coded: list[Mention | None]) -> None:
     """ "called for an immediate ceasefire": a demand whose words hold a ceasefire's name asks the other side to
     cease fire (REQUEST, mode yield), when nothing gave it a mode."""
@@ -315,6 +325,8 @@ def _ceasefire_links(name: Token, story: Story) -> list[Token]:
     from a time ("a signé mercredi un cessez-le-feu"), those the time's phrase joins it to."""
     links = phrase_links(name)
     links.extend(t for child in name.head.children if child.dep_ == "xcomp" for t in child.children if t != name)
+    # The noun a preposition joins to its verb: "came into effect", "abide by".
+    links.extend(t for child in name.head.children if child.dep_ == "prep" for t in child.children if t.dep_ == "pobj")
     # The clause that describes it: "el cese de hostilidades que entró en vigor", "the truce which took effect".
     links.extend(t for child in name.children if child.dep_ in CLAUSE_DEPS for t in child.children if t not in links)
     if any(time.start <= name.head.idx < time.end for time in story.times):
