@@ -15,6 +15,7 @@ from benchmarks.ceasefires import measure_ceasefires
 from benchmarks.common import DEFAULT_PAGES
 from benchmarks.events import measure_events
 from benchmarks.languages import measure_languages
+from benchmarks.long_text import measure_long_text
 from benchmarks.places import measure_places
 from benchmarks.store import measure_store
 from benchmarks.warc_memory import measure_warc_memory
@@ -38,6 +39,7 @@ def main() -> None:
         "store": measure_store(events=args.store_events, postgres_url=args.postgres_url),
         "places": measure_places(args.pages, rounds=args.rounds),
         "ceasefires": measure_ceasefires(),
+        "long_text": measure_long_text(args.pages),
     }
     OUTPUT.parent.mkdir(exist_ok=True)
     OUTPUT.write_text(json.dumps(results, indent=2), encoding="utf-8")

@@ -15,3 +15,8 @@ def test_a_line_in_capitals_is_read_in_sentence_case() -> None:
     plain = normalise_for_processing(original)
     assert plain == "Rebeldes toman la ciudad de él fasher\nLos combates siguen. LA ONU pide calma.\nUN"
     assert len(plain) == len(original)
+
+
+def test_a_line_of_capitals_counts_its_own_words_not_the_next_lines() -> None:
+    plain = normalise_for_processing("ONU KENYA\nLes combats continuent au nord du pays.")
+    assert plain.startswith("ONU KENYA\n")

@@ -34,7 +34,9 @@ _VARIANTS = re.compile("[" + "".join(_ONE_FOR_ONE) + "]")
 
 
 # A line of at least this many words written all in capitals: a headline or a kicker.
-_CAPITALS_LINE = re.compile(r"^[^\S\n]*(?=(?:\S+\s+){2,}\S)[^\n]+$", re.MULTILINE)
+# Its words are counted within the line (`[^\S\n]`: a space that is not a line break), or each line's look-ahead
+# would run to the end of the text: quadratic in a long text's lines.
+_CAPITALS_LINE = re.compile(r"^[^\S\n]*(?=(?:\S+[^\S\n]+){2}\S)[^\n]+$", re.MULTILINE)
 
 
 def _sentence_case(match: re.Match[str]) -> str:
