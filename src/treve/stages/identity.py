@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import deque
+from collections.abc import Iterator
+from itertools import islice
 from typing import ClassVar
 
 from datasketch import MinHash, MinHashLSH
@@ -19,13 +22,33 @@ _WORD = re.compile(r"\w+")
 SHINGLE_WORDS = 5
 
 
-def _comparable_words(text: str) -> list[str]:
-    return _WORD.findall(normalise_for_processing(text).casefold())
+# A long text's shingles are hashed this many at a time, never all held at once: a MinHash is a minimum over
+# them, the same however they are grouped and however often one repeats.
+SHINGLE_BATCH = 10_000
+
+
+def _comparable_words(text: str) -> Iterator[str]:
+    return (match.group() for match in _WORD.finditer(normalise_for_processing(text).casefold()))
 
 
 def content_id(text: str) -> str:
-    """Sixteen hex digits of SHA-256 over the body's words: the same story body always gets the same id."""
-    return hashlib.sha256(" ".join(_comparable_words(text)).encode("utf-8")).hexdigest()[:16]
+    """Sixteen hex digits of SHA-256 over the body's words joined by spaces: the same story body always gets the
+    same id. Hashed word by word, so a long body's words are never all held at once."""
+    digest = hashlib.sha256()
+    for number, word in enumerate(_comparable_words(text)):
+        digest.update((f" {word}" if number else word).encode("utf-8"))
+    return digest.hexdigest()[:16]
+
+
+def _shingles(text: str) -> Iterator[str]:
+    """Each run of SHINGLE_WORDS words, in order (all the words when there are fewer)."""
+    window: deque[str] = deque(maxlen=SHINGLE_WORDS)
+    for word in _comparable_words(text):
+        window.append(word)
+        if len(window) == SHINGLE_WORDS:
+            yield " ".join(window)
+    if len(window) < SHINGLE_WORDS:
+        yield " ".join(window)
 
 
 class DuplicateFinder:
@@ -43,10 +66,10 @@ class DuplicateFinder:
         self._arrival: dict[str, int] = {}
 
     def _signature(self, text: str) -> MinHash:
-        words = _comparable_words(text)
-        shingles = {" ".join(words[i : i + SHINGLE_WORDS]) for i in range(max(1, len(words) - SHINGLE_WORDS + 1))}
         signature = MinHash(num_perm=self._permutations)
-        signature.update_batch([shingle.encode("utf-8") for shingle in shingles])
+        shingles = _shingles(text)
+        while batch := [shingle.encode("utf-8") for shingle in islice(shingles, SHINGLE_BATCH)]:
+            signature.update_batch(batch)
         return signature
 
     def __call__(self, article: Article) -> Article:
