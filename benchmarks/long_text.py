@@ -2,7 +2,7 @@
 
 The text is the clean text of the real pages the other benchmarks read, joined and repeated to each length; each
 length is read by `treve extract --format jsonl` in a child process whose peak RSS is read after it exits. A long
-text is read as a sequence of stories one parse window each (`EventCoder.code_article`), and the cleaning and
+text is read as a sequence of stories of 50,000 characters (`EventCoder.code_article`), and the cleaning and
 near-duplicate steps are linear in it: seconds per million characters and peak memory should stay flat as the
 length grows. Target (issue 15): peak RSS under 1 GB for any single input up to the 10 MB item limit.
 """

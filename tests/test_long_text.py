@@ -1,5 +1,5 @@
-"""Given a text longer than one parse window, expect it read as a sequence of stories, one window each: the
-events of every window, numbered in order, each with its sentence and places where they are in the whole text."""
+"""Given a text longer than one parse window, expect it read as a sequence of stories: the events of every
+story, numbered in order, each with its sentence and places where they are in the whole text."""
 
 from __future__ import annotations
 
@@ -29,6 +29,7 @@ def test_a_text_over_one_window_gives_each_windows_events_at_their_offsets_in_th
     text = "".join(STORIES * 4)
     whole, whole_places = coder.code_article(text, "en", date(2024, 3, 14), "long")
     monkeypatch.setattr(events_stage, "WINDOW_CHARS", 300)
+    monkeypatch.setattr(events_stage, "STORY_CHARS", 300)
     windowed, places = coder.code_article(text, "en", date(2024, 3, 14), "long")
     assert [event.id for event in windowed] == [f"long-{n}" for n in range(1, len(windowed) + 1)]
     for event in windowed:

@@ -84,6 +84,10 @@ from treve.stages.time import find_durations, find_time_expressions
 from treve.stages.time_search import search_times
 from treve.stages.tolls import attach_casualties, event_casualties
 
+# A text longer than one parse window is read as stories of this many characters at most: reading one story of
+# 50,000 characters peaks some 120 MB above the models, one of 100,000 some 290 MB (benchmarks/long_text.py).
+STORY_CHARS = 50_000
+
 # Sentences shorter than this (datelines, captions) are not read.
 MIN_READ_TOKENS = 4
 
@@ -182,14 +186,14 @@ class EventCoder:
         self, text: str, language: str, published: date | datetime | None, article_id: str = "text"
     ) -> tuple[list[Event], list[PlaceMention]]:
         """The events of `text` (as `code_text`) and every place it names, with its role. A text longer than one
-        parse window (a book, a log of a year) is read as a sequence of stories, one window each, so what is
-        held at once stays one window's parse whatever the text's length."""
+        parse window (a book, a log of a year) is read as a sequence of stories of STORY_CHARS at most, so what
+        is held at once stays one story's reading whatever the text's length."""
         if len(text) <= WINDOW_CHARS:
             return self._code_story(text, language, published, article_id)
         events: list[Event] = []
         places: list[PlaceMention] = []
         offset = 0
-        for piece in windows(text, WINDOW_CHARS):
+        for piece in windows(text, STORY_CHARS):
             coded, named = self._code_story(piece, language, published, article_id)
             events += [shifted(event, offset) for event in coded]
             places += [shifted(place, offset) for place in named]
