@@ -188,3 +188,24 @@ def test_a_batch_killed_at_random_points_and_run_again_stores_every_article_once
         assert again.exit_code == 0, again.output
         stored = stored_article_ids(store)
     assert len(stored) == len(set(stored)) == len(news)
+
+
+def test_one_of_two_writers_killed_mid_batch_leaves_postgresql_whole_and_the_other_finishes_the_batch(
+    postgres_url: str, tmp_path: Path
+) -> None:
+    news = many_news(tmp_path / "news", 20)
+    command = [TREVE, "ingest", *news, "--db", postgres_url, *LANGUAGES]
+    logs = [tmp_path / "killed.log", tmp_path / "survivor.log"]
+    with open_store(postgres_url) as store:
+        with logs[0].open("wb") as killed_log, logs[1].open("wb") as survivor_log:
+            killed = subprocess.Popen(command, stderr=killed_log)
+            survivor = subprocess.Popen(command, stderr=survivor_log)
+        try:
+            wait_until(lambda: len(stored_article_ids(store)) >= 2, killed, logs[0])
+            time.sleep(random.Random(11).uniform(0, 0.5))  # inside an article's reading or its transaction
+        finally:
+            killed.send_signal(signal.SIGKILL)
+            killed.wait()
+        assert survivor.wait(timeout=HANG_GUARD_SECONDS) == 0, logs[1].read_text(errors="replace")
+        stored = stored_article_ids(store)
+    assert len(stored) == len(set(stored)) == len(news)
