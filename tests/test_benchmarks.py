@@ -8,6 +8,7 @@ from pathlib import Path
 from benchmarks.article_layer import measure_article_layer
 from benchmarks.events import measure_events
 from benchmarks.languages import measure_languages
+from benchmarks.long_text import measure_long_text
 from benchmarks.warc_memory import measure_warc_memory
 
 PAGE = (
@@ -58,3 +59,10 @@ def test_languages_benchmark_reports_words_per_second_and_the_memory_of_every_la
     assert set(report["words_per_second"]) == {"fr", "es"}
     assert all(speed["words_per_second"] > 0 for speed in report["words_per_second"].values())
     assert report["peak_rss_mb_all_languages"] > 0
+
+
+def test_long_text_benchmark_reads_each_length_whole(tmp_path: Path) -> None:
+    report = measure_long_text(pages(tmp_path / "pages", 2), lengths=(2_000,))
+    [row] = report["lengths"]
+    assert (row["characters"], row["exit_status"]) == (2_000, 0)
+    assert row["peak_rss_mb"] > 0 and row["seconds_per_million"] > 0
