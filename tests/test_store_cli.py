@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from tests.store_fixtures import stored_article_ids, write_news
 from treve.cli import app
+from treve.stages.events import EventCoder
 from treve.store.repository import open_store
 from treve.store.schema import ArticleRow
 
@@ -47,6 +48,22 @@ def test_ingest_stores_english_and_french_news_and_events_gives_their_events_bac
         assert found, f"the {story} story's events are filed under {country}"
         story_id = article_by_url[f"https://example.invalid/{story}"]
         assert {json.loads(line)["id"].rsplit("-", 1)[0] for line in found} == {story_id}
+
+
+def test_a_batch_run_again_reads_only_the_articles_not_yet_stored(
+    store_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, second = write_news(tmp_path / "news", ["kharkiv", "mali"])
+    assert treve("ingest", str(first), "--db", store_url).exit_code == 0
+    read: list[str] = []
+    reading = EventCoder.__call__
+    monkeypatch.setattr(
+        EventCoder, "__call__", lambda coder, article: read.append(article.path) or reading(coder, article)
+    )
+    again = treve("ingest", str(first), str(second), "--db", store_url)
+    assert again.exit_code == 0, again.output
+    assert read == [str(second)]  # the stored one is recognised before its events are read
+    assert again.stderr.splitlines()[-1].endswith("1 already there, 0 errors")
 
 
 def test_ingesting_the_same_news_again_adds_nothing(store_url: str, tmp_path: Path) -> None:

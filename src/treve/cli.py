@@ -90,10 +90,15 @@ def _day(option: str, value: str | None) -> date | None:
 
 
 def _extraction(
-    paths: list[str], settings: Settings, published: date | None, events: bool = True
+    paths: list[str],
+    settings: Settings,
+    published: date | None,
+    events: bool = True,
+    stored: Callable[[str], bool] | None = None,
 ) -> Iterator[Article | ItemError]:
-    """The articles (or errors) of `paths`, in input order: what `extract` prints and `ingest` stores."""
-    pipeline = Pipeline(settings, published=published, events=events)
+    """The articles (or errors) of `paths`, in input order: what `extract` prints and `ingest` stores (`stored`:
+    whether an article is in the store already, not to be read for events again)."""
+    pipeline = Pipeline(settings, published=published, events=events, stored=stored)
     items = read_inputs(paths, stdin=sys.stdin.buffer, max_item_bytes=settings.max_item_bytes)
     return with_progress(pipeline.run(items), "articles")
 
@@ -210,29 +215,29 @@ def ingest(
 ) -> None:
     """Extract articles and events as `extract` does and store them, one transaction per article.
 
-    An article already in the store is skipped, so a batch that was interrupted can simply be run again.
+    An article already in the store is skipped before its events are read, so a batch that was interrupted can
+    simply be run again and costs only what was not stored.
     """
     published_date = _day("--published", published)
     settings = settings_from(config, languages=languages, db=db)
     store = open_store_from(settings)
     stored = stored_events = already = errors = 0
     with store:
-        for result in _extraction(paths, settings, published_date):
-            if isinstance(result, ItemError):
-                errors += 1
-                print_error(result.reason)
-                continue
-            for warning in result.warnings:
-                print_warning(warning)
-            try:
-                new = store.save([result])
-            except StoreError as exc:
-                raise fail(exc, 1) from exc
-            if new:
-                stored += 1
-                stored_events += len(result.events)
-            else:
-                already += 1
+        try:
+            for result in _extraction(paths, settings, published_date, stored=store.holds):
+                if isinstance(result, ItemError):
+                    errors += 1
+                    print_error(result.reason)
+                    continue
+                for warning in result.warnings:
+                    print_warning(warning)
+                if store.save([result]):
+                    stored += 1
+                    stored_events += len(result.events)
+                else:
+                    already += 1
+        except StoreError as exc:  # the store is gone (a full disk, a server down): the batch stops here
+            raise fail(exc, 1) from exc
     stderr.print(
         f"{store.shown_url}: {stored} articles stored ({stored_events} events), {already} already there, "
         f"{errors} errors",

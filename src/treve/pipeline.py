@@ -7,13 +7,13 @@ that every field a stage needs is set by a stage before it, so a misordered pipe
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import ClassVar, Protocol
 
 from treve.config import Settings
-from treve.errors import ConfigError, TreveError
+from treve.errors import ConfigError, StoreError, TreveError
 from treve.records import Article, ItemError, RawItem
 from treve.resources.gazetteer import open_gazetteer
 from treve.stages.clean import Cleaner
@@ -51,9 +51,18 @@ def check_order(first: Stage, stages: Sequence[Stage]) -> None:
 class Pipeline:
     """One run over a batch: models and the duplicate index are built once and shared by every item."""
 
-    def __init__(self, settings: Settings, *, published: date | None = None, events: bool = True) -> None:
-        """`events=False` stops at the article layer (clean, identified, dated articles)."""
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        published: date | None = None,
+        events: bool = True,
+        stored: Callable[[str], bool] | None = None,
+    ) -> None:
+        """`events=False` stops at the article layer (clean, identified, dated articles). `stored` says whether an
+        article id is already in the store the batch goes to: such an article's events are not read again."""
         self.cleaner = Cleaner(published=published)
+        self._stored = stored or (lambda _: False)
         self.stages: list[ArticleStage] = [
             LanguageIdentifier(settings.languages, accuracy=settings.language_accuracy),
             DuplicateFinder(threshold=settings.near_duplicate_threshold, permutations=settings.minhash_permutations),
@@ -66,9 +75,12 @@ class Pipeline:
 
     def process(self, item: RawItem) -> Article:
         """Run the stages in order; once an article is found to repeat an earlier one, stop: a copy is
-        not processed twice (stages after identity are the costly ones)."""
+        not processed twice (stages after identity are the costly ones). An article already stored (a batch run
+        again after a crash) is not read for events: storing it adds nothing."""
         article = self.cleaner(item)
         for stage in self.stages:
+            if isinstance(stage, EventCoder) and self._stored(article.id):
+                break
             article = stage(article)
             if article.duplicate_of is not None:
                 break
@@ -82,6 +94,8 @@ class Pipeline:
                 continue
             try:
                 yield self.process(item)
+            except StoreError:
+                raise  # the store the batch goes to is gone: no later item can be stored either
             except TreveError as exc:
                 yield ItemError(path=item.path, record=item.record, reason=str(exc))
             except Exception as exc:  # a bug must cost one item, not the batch

@@ -172,6 +172,15 @@ class Store:
             raise StoreError(f"{self.shown_url}: cannot store articles ({_reason(exc)}); check the database") from exc
         return len(new_ids)
 
+    def holds(self, article_id: str) -> bool:
+        """Whether an article with this id is stored: one primary-key lookup, asked before an article is read so
+        that a rerun after a crash reads only what was not stored."""
+        try:
+            with self.engine.connect() as connection:
+                return connection.scalar(select(ArticleRow.id).where(ArticleRow.id == article_id)) is not None
+        except SQLAlchemyError as exc:
+            raise StoreError(f"{self.shown_url}: cannot read articles ({_reason(exc)}); check the database") from exc
+
     def _insert_all(self, connection: Connection, model: type[Base], rows: Sequence[dict[str, Any]]) -> None:
         if rows:
             connection.execute(self._insert(model), rows)
