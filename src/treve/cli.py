@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, BinaryIO, TypeVar
+from typing import TYPE_CHECKING, Annotated, BinaryIO
 
 import pycountry
 import typer
@@ -46,7 +46,6 @@ app.add_typer(evaluate_app, name="evaluate")
 gazetteer_app = typer.Typer(help="The place-name gazetteer.", no_args_is_help=True)
 app.add_typer(gazetteer_app, name="gazetteer")
 
-T = TypeVar("T")
 PROGRESS_AFTER_SECONDS = 1.0
 TABLE_WIDTH_WHEN_PIPED = 160
 
@@ -57,26 +56,35 @@ class OutputFormat(StrEnum):
     table = "table"
 
 
-def with_progress(items: Iterable[T], label: str) -> Iterator[T]:
-    """Yield `items`, showing a progress line on stderr once the work has taken more than a second."""
+def with_progress(results: Iterable[Article | ItemError], *, quiet: bool = False) -> Iterator[Article | ItemError]:
+    """Yield the results, showing on stderr (a terminal, once the work has taken more than a second, unless
+    `quiet`) the articles read so far, their events, the errors, the articles a second and the time taken."""
     started = time.monotonic()
     progress: Progress | None = None
     task = None
+    events = errors = 0
     try:
-        for count, item in enumerate(items, start=1):
-            if progress is None and time.monotonic() - started > PROGRESS_AFTER_SECONDS and stderr.is_terminal:
+        for count, result in enumerate(results, start=1):
+            if isinstance(result, ItemError):
+                errors += 1
+            else:
+                events += len(result.events)
+            slow = time.monotonic() - started > PROGRESS_AFTER_SECONDS
+            if progress is None and slow and not quiet and stderr.is_terminal:
                 progress = Progress(
                     SpinnerColumn(),
-                    TextColumn("{task.description}: {task.completed}"),
+                    TextColumn("{task.completed} items, {task.fields[events]} events, {task.fields[errors]} errors"),
+                    TextColumn("{task.fields[rate]:.1f} items/s"),
                     TimeElapsedColumn(),
                     console=stderr,
                     transient=True,
                 )
                 progress.start()
-                task = progress.add_task(label, completed=count - 1)
+                task = progress.add_task("reading", events=events, errors=errors, rate=0.0)
             if progress is not None and task is not None:
-                progress.update(task, completed=count)
-            yield item
+                rate = count / max(time.monotonic() - started, 1e-9)
+                progress.update(task, completed=count, events=events, errors=errors, rate=rate)
+            yield result
     finally:
         if progress is not None:
             progress.stop()
@@ -95,12 +103,13 @@ def _extraction(
     published: date | None,
     events: bool = True,
     stored: Callable[[str], bool] | None = None,
+    quiet: bool = False,
 ) -> Iterator[Article | ItemError]:
     """The articles (or errors) of `paths`, in input order: what `extract` prints and `ingest` stores (`stored`:
     whether an article is in the store already, not to be read for events again)."""
     pipeline = Pipeline(settings, published=published, events=events, stored=stored)
     items = read_inputs(paths, stdin=sys.stdin.buffer, max_item_bytes=settings.max_item_bytes)
-    return with_progress(pipeline.run(items), "articles")
+    return with_progress(pipeline.run(items), quiet=quiet)
 
 
 def _codes(entities: list[Entity]) -> str:
@@ -157,6 +166,7 @@ Published = Annotated[
 ]
 Strict = Annotated[bool, typer.Option(help="Exit non-zero when any item fails.")]
 Languages = Annotated[str | None, typer.Option(help="Candidate languages, e.g. 'fr,en'.")]
+Quiet = Annotated[bool, typer.Option("--quiet", help="No progress line: only errors and the summary.")]
 Db = Annotated[
     str | None,
     typer.Option(
@@ -177,6 +187,7 @@ def extract(
     languages: Languages = None,
     config: Config = None,
     events: Annotated[bool, typer.Option(help="Code events (--no-events: the article layer only).")] = True,
+    quiet: Quiet = False,
 ) -> None:
     """Read news items in any format and print clean, identified articles, their events, and the errors met."""
     published_date = _day("--published", published)
@@ -185,7 +196,7 @@ def extract(
     errors: list[ItemError] = []
     processed = 0
     streaming = output is OutputFormat.jsonl
-    for result in _extraction(paths, settings, published_date, events):
+    for result in _extraction(paths, settings, published_date, events, quiet=quiet):
         if isinstance(result, ItemError):
             errors.append(result)
             if streaming:
@@ -212,6 +223,7 @@ def ingest(
     strict: Strict = False,
     languages: Languages = None,
     config: Config = None,
+    quiet: Quiet = False,
 ) -> None:
     """Extract articles and events as `extract` does and store them, one transaction per article.
 
@@ -224,7 +236,7 @@ def ingest(
     stored = stored_events = already = errors = 0
     with store:
         try:
-            for result in _extraction(paths, settings, published_date, stored=store.holds):
+            for result in _extraction(paths, settings, published_date, stored=store.holds, quiet=quiet):
                 if isinstance(result, ItemError):
                     errors += 1
                     print_error(result.reason)
