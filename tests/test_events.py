@@ -608,3 +608,10 @@ def test_a_ceasefire_said_to_be_needed_is_a_demand_not_a_ceasefire(coder: EventC
     demanded = "Chad and Niger agreed a truce. The rebels said the truce must go into effect before any talks."
     assert [e.evidence.sentence[:5] for e in code(coder, demanded) if e.ceasefire] == ["Chad "]
     assert not [e for e in code(coder, "La trêve entre le Tchad et le Niger doit être respectée.", "fr") if e.ceasefire]
+
+
+def test_a_truce_due_to_take_effect_on_a_weekday_takes_effect_on_the_next_one(coder: EventCoder) -> None:
+    truce = ceasefire_in(coder, "Chad and Niger signed a truce that is due to take effect at 9:45 p.m. on Monday.")
+    assert truce.ceasefire is not None and truce.ceasefire.effective is not None
+    assert str(truce.ceasefire.effective.start) == "2024-03-18 21:45:00"
+    assert "future" not in truce.auxiliary_modes  # the truce is signed; only its effect is to come

@@ -92,6 +92,7 @@ class LanguageCues(BaseModel):
     hypothetical: frozenset[str]
     future: frozenset[str]
     future_auxiliaries: frozenset[str]
+    scheduled: frozenset[str]
     pair_anaphora: frozenset[str]
     effective: tuple[str, ...]
     light_verbs: frozenset[str]
@@ -240,6 +241,7 @@ def _cues(raw: dict, language: str) -> LanguageCues:
         future_auxiliaries=words("future", f"auxiliary_{language}"),
         pair_anaphora=words("pair_anaphora"),
         effective=tuple(sorted(words("effective"), key=len, reverse=True)),
+        scheduled=words("effective", f"scheduled_{language}"),
         light_verbs=words("light_verbs"),
         new_event=words("new_event"),
         midnight=words("midnight"),

@@ -426,15 +426,19 @@ def _first_moment(times: list[TimeMention], story: Story) -> TimeMention:
 
 
 def _to_come(told: TimeMention, sentence: Span, story: Story) -> EventTime:
-    """A weekday or a day of the year a verb in the future gives ("entrará en vigor el jueves", "будет действовать
-    с 7 мая") is the next one: the time stage reads them as the last one, as news mostly tells what happened."""
+    """A weekday or a day of the year a verb in the future or set ahead gives ("entrará en vigor el jueves", "будет
+    действовать с 7 мая", "is due to take effect on Monday") is the next one: the time stage reads them as the last
+    one, as news mostly tells what happened."""
     start = told.value.start
     day = start.date() if isinstance(start, datetime) else start
     if not told.relative or told.anchor is not None or story.published is None or day >= story.published:
         return told.value
     words = [t for t in sentence if told.start <= t.idx < told.end]
     verb = next((a for t in words[:1] for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None)
-    if verb is None or "future" not in grammatical_modes(verb, story.cues):
+    if verb is None:
+        return told.value
+    scheduled = any(lemma_of(t) in story.cues.scheduled for t in [*verb.children, *list(verb.ancestors)[:2]])
+    if not scheduled and "future" not in grammatical_modes(verb, story.cues):
         return told.value
     end = told.value.end
     if story.published - day <= ONE_WEEK:
