@@ -117,6 +117,18 @@ def test_a_truce_of_the_same_month_that_took_effect_on_another_day_is_another_tr
     assert effective == ["10-10", "10-18"]
 
 
+def test_a_ceasefire_declared_by_one_side_is_violated_by_that_sides_attack_not_by_the_others(store: Store) -> None:
+    terms = CeasefireTerms(effective=EventTime(start=datetime(2020, 10, 10, 8, tzinfo=UTC), precision="hour", text="x"))
+    declared = event("declared", 1, kind="RETREAT", day="2020-10-10", actor=[AZERBAIJAN], ceasefire=terms)
+    store.save([article("declared", declared.model_copy(update={"mode": "ceasefire"}))])
+    store.save([article("theirs", event("theirs", 1, day="2020-10-12", actor=[ARMENIA], recipient=[AZERBAIJAN]))])
+    [ceasefire] = store.ceasefires()
+    assert ceasefire.violations == []
+    store.save([shelling_article("ours", "2020-10-13")])
+    [ceasefire] = store.ceasefires()
+    assert ceasefire.violations == ["ours-1"]
+
+
 def test_a_ceasefire_agreed_on_a_later_date_supersedes_the_earlier_one_however_they_arrive(store: Store) -> None:
     store.save([ceasefire_article("second", "2022-09-13", datetime(2022, 9, 13, 6, tzinfo=UTC))])
     store.save([ceasefire_article("first", "2020-11-10", datetime(2020, 11, 10, 6, tzinfo=UTC))])

@@ -159,8 +159,17 @@ class Assault:
     """(position among actors and recipients, code, sector) of each party it names."""
     actors: tuple[dict[str, Any], ...] = ()
 
-    def between(self, ceasefire: Ceasefire) -> bool:
-        """Whether two of its entities name two different parties of the ceasefire."""
+    def between(self, ceasefire: Ceasefire, *, accused: bool = False) -> bool:
+        """Whether two of its entities name two different parties of the ceasefire; for a ceasefire of one party
+        (declared by one side alone), whether its actors name that party (the side bound by it broke it), or, for
+        an accusation (`accused`), its recipients do."""
+        if len(ceasefire.parties) == 1:
+            [party] = ceasefire.parties
+            actors = len(self.actors)
+            return any(
+                party.named_by(code, sector) and (position >= actors if accused else position < actors)
+                for position, code, sector in self.entities
+            )
         named = [
             (position, index)
             for position, code, sector in self.entities
@@ -360,7 +369,7 @@ def _accused(accusation: Assault, ceasefires: Sequence[Ceasefire]) -> Ceasefire 
         for ceasefire in ceasefires
         if ceasefire.announced is not None
         and ceasefire.announced.date() <= accusation.at.date()
-        and accusation.between(ceasefire)
+        and accusation.between(ceasefire, accused=True)
     ]
     return max(agreed, key=lambda ceasefire: ceasefire.order) if agreed else None
 
