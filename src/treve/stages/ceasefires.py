@@ -32,10 +32,10 @@ HOSTILE_CLASSES = ("verbal conflict", "material conflict")
 AGREEING = ("AGREE", "COOPERATE")
 # A civil war's sides: the state's and the rebels' sectors, each named this many times in the story.
 STATE_SIDE, REBEL_SIDE, CIVIL_WAR_MENTIONS = frozenset({"GOV", "MIL"}), frozenset({"REB"}), 2
-# Dependencies of a participle that describes the noun it hangs from ("a Saudi-brokered truce").
-DESCRIBING_DEPS = ("amod", "acl", "relcl", "acl:relcl")
 # Dependencies of a clause on the noun it describes ("a truce that will last 72 hours", "que entró en vigor").
 CLAUSE_DEPS = ("acl", "relcl", "acl:relcl")
+# Dependencies of a participle or clause that describes the noun it hangs from ("a Saudi-brokered truce").
+DESCRIBING_DEPS = ("amod", *CLAUSE_DEPS)
 # Dependencies by which a noun's own phrase names a place ("a truce in North Darfur").
 SCOPE_DEPS = ("prep", "nmod")
 # Dependencies by which a noun's own phrase counts a length of time ("seven-day truce", "trêve de cinq mois").
@@ -169,10 +169,11 @@ def ceasefire_mentions(
         event.auxiliary = grammatical_modes(token, story.cues) | (
             grammatical_modes(agreeing, story.cues) if agreeing is not None else set()
         )
-        effective = effective_time(sentence, story)
+        cue = _effect_cue(sentence, story)
+        effective = effective_time(sentence, story, cue)
         if state == "in effect" and (effective is not None or "future" in event.auxiliary):
             state = None  # "takes effect from 06:00 on Wednesday": in effect from then, not from the telling
-        if not agreed and _effect_cue(sentence, story) is not None:
+        if not agreed and cue is not None:
             # "The truce will take effect on Monday": the future is its effect's; the ceasefire is agreed already.
             event.auxiliary.discard("future")
         event.ceasefire = CeasefireTerms(
@@ -363,10 +364,10 @@ def agreed_length(name: Token, story: Story) -> Duration | None:
     return next((length for start, end, length in story.durations if any(start <= t.idx < end for t in phrase)), None)
 
 
-def effective_time(sentence: Span, story: Story) -> EventTime | None:
+def effective_time(sentence: Span, story: Story, cue: Token | None = None) -> EventTime | None:
     """When the sentence says a ceasefire takes effect: the time after an effect cue ("entrera en vigueur
     mercredi à 6h"), else the time its clause gives before one ("At midnight the truce took effect", "В полночь
-    вступило в силу перемирие"); its hour where it gives one."""
+    вступило в силу перемирие"); its hour where it gives one. `cue`: the sentence's effect cue, when already found."""
     mentions = times_in(sentence, story)
     for mention in mentions:
         # The cue may end with the preposition the time expression begins with ("будет действовать с" + "с 00:00").
@@ -377,7 +378,7 @@ def effective_time(sentence: Span, story: Story) -> EventTime | None:
         if any(cue in before for cue in story.cues.effective):
             precise = [t for t in mentions if t.value.precision == "hour" and t.start >= mention.start]
             return _to_come(_first_moment(precise, story) if precise else mention, sentence, story)
-    cue = _effect_cue(sentence, story)
+    cue = cue or _effect_cue(sentence, story)
     earlier: list[TimeMention] = []
     for time in mentions:
         if cue is None or time.end > cue.idx:
