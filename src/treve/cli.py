@@ -36,6 +36,7 @@ from treve.ingest import read_inputs
 from treve.ontology import EVENT_TYPES
 from treve.pipeline import Pipeline
 from treve.records import Article, Entity, ExtractionResult, ItemError
+from treve.stages.identity import StoredArticles
 from treve.store.exports import ExportFormat, write_events
 
 if TYPE_CHECKING:
@@ -102,11 +103,11 @@ def _extraction(
     settings: Settings,
     published: date | None,
     events: bool = True,
-    stored: Callable[[str], bool] | None = None,
+    stored: StoredArticles | None = None,
     quiet: bool = False,
 ) -> Iterator[Article | ItemError]:
     """The articles (or errors) of `paths`, in input order: what `extract` prints and `ingest` stores (`stored`:
-    whether an article is in the store already, not to be read for events again)."""
+    the store they go to, whose articles are not read for events again and whose first copies are known)."""
     pipeline = Pipeline(settings, published=published, events=events, stored=stored)
     items = read_inputs(paths, stdin=sys.stdin.buffer, max_item_bytes=settings.max_item_bytes)
     return with_progress(pipeline.run(items), quiet=quiet)
@@ -236,7 +237,7 @@ def ingest(
     stored = stored_events = already = errors = 0
     with store:
         try:
-            for result in _extraction(paths, settings, published_date, stored=store.holds, quiet=quiet):
+            for result in _extraction(paths, settings, published_date, stored=store, quiet=quiet):
                 if isinstance(result, ItemError):
                     errors += 1
                     print_error(result.reason)

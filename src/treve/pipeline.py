@@ -7,7 +7,7 @@ that every field a stage needs is set by a stage before it, so a misordered pipe
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import ClassVar, Protocol
@@ -18,7 +18,7 @@ from treve.records import Article, ItemError, RawItem
 from treve.resources.gazetteer import open_gazetteer
 from treve.stages.clean import Cleaner
 from treve.stages.events import EventCoder
-from treve.stages.identity import DuplicateFinder
+from treve.stages.identity import CopyRule, DuplicateFinder, StoredArticles
 from treve.stages.language import LanguageIdentifier
 from treve.stages.nlp import LanguageModels
 from treve.stages.published import PublicationDater
@@ -57,15 +57,15 @@ class Pipeline:
         *,
         published: date | None = None,
         events: bool = True,
-        stored: Callable[[str], bool] | None = None,
+        stored: StoredArticles | None = None,
     ) -> None:
-        """`events=False` stops at the article layer (clean, identified, dated articles). `stored` says whether an
-        article id is already in the store the batch goes to: such an article's events are not read again."""
+        """`events=False` stops at the article layer (clean, identified, dated articles). `stored` is the store the
+        batch goes to: an article already there is not read for events again, and a copy of one there is a copy."""
         self.cleaner = Cleaner(published=published)
-        self._stored = stored or (lambda _: False)
+        self._stored = stored
         self.stages: list[ArticleStage] = [
             LanguageIdentifier(settings.languages, accuracy=settings.language_accuracy),
-            DuplicateFinder(threshold=settings.near_duplicate_threshold, permutations=settings.minhash_permutations),
+            DuplicateFinder(CopyRule.from_settings(settings), stored),
             PublicationDater(),
         ]
         if events:
@@ -79,7 +79,7 @@ class Pipeline:
         again after a crash) is not read for events: storing it adds nothing."""
         article = self.cleaner(item)
         for stage in self.stages:
-            if isinstance(stage, EventCoder) and self._stored(article.id):
+            if isinstance(stage, EventCoder) and self._stored is not None and self._stored.holds(article.id):
                 break
             article = stage(article)
             if article.duplicate_of is not None:

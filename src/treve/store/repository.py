@@ -19,6 +19,7 @@ from typing import Any
 import pycountry
 from alembic import command
 from alembic.config import Config
+from datasketch import MinHash
 from sqlalchemy import Connection, Engine, Select, create_engine, event, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import URL, make_url
@@ -28,9 +29,11 @@ from sqlalchemy.orm import aliased
 from treve.config import Settings, load_settings
 from treve.errors import StoreError
 from treve.records import Article, Event
+from treve.stages.identity import CopyRule
 from treve.store.ceasefire_tellings import tells_a_ceasefire
 from treve.store.ceasefires import CeasefireRules, track_ceasefires
 from treve.store.clustering import MergeRules, cluster_reports
+from treve.store.copies import index_first_copies, index_stored_first_copies, link_stored_copies, stored_first_copy
 from treve.store.schema import (
     ArticleRow,
     Base,
@@ -72,10 +75,11 @@ def alembic_config() -> Config:
 
 @dataclass(frozen=True)
 class StoreRules:
-    """The settings the store's clustering and ceasefire tracker follow."""
+    """The settings the store's clustering, ceasefire tracker and copy index follow."""
 
     merge: MergeRules
     ceasefires: CeasefireRules
+    copies: CopyRule
 
     @classmethod
     def from_settings(cls, settings: Settings) -> StoreRules:
@@ -85,6 +89,7 @@ class StoreRules:
                 collapse_violations=settings.ceasefire_collapse_violations,
                 collapse_days=settings.ceasefire_collapse_days,
             ),
+            CopyRule.from_settings(settings),
         )
 
 
@@ -142,7 +147,8 @@ class Store:
         """Store `articles` and their events in one transaction (all or none); return how many were new.
 
         An article already stored (same id) is skipped with everything it holds, so re-ingesting adds nothing;
-        `treve ingest` saves one article per call, a bulk load many.
+        `treve ingest` saves one article per call, a bulk load many. A new article that copies a stored first copy
+        is stored as its copy, without events (store/copies.py).
         """
         first_copies: dict[str, Article] = {}
         for article in articles:
@@ -154,6 +160,7 @@ class Store:
         try:
             with self._writer.begin() as connection:
                 batch = _first_copies_kept(connection, batch)
+                batch, signatures = link_stored_copies(connection, batch, self.rules.copies)
                 new_ids = set(
                     connection.execute(
                         self._insert(ArticleRow).on_conflict_do_nothing().returning(ArticleRow.id),
@@ -161,6 +168,7 @@ class Store:
                     ).scalars()
                 )
                 new = [article for article in batch if article.id in new_ids]
+                index_first_copies(connection, {i: s for i, s in signatures.items() if i in new_ids}, self.rules.copies)
                 self._insert_all(connection, RemovalRow, [row for article in new for row in _removal_values(article)])
                 reports = [_report_values(article.id, event) for article in new for event in article.events]
                 self._insert_all(connection, EventReportRow, reports)
@@ -178,6 +186,14 @@ class Store:
         try:
             with self.engine.connect() as connection:
                 return connection.scalar(select(ArticleRow.id).where(ArticleRow.id == article_id)) is not None
+        except SQLAlchemyError as exc:
+            raise StoreError(f"{self.shown_url}: cannot read articles ({_reason(exc)}); check the database") from exc
+
+    def first_copy(self, signature: MinHash, rule: CopyRule) -> str | None:
+        """The stored first copy that a text with this signature copies, if any (asked before it is read)."""
+        try:
+            with self.engine.connect() as connection:
+                return stored_first_copy(connection, signature, rule)
         except SQLAlchemyError as exc:
             raise StoreError(f"{self.shown_url}: cannot read articles ({_reason(exc)}); check the database") from exc
 
@@ -496,7 +512,8 @@ def _engine(url: URL) -> Engine:
 
 def _migrate(engine: Engine, rules: StoreRules) -> None:
     """Bring the schema to the newest revision, in one transaction that holds off other migrating processes, and
-    cluster the reports stored before canonical events existed (revision 0002)."""
+    cluster the reports stored before canonical events existed (revision 0002) and index the first copies stored
+    before the copy index (revision 0006)."""
     config = alembic_config()
     with engine.execution_options(**{_WRITE: True}).begin() as connection:
         if engine.dialect.name == "postgresql":
@@ -512,6 +529,7 @@ def _migrate(engine: Engine, rules: StoreRules) -> None:
             chunk = unclustered[start : start + BACKLOG_CHUNK]
             cluster_reports(connection, chunk, rules.merge)
             track_ceasefires(connection, chunk, rules.ceasefires)
+        index_stored_first_copies(connection, rules.copies)
 
 
 def _reason(exc: Exception) -> str:

@@ -19,6 +19,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     TypeDecorator,
@@ -27,6 +28,7 @@ from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 ARTICLE_ID = String(64)
+SIGNATURE = "the signature's hash values, unsigned 32-bit, little-endian"
 REPORT_ID = String(80)
 COUNTRY_CODE = String(3)
 
@@ -79,6 +81,26 @@ class ArticleRow(Base):
     path: Mapped[str] = mapped_column(Text)
     record: Mapped[int | None] = mapped_column(Integer)
     stored_at: Mapped[datetime]
+
+
+class ArticleSignatureRow(Base):
+    """The MinHash signature of a first copy's text, by which a copy stored later is found (store/copies.py)."""
+
+    __tablename__ = "article_signatures"
+
+    article_id: Mapped[str] = mapped_column(ARTICLE_ID, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
+    signature: Mapped[bytes] = mapped_column(LargeBinary, comment=SIGNATURE)
+
+
+class CopyKeyRow(Base):
+    """One LSH band key of a first copy's signature: a copy shares at least one key with its first copy."""
+
+    __tablename__ = "copy_keys"
+
+    key: Mapped[str] = mapped_column(String(48), primary_key=True)
+    article_id: Mapped[str] = mapped_column(
+        ARTICLE_ID, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
 
 
 class RemovalRow(Base):
