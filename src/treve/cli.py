@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, BinaryIO
+from typing import TYPE_CHECKING, Annotated, BinaryIO, TypeVar
 
 import pycountry
 import typer
@@ -31,16 +31,16 @@ from treve.cli_common import (
 )
 from treve.cli_evaluate import evaluate_app
 from treve.config import Settings
+from treve.distribute import Outcome, Saved, connect, run_on_cluster, save_each
 from treve.errors import StoreError, TreveError
 from treve.ingest import read_inputs
 from treve.ontology import EVENT_TYPES
 from treve.pipeline import Pipeline
-from treve.records import Article, Entity, ExtractionResult, ItemError
-from treve.stages.identity import StoredArticles
+from treve.records import Article, Entity, ExtractionResult, ItemError, RawItem
 from treve.store.exports import ExportFormat, write_events
 
 if TYPE_CHECKING:
-    from treve.store.repository import StoredEvent
+    from treve.store.repository import Store, StoredEvent
 
 app = typer.Typer(help="Structured event records from news about armed conflict.", no_args_is_help=True)
 app.add_typer(evaluate_app, name="evaluate")
@@ -51,13 +51,16 @@ PROGRESS_AFTER_SECONDS = 1.0
 TABLE_WIDTH_WHEN_PIPED = 160
 
 
+Result = TypeVar("Result", Article, Outcome, Article | ItemError)
+
+
 class OutputFormat(StrEnum):
     json = "json"
     jsonl = "jsonl"
     table = "table"
 
 
-def with_progress(results: Iterable[Article | ItemError], *, quiet: bool = False) -> Iterator[Article | ItemError]:
+def with_progress(results: Iterable[Result], *, quiet: bool = False) -> Iterator[Result]:
     """Yield the results, showing on stderr (a terminal, once the work has taken more than a second, unless
     `quiet`) the articles read so far, their events, the errors, the articles a second and the time taken."""
     started = time.monotonic()
@@ -68,6 +71,8 @@ def with_progress(results: Iterable[Article | ItemError], *, quiet: bool = False
         for count, result in enumerate(results, start=1):
             if isinstance(result, ItemError):
                 errors += 1
+            elif isinstance(result, Saved):
+                events += result.events
             else:
                 events += len(result.events)
             slow = time.monotonic() - started > PROGRESS_AFTER_SECONDS
@@ -103,14 +108,42 @@ def _extraction(
     settings: Settings,
     published: date | None,
     events: bool = True,
-    stored: StoredArticles | None = None,
     quiet: bool = False,
 ) -> Iterator[Article | ItemError]:
-    """The articles (or errors) of `paths`, in input order: what `extract` prints and `ingest` stores (`stored`:
-    the store they go to, whose articles are not read for events again and whose first copies are known)."""
-    pipeline = Pipeline(settings, published=published, events=events, stored=stored)
-    items = read_inputs(paths, stdin=sys.stdin.buffer, max_item_bytes=settings.max_item_bytes)
-    return with_progress(pipeline.run(items), quiet=quiet)
+    """The articles (or errors) of `paths`, in input order: what `extract` prints."""
+    pipeline = Pipeline(settings, published=published, events=events)
+    return with_progress(pipeline.run(_items(paths, settings)), quiet=quiet)
+
+
+def _items(paths: list[str], settings: Settings) -> Iterator[RawItem | ItemError]:
+    return read_inputs(paths, stdin=sys.stdin.buffer, max_item_bytes=settings.max_item_bytes)
+
+
+def _stored(
+    paths: list[str],
+    settings: Settings,
+    published: date | None,
+    store: Store,
+    workers: int | None,
+    scheduler: str | None,
+) -> Iterator[Outcome]:
+    """What storing each item of `paths` gave: read here, or on a Dask cluster when `workers` or `scheduler` is
+    given. An article already in the store is not read for events again; a copy of one stored is linked to it."""
+    if workers is None and scheduler is None:
+        pipeline = Pipeline(settings, published=published, stored=store)
+        yield from save_each(store, pipeline.run(_items(paths, settings)))
+        return
+    try:
+        client = connect(workers, scheduler)
+    except (OSError, TimeoutError) as exc:
+        raise fail(f"cannot reach the Dask scheduler at {scheduler} ({exc}); check --scheduler", 2) from exc
+    try:
+        stderr.print(f"Dask dashboard: {client.dashboard_link}", highlight=False, soft_wrap=True)
+        yield from run_on_cluster(client, _items(paths, settings), store, settings, published)
+    finally:
+        client.close()
+        if workers is not None:
+            client.cluster.close()
 
 
 def _codes(entities: list[Entity]) -> str:
@@ -225,28 +258,38 @@ def ingest(
     languages: Languages = None,
     config: Config = None,
     quiet: Quiet = False,
+    workers: Annotated[
+        int | None, typer.Option(min=1, help="Read on a local Dask cluster of this many worker processes.")
+    ] = None,
+    scheduler: Annotated[
+        str | None, typer.Option(help="Read on the Dask cluster whose scheduler is at this address (tcp://HOST:8786).")
+    ] = None,
 ) -> None:
     """Extract articles and events as `extract` does and store them, one transaction per article.
 
     An article already in the store is skipped before its events are read, so a batch that was interrupted can
     simply be run again and costs only what was not stored.
     """
+    if workers is not None and scheduler is not None:
+        raise fail("give --workers (a cluster started here) or --scheduler (one already running), not both", 2)
     published_date = _day("--published", published)
     settings = settings_from(config, languages=languages, db=db)
     store = open_store_from(settings)
     stored = stored_events = already = errors = 0
     with store:
         try:
-            for result in _extraction(paths, settings, published_date, stored=store, quiet=quiet):
+            for result in with_progress(
+                _stored(paths, settings, published_date, store, workers, scheduler), quiet=quiet
+            ):
                 if isinstance(result, ItemError):
                     errors += 1
                     print_error(result.reason)
                     continue
                 for warning in result.warnings:
                     print_warning(warning)
-                if store.save([result]):
+                if result.new:
                     stored += 1
-                    stored_events += len(result.events)
+                    stored_events += result.events
                 else:
                     already += 1
         except StoreError as exc:  # the store is gone (a full disk, a server down): the batch stops here

@@ -144,7 +144,11 @@ class Store:
         self.engine.dispose()
 
     def save(self, articles: Iterable[Article]) -> int:
-        """Store `articles` and their events in one transaction (all or none); return how many were new.
+        """Store `articles` as `save_articles` does; return how many were new."""
+        return len(self.save_articles(articles))
+
+    def save_articles(self, articles: Iterable[Article]) -> list[Article]:
+        """Store `articles` and their events in one transaction (all or none); return the new ones as stored.
 
         An article already stored (same id) is skipped with everything it holds, so re-ingesting adds nothing;
         `treve ingest` saves one article per call, a bulk load many. A new article that copies a stored first copy
@@ -155,7 +159,7 @@ class Store:
             first_copies.setdefault(article.id, article)
         batch = list(first_copies.values())
         if not batch:
-            return 0
+            return []
         stored_at = datetime.now(UTC)
         try:
             with self._writer.begin() as connection:
@@ -178,7 +182,7 @@ class Store:
                 track_ceasefires(connection, report_ids, self.rules.ceasefires)
         except SQLAlchemyError as exc:
             raise StoreError(f"{self.shown_url}: cannot store articles ({_reason(exc)}); check the database") from exc
-        return len(new_ids)
+        return new
 
     def holds(self, article_id: str) -> bool:
         """Whether an article with this id is stored: one primary-key lookup, asked before an article is read so
@@ -186,6 +190,14 @@ class Store:
         try:
             with self.engine.connect() as connection:
                 return connection.scalar(select(ArticleRow.id).where(ArticleRow.id == article_id)) is not None
+        except SQLAlchemyError as exc:
+            raise StoreError(f"{self.shown_url}: cannot read articles ({_reason(exc)}); check the database") from exc
+
+    def article_ids(self) -> Iterator[str]:
+        """Every stored article's id, streamed."""
+        try:
+            with self.engine.connect() as connection:
+                yield from connection.execution_options(yield_per=10_000).scalars(select(ArticleRow.id))
         except SQLAlchemyError as exc:
             raise StoreError(f"{self.shown_url}: cannot read articles ({_reason(exc)}); check the database") from exc
 
