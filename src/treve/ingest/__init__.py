@@ -102,5 +102,8 @@ def _read_stream(path: str, raw: BinaryIO, size: int | None, max_item_bytes: int
 
 def _size_on_disk(raw: BinaryIO) -> int | None:
     """A regular file's size, so an oversized article is refused without reading it; None for pipes."""
-    info = os.fstat(raw.fileno())
+    try:
+        info = os.fstat(raw.fileno())
+    except (OSError, AttributeError, io.UnsupportedOperation):  # a body streamed over HTTP
+        return None
     return info.st_size if stat.S_ISREG(info.st_mode) else None

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 from treve.ingest.common import item_error
+from treve.ingest.listing import is_listing, is_url, listed_paths, open_url
 from treve.records import ItemError
 
 STDIN = "-"
@@ -25,24 +26,36 @@ class InputFile:
     def open(self) -> contextlib.AbstractContextManager[BinaryIO]:
         if self.stdin is not None:
             return contextlib.nullcontext(self.stdin)
+        if is_url(self.path):
+            return contextlib.closing(open_url(self.path))
         return open(self.path, "rb")
 
 
 def expand_paths(paths: Sequence[str], stdin: BinaryIO | None = None) -> Iterator[InputFile | ItemError]:
-    """Files in the order given; a directory's files walked recursively in sorted order.
+    """Files in the order given; a directory's files walked recursively in sorted order; a listing's files
+    (listing.py) in its order.
 
     Hidden files and folders inside a directory are skipped (.DS_Store, .git); a hidden file named
     explicitly is read, since the user asked for it.
     """
     for path in paths:
-        if path == STDIN:
+        if is_listing(path) and os.path.isfile(path):
+            yield from (entry if isinstance(entry, ItemError) else _named(entry) for entry in listed_paths(path))
+        elif path == STDIN:
             yield InputFile(STDIN, stdin if stdin is not None else sys.stdin.buffer)
         elif os.path.isdir(path):
             yield from _walk_directory(path)
-        elif os.path.exists(path):
+        elif os.path.exists(path) or is_url(path):
             yield InputFile(path)
         else:
             yield item_error(path, f"no such file or directory; check the path (use '{STDIN}' for standard input)")
+
+
+def _named(path: str) -> InputFile | ItemError:
+    """A file a listing names: a URL is fetched when read; a missing file is one error."""
+    if is_url(path) or os.path.isfile(path):
+        return InputFile(path)
+    return item_error(path, "listed, but no such file; check the listing and where it is (paths are read beside it)")
 
 
 def _walk_directory(path: str) -> Iterator[InputFile | ItemError]:
