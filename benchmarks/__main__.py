@@ -1,5 +1,5 @@
 """Run every benchmark: `python -m benchmarks [--pages DIR] [--warc-records N] [--store-events N]
-[--postgres-url URL]` (or `make bench`).
+[--crash-articles N] [--postgres-url URL]` (or `make bench`).
 
 Prints one JSON object and writes it to benchmarks/output/results.json.
 """
@@ -17,6 +17,7 @@ from benchmarks.events import measure_events
 from benchmarks.languages import measure_languages
 from benchmarks.long_text import measure_long_text
 from benchmarks.places import measure_places
+from benchmarks.scale import measure_scale
 from benchmarks.store import measure_store
 from benchmarks.warc_memory import measure_warc_memory
 
@@ -29,6 +30,7 @@ def main() -> None:
     parser.add_argument("--warc-records", type=int, default=10_000)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--store-events", type=int, default=1_000_000, help="event reports stored for the query")
+    parser.add_argument("--crash-articles", type=int, default=2_000, help="articles of the scale crash test")
     parser.add_argument("--postgres-url", help="PostgreSQL server for the store benchmark (else a throwaway one)")
     args = parser.parse_args()
     results = {
@@ -40,6 +42,7 @@ def main() -> None:
         "places": measure_places(args.pages, rounds=args.rounds),
         "ceasefires": measure_ceasefires(),
         "long_text": measure_long_text(args.pages),
+        "scale": measure_scale(args.pages, crash_articles=args.crash_articles),
     }
     OUTPUT.parent.mkdir(exist_ok=True)
     OUTPUT.write_text(json.dumps(results, indent=2), encoding="utf-8")

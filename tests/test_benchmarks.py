@@ -9,6 +9,7 @@ from benchmarks.article_layer import measure_article_layer
 from benchmarks.events import measure_events
 from benchmarks.languages import measure_languages
 from benchmarks.long_text import measure_long_text
+from benchmarks.scale import measure_scale
 from benchmarks.warc_memory import measure_warc_memory
 
 PAGE = (
@@ -66,3 +67,12 @@ def test_long_text_benchmark_reads_each_length_whole(tmp_path: Path) -> None:
     [row] = report["lengths"]
     assert (row["characters"], row["exit_status"]) == (2_000, 0)
     assert row["peak_rss_mb"] > 0 and row["seconds_per_million"] > 0
+
+
+def test_scale_benchmark_kills_and_reruns_and_links_copies_across_runs(tmp_path: Path) -> None:
+    report = measure_scale(pages(tmp_path / "pages", 6), articles=4, crash_articles=8, copies=2)
+    assert report["crash"]["each_stored_once"] and len(report["crash"]["runs"]) == 4
+    assert report["copies_across_runs"]["same_pairs"] and report["copies_across_runs"]["pairs_two_runs"] >= 2
+    assert report["throughput"]["speed_up_2_over_1_workers"] > 0
+    assert all(0 < peak < 1500 for peak in report["worker_memory"]["peak_rss_mb_per_worker"])
+    assert report["parse_cost"]["ratio"] > 0
