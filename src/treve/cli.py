@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, BinaryIO, TypeVar
 import pycountry
 import typer
 from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
 
 from treve.cli_common import (
@@ -33,7 +33,7 @@ from treve.cli_evaluate import evaluate_app
 from treve.config import Settings
 from treve.distribute import Outcome, Saved, connect, run_on_cluster, save_each
 from treve.errors import StoreError, TreveError
-from treve.ingest import read_inputs
+from treve.ingest import count_items, read_inputs
 from treve.ontology import EVENT_TYPES
 from treve.pipeline import Pipeline
 from treve.records import Article, Entity, ExtractionResult, ItemError, RawItem
@@ -60,9 +60,10 @@ class OutputFormat(StrEnum):
     table = "table"
 
 
-def with_progress(results: Iterable[Result], *, quiet: bool = False) -> Iterator[Result]:
+def with_progress(results: Iterable[Result], *, quiet: bool = False, total: int | None = None) -> Iterator[Result]:
     """Yield the results, showing on stderr (a terminal, once the work has taken more than a second, unless
-    `quiet`) the articles read so far, their events, the errors, the articles a second and the time taken."""
+    `quiet`) the articles read so far, their events, the errors, the articles a second and the time taken; with
+    the `total` of items, a bar and the time left."""
     started = time.monotonic()
     progress: Progress | None = None
     task = None
@@ -77,16 +78,18 @@ def with_progress(results: Iterable[Result], *, quiet: bool = False) -> Iterator
                 events += len(result.events)
             slow = time.monotonic() - started > PROGRESS_AFTER_SECONDS
             if progress is None and slow and not quiet and stderr.is_terminal:
+                ahead = [BarColumn(), TimeRemainingColumn()] if total else []
                 progress = Progress(
                     SpinnerColumn(),
                     TextColumn("{task.completed} items, {task.fields[events]} events, {task.fields[errors]} errors"),
                     TextColumn("{task.fields[rate]:.1f} items/s"),
                     TimeElapsedColumn(),
+                    *ahead,
                     console=stderr,
                     transient=True,
                 )
                 progress.start()
-                task = progress.add_task("reading", events=events, errors=errors, rate=0.0)
+                task = progress.add_task("reading", total=total, events=events, errors=errors, rate=0.0)
             if progress is not None and task is not None:
                 rate = count / max(time.monotonic() - started, 1e-9)
                 progress.update(task, completed=count, events=events, errors=errors, rate=rate)
@@ -112,7 +115,12 @@ def _extraction(
 ) -> Iterator[Article | ItemError]:
     """The articles (or errors) of `paths`, in input order: what `extract` prints."""
     pipeline = Pipeline(settings, published=published, events=events)
-    return with_progress(pipeline.run(_items(paths, settings)), quiet=quiet)
+    return with_progress(pipeline.run(_items(paths, settings)), quiet=quiet, total=_total(paths, quiet))
+
+
+def _total(paths: list[str], quiet: bool) -> int | None:
+    """The items to read, where their names tell it (for the time left); not counted when nothing is shown."""
+    return None if quiet or not stderr.is_terminal else count_items(paths)
 
 
 def _items(paths: list[str], settings: Settings) -> Iterator[RawItem | ItemError]:
@@ -278,9 +286,8 @@ def ingest(
     stored = stored_events = already = errors = 0
     with store:
         try:
-            for result in with_progress(
-                _stored(paths, settings, published_date, store, workers, scheduler), quiet=quiet
-            ):
+            outcomes = _stored(paths, settings, published_date, store, workers, scheduler)
+            for result in with_progress(outcomes, quiet=quiet, total=_total(paths, quiet)):
                 if isinstance(result, ItemError):
                     errors += 1
                     print_error(result.reason)

@@ -6,6 +6,7 @@ whose reason names it and says what to do, and reading goes on with the next.
 
 from __future__ import annotations
 
+import gzip
 import io
 import itertools
 import logging
@@ -21,12 +22,13 @@ from treve.ingest.feed import read_feed
 from treve.ingest.files import InputFile, expand_paths
 from treve.ingest.html import read_html
 from treve.ingest.jsonl import read_jsonl
+from treve.ingest.listing import is_url
 from treve.ingest.streams import READ_CHUNK, ByteReader, Chain, Prefixed, gzip_members, read_head
 from treve.ingest.text import read_text
 from treve.ingest.warc import read_warc
 from treve.records import ItemError, RawItem
 
-__all__ = ["read_inputs"]
+__all__ = ["count_items", "read_inputs"]
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +51,34 @@ def read_inputs(
             yield entry
         else:
             yield from _read_file(entry, max_item_bytes)
+
+
+ONE_ITEM_SUFFIXES = (".txt", ".text", ".html", ".htm")
+LINE_ITEM_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
+
+
+def count_items(paths: Sequence[str]) -> int | None:
+    """How many items `paths` hold, from their names alone (a page or text file is one, a JSON Lines file one a
+    line), for a progress bar's ETA; None when any input's count cannot be known without reading it (standard
+    input, a feed, a WARC file, a listing, a file of another name)."""
+    total = 0
+    for entry in expand_paths(paths, stdin=io.BytesIO()):
+        if isinstance(entry, ItemError):
+            total += 1
+        elif entry.stdin is not None or is_url(entry.path):
+            return None
+        elif entry.path.lower().endswith(ONE_ITEM_SUFFIXES):
+            total += 1
+        elif entry.path.lower().endswith(LINE_ITEM_SUFFIXES):
+            opener = gzip.open if entry.path.lower().endswith(".gz") else open
+            try:
+                with opener(entry.path, "rb") as lines:
+                    total += sum(1 for line in lines if line.strip())
+            except (OSError, EOFError):
+                total += 1
+        else:
+            return None
+    return total
 
 
 def _read_file(file: InputFile, max_item_bytes: int) -> Iterator[RawItem | ItemError]:
