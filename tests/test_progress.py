@@ -32,7 +32,7 @@ def test_a_slow_batch_shows_its_items_events_errors_and_rate_unless_quiet(
     assert list(cli.with_progress(results(), quiet=quiet)) == results()
     shown = terminal.file.getvalue()  # type: ignore[attr-defined]
     assert ("2 items, 0 events, 1 errors" in shown) is not quiet
-    assert ("items/s" in shown) is not quiet
+    assert ("items/s" in shown and "events/s" in shown) is not quiet
 
 
 def test_with_the_total_known_the_progress_shows_the_time_left(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -62,8 +62,8 @@ class OutputFormat(StrEnum):
 
 def with_progress(results: Iterable[Result], *, quiet: bool = False, total: int | None = None) -> Iterator[Result]:
     """Yield the results, showing on stderr (a terminal, once the work has taken more than a second, unless
-    `quiet`) the articles read so far, their events, the errors, the articles a second and the time taken; with
-    the `total` of items, a bar and the time left."""
+    `quiet`) the articles read so far, their events, the errors, the articles and events a second and the time
+    taken; with the `total` of items, a bar and the time left."""
     started = time.monotonic()
     progress: Progress | None = None
     task = None
@@ -82,17 +82,24 @@ def with_progress(results: Iterable[Result], *, quiet: bool = False, total: int 
                 progress = Progress(
                     SpinnerColumn(),
                     TextColumn("{task.completed} items, {task.fields[events]} events, {task.fields[errors]} errors"),
-                    TextColumn("{task.fields[rate]:.1f} items/s"),
+                    TextColumn("{task.fields[rate]:.1f} items/s, {task.fields[event_rate]:.1f} events/s"),
                     TimeElapsedColumn(),
                     *ahead,
                     console=stderr,
                     transient=True,
                 )
                 progress.start()
-                task = progress.add_task("reading", total=total, events=events, errors=errors, rate=0.0)
+                task = progress.add_task("reading", total=total, events=events, errors=errors, rate=0.0, event_rate=0.0)
             if progress is not None and task is not None:
-                rate = count / max(time.monotonic() - started, 1e-9)
-                progress.update(task, completed=count, events=events, errors=errors, rate=rate)
+                seconds = max(time.monotonic() - started, 1e-9)
+                progress.update(
+                    task,
+                    completed=count,
+                    events=events,
+                    errors=errors,
+                    rate=count / seconds,
+                    event_rate=events / seconds,
+                )
             yield result
     finally:
         if progress is not None:
