@@ -4,9 +4,9 @@ wherever it runs, into one store.
 On a cluster (`dask.distributed`: a LocalCluster of `--workers N` processes, or the cluster at `--scheduler`) each
 worker keeps one pipeline (its models load once) across the batches it is given. At most `IN_FLIGHT_PER_WORKER`
 batches per worker are out at once: reading waits for results (backpressure), so no queue grows with the corpus.
-A SQLite store is written by this process, in the order batches come back, and the workers are told which
-articles it held when the run began; a PostgreSQL store is written by the workers themselves, one transaction per
-article as here. Either way a rerun reads again only what was not stored.
+A SQLite store is written by this process, one transaction per batch as batches come back, and the workers are
+told which articles it held when the run began; a PostgreSQL store is written by the workers themselves, one
+transaction per batch. Either way a rerun reads again only what was not stored.
 """
 
 from __future__ import annotations
@@ -57,11 +57,22 @@ Outcome = Saved | ItemError
 def save_each(store: Store, results: Iterable[Article | ItemError]) -> Iterator[Outcome]:
     """Store each article in its own transaction, as it comes: a crash loses at most the one being stored."""
     for result in results:
+        yield from save_batch(store, [result])
+
+
+def save_batch(store: Store, results: list[Article | ItemError]) -> list[Outcome]:
+    """Store a batch's articles in one transaction (a crash loses the batch, which a rerun reads again); an id
+    the batch holds twice is new once."""
+    stored = {article.id: article for article in store.save_articles(r for r in results if isinstance(r, Article))}
+    outcomes: list[Outcome] = []
+    for result in results:
         if isinstance(result, ItemError):
-            yield result
+            outcomes.append(result)
             continue
-        stored = store.save_articles([result])
-        yield Saved(result.id, bool(stored), sum(len(article.events) for article in stored), tuple(result.warnings))
+        article = stored.pop(result.id, None)
+        events = len(article.events) if article is not None else 0
+        outcomes.append(Saved(result.id, article is not None, events, tuple(result.warnings)))
+    return outcomes
 
 
 class StoredSnapshot:
@@ -123,8 +134,8 @@ def _worker_state(job: Job) -> tuple[Pipeline, Store | None]:
 def read_batch(job: Job, items: list[RawItem | ItemError]) -> list[Article | Outcome]:
     """Run on a worker: the batch's articles (or, when the worker writes the store, what storing them gave)."""
     pipeline, store = _worker_state(job)
-    results = pipeline.run(items)
-    return list(save_each(store, results) if store is not None else results)
+    results = list(pipeline.run(items))
+    return save_batch(store, results) if store is not None else results
 
 
 def workers_write(store: Store) -> bool:
@@ -154,14 +165,15 @@ def run_on_cluster(
     sent: dict[Any, list[RawItem]] = {}
 
     def send(count: int) -> Iterator[ItemError]:
-        """Send up to `count` batches; reading errors need no worker and come straight back."""
-        for batch in islice(batches, count):
+        """Send `count` batches while there are any; reading errors need no worker and come straight back."""
+        while count and (batch := next(batches, None)) is not None:
             raw = [item for item in batch if isinstance(item, RawItem)]
             yield from (item for item in batch if isinstance(item, ItemError))
             if raw:
                 future = client.submit(read_batch, shared, raw, pure=False)
                 sent[future] = raw
                 running.add(future)
+                count -= 1
 
     yield from send(workers * IN_FLIGHT_PER_WORKER)
     while not running.is_empty():
@@ -185,10 +197,10 @@ def _outcomes(store: Store, future: Any, raw: list[RawItem]) -> Iterator[Outcome
                 reason=f"{item.path}: a worker failed while reading it ({type(exc).__name__}); run the batch again",
             )
         return
-    articles = [result for result in results if isinstance(result, Article)]
-    stored = iter(save_each(store, articles))
-    for result in results:
-        yield next(stored) if isinstance(result, Article) else result
+    if workers_write(store):
+        yield from results
+    else:
+        yield from save_batch(store, results)
 
 
 def _batches(items: Iterable[RawItem | ItemError]) -> Iterator[list[RawItem | ItemError]]:
