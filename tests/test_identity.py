@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from treve.pipeline import Pipeline
 from treve.records import RawItem
-from treve.stages.identity import content_id
+from treve.stages.identity import CopyIndex, CopyRule, content_id
 
 STORY = (
     "Heavy fighting broke out on Saturday between the army and a paramilitary force on the outskirts of "
@@ -50,3 +50,14 @@ def test_a_follow_up_story_sharing_a_paragraph_is_not_a_duplicate(pipeline_facto
     )
     pipeline.process(item("a.txt", STORY))
     assert pipeline.process(item("b.txt", follow_up)).duplicate_of is None
+
+
+def test_a_run_index_keeps_its_latest_first_copies_only() -> None:
+    rule = CopyRule(threshold=0.8, permutations=64)
+    index = CopyIndex(rule, capacity=2)
+    stories = [f"Story {n}: " + " ".join(f"word{n}x{k}" for k in range(30)) for n in range(3)]
+    for number, story in enumerate(stories):
+        index.add(str(number), rule.signature(story))
+    assert "0" not in index and "1" in index and "2" in index
+    assert index.first_copy(rule.signature(stories[0])) is None
+    assert index.first_copy(rule.signature(stories[2] + " More.")) == "2"

@@ -108,13 +108,20 @@ def signature_from(data: bytes) -> MinHash:
     return MinHash(hashvalues=np.frombuffer(data, dtype=SIGNATURE_VALUE), scheme=SCHEME)
 
 
-class CopyIndex:
-    """First copies seen so far, found again by band key; the earliest added wins when several match."""
+RUN_INDEX_ARTICLES = 100_000
+"""First copies a run's index keeps (about 1.5 KB each): copies are syndicated within days, and an older first copy
+is still found in the store the run writes to, so memory stays bounded whatever the corpus."""
 
-    def __init__(self, rule: CopyRule) -> None:
+
+class CopyIndex:
+    """The latest `capacity` first copies, found again by band key; the earliest added wins when several match."""
+
+    def __init__(self, rule: CopyRule, capacity: int | None = None) -> None:
         self.rule = rule
+        self._capacity = capacity
         self._signatures: dict[str, MinHash] = {}
         self._arrival: dict[str, int] = {}
+        self._added = 0
         self._by_band: defaultdict[str, list[str]] = defaultdict(list)
 
     def __contains__(self, article_id: str) -> bool:
@@ -128,9 +135,20 @@ class CopyIndex:
 
     def add(self, article_id: str, signature: MinHash) -> None:
         self._signatures[article_id] = signature
-        self._arrival[article_id] = len(self._arrival)
+        self._arrival[article_id] = self._added
+        self._added += 1
         for key in self.rule.band_keys(signature):
             self._by_band[key].append(article_id)
+        if self._capacity is not None and len(self._signatures) > self._capacity:
+            self._forget(next(iter(self._signatures)))
+
+    def _forget(self, article_id: str) -> None:
+        for key in self.rule.band_keys(self._signatures.pop(article_id)):
+            band = self._by_band[key]
+            band.remove(article_id)
+            if not band:
+                del self._by_band[key]
+        del self._arrival[article_id]
 
 
 class StoredArticles(Protocol):
@@ -144,14 +162,14 @@ class StoredArticles(Protocol):
 
 class DuplicateFinder:
     """Marks each article that repeats one seen earlier in the run, or one already in the store the run writes to;
-    holds the run's index, not global state."""
+    holds the run's index (its latest first copies), not global state."""
 
     name: ClassVar[str] = "identity"
     requires: ClassVar[frozenset[str]] = frozenset({"id", "text"})
     assigns: ClassVar[frozenset[str]] = frozenset({"duplicate_of"})
 
     def __init__(self, rule: CopyRule, stored: StoredArticles | None = None) -> None:
-        self._index = CopyIndex(rule)
+        self._index = CopyIndex(rule, capacity=RUN_INDEX_ARTICLES)
         self._stored = stored
 
     def __call__(self, article: Article) -> Article:
