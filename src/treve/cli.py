@@ -318,6 +318,33 @@ def ingest(
         raise typer.Exit(1)
 
 
+@app.command()
+def serve(
+    db: Db = None,
+    host: Annotated[str, typer.Option(help="Address to listen on (127.0.0.1: this machine only).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    config: Config = None,
+) -> None:
+    """Serve the REST API and the dashboard over the store, until interrupted (Ctrl-C).
+
+    Writes (POST /articles) need the token set in TREVE_API_TOKEN (or `api_token` in the settings file); without
+    one they are refused.
+    """
+    import uvicorn
+
+    from treve.serve.api import create_app
+
+    settings = settings_from(config, db=db)
+    store = open_store_from(settings)
+    with store:
+        stderr.print(
+            f"{store.shown_url}: dashboard at http://{host}:{port}/, API documentation at http://{host}:{port}/docs",
+            highlight=False,
+            soft_wrap=True,
+        )
+        uvicorn.run(create_app(store, settings), host=host, port=port, log_level="warning")
+
+
 @app.command("events")
 def list_events(
     db: Db = None,

@@ -34,6 +34,8 @@ class Settings(BaseModel):
     merge_distance_km: float = Field(gt=0, description="... and placed (town-level) at most this far apart.")
     ceasefire_collapse_violations: int = Field(ge=1, description="Violated events that make a ceasefire collapse.")
     ceasefire_collapse_days: int = Field(ge=1, description="Days with violations that make a ceasefire collapse.")
+    api_token: str = Field("", description="Bearer token `treve serve` asks of writes; empty: writes refused.")
+    api_max_request_bytes: int = Field(50_000_000, gt=0, description="The largest request body `treve serve` reads.")
 
     @field_validator("languages", mode="before")
     @classmethod

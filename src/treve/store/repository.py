@@ -24,7 +24,6 @@ from sqlalchemy import Connection, Engine, Select, create_engine, event, select,
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
-from sqlalchemy.orm import aliased
 
 from treve.config import Settings, load_settings
 from treve.errors import StoreError
@@ -34,10 +33,10 @@ from treve.store.ceasefire_tellings import tells_a_ceasefire
 from treve.store.ceasefires import CeasefireRules, track_ceasefires
 from treve.store.clustering import MergeRules, cluster_reports
 from treve.store.copies import index_first_copies, index_stored_first_copies, link_stored_copies, stored_first_copy
+from treve.store.queries import EventFilter, StoredEvent, canonical_event, canonical_events_query, events_query
 from treve.store.schema import (
     ArticleRow,
     Base,
-    CanonicalEventRow,
     CeasefireAccusationRow,
     CeasefireRow,
     CeasefireStatusRow,
@@ -91,37 +90,6 @@ class StoreRules:
             ),
             CopyRule.from_settings(settings),
         )
-
-
-@dataclass(frozen=True)
-class StoredEvent:
-    """An event report (or a canonical event) as the store returns it: the PLOVER record and what the store knows
-    around it. A canonical event's record is its earliest report's, under the canonical id, type and date, with
-    the reconciled death toll; `reports` and `sources` count what tells it (None for a single report)."""
-
-    id: str
-    article_id: str
-    event_type: str
-    mode: str | None
-    date: date | None
-    country: str | None
-    admin1: str | None
-    admin2: str | None
-    location: str | None
-    latitude: float | None
-    longitude: float | None
-    geo_precision: int | None
-    dead_best: int | None
-    source: str | None
-    url: str | None
-    stored_at: datetime
-    record: dict[str, Any]
-    reports: int | None = None
-    sources: int | None = None
-
-    def event(self) -> Event:
-        """The record as treve's Event (validated: slower than reading `record`, which exports mostly do)."""
-        return Event.model_validate(self.record)
 
 
 class Store:
@@ -223,7 +191,7 @@ class Store:
     ) -> Iterator[StoredEvent]:
         """Event reports by date (undated ones last), streamed; `since` and `until` are inclusive and leave out
         undated events."""
-        query = _events_query(country=country, event_type=event_type, since=since, until=until)
+        query = events_query(EventFilter(country=country, event_type=event_type, since=since, until=until))
         return self._stream(query, lambda row: StoredEvent(**row))
 
     def canonical_events(
@@ -235,8 +203,8 @@ class Store:
         until: date | None = None,
     ) -> Iterator[StoredEvent]:
         """Canonical events by date (undated ones last), streamed, filtered as `events` filters reports."""
-        query = _canonical_events_query(country=country, event_type=event_type, since=since, until=until)
-        return self._stream(query, _canonical_event)
+        query = canonical_events_query(EventFilter(country=country, event_type=event_type, since=since, until=until))
+        return self._stream(query, canonical_event)
 
     def _stream(self, query: Select[Any], as_event: Callable[[Any], StoredEvent]) -> Iterator[StoredEvent]:
         """The query's rows as events, fetched a thousand at a time."""
@@ -342,134 +310,6 @@ class StoredCeasefire:
         """Its status at `moment`: None before it was agreed."""
         reached = [change.status for change in self.history if change.at <= moment]
         return reached[-1] if reached else None
-
-
-def _events_query(
-    *, country: str | None, event_type: str | None, since: date | None, until: date | None
-) -> Select[Any]:
-    report = EventReportRow
-    query = (
-        select(
-            report.id,
-            report.article_id,
-            report.event_type,
-            report.mode,
-            report.date,
-            report.country,
-            report.admin1,
-            report.admin2,
-            report.location,
-            report.latitude,
-            report.longitude,
-            report.geo_precision,
-            report.dead_best,
-            ArticleRow.source,
-            ArticleRow.url,
-            ArticleRow.stored_at,
-            report.record,
-        )
-        .join(ArticleRow, ArticleRow.id == report.article_id)
-        .order_by(report.date.asc().nulls_last(), report.id)
-    )
-    return _filtered(query, report, country=country, event_type=event_type, since=since, until=until)
-
-
-_EARLIEST = aliased(EventReportRow)
-
-
-def _canonical_events_query(
-    *, country: str | None, event_type: str | None, since: date | None, until: date | None
-) -> Select[Any]:
-    canonical = CanonicalEventRow
-    query = (
-        select(
-            canonical.id,
-            canonical.event_type,
-            canonical.date,
-            canonical.country,
-            canonical.location,
-            canonical.latitude,
-            canonical.longitude,
-            canonical.dead_low,
-            canonical.dead_best,
-            canonical.dead_high,
-            canonical.dead_note,
-            canonical.report_count,
-            canonical.source_count,
-            canonical.sources,
-            _EARLIEST.article_id,
-            _EARLIEST.mode,
-            _EARLIEST.admin1,
-            _EARLIEST.admin2,
-            _EARLIEST.geo_precision,
-            _EARLIEST.record,
-            ArticleRow.url,
-            ArticleRow.stored_at,
-        )
-        .join(_EARLIEST, _EARLIEST.id == canonical.earliest_report_id)
-        .join(ArticleRow, ArticleRow.id == _EARLIEST.article_id)
-        .order_by(canonical.date.asc().nulls_last(), canonical.id)
-    )
-    return _filtered(query, canonical, country=country, event_type=event_type, since=since, until=until)
-
-
-def _filtered(
-    query: Select[Any],
-    table: type[EventReportRow] | type[CanonicalEventRow],
-    *,
-    country: str | None,
-    event_type: str | None,
-    since: date | None,
-    until: date | None,
-) -> Select[Any]:
-    """The `treve events` filters, on reports or on canonical events alike (both have country, type, date)."""
-    if country is not None:
-        query = query.where(table.country == country.upper())
-    if event_type is not None:
-        query = query.where(table.event_type == event_type.upper())
-    if since is not None:
-        query = query.where(table.date >= since)
-    if until is not None:
-        query = query.where(table.date <= until)
-    return query
-
-
-def _canonical_event(row: Any) -> StoredEvent:
-    """A canonical event in the shape exports read; its record is its earliest report's, under its own id, type
-    and date, with the reconciled death toll (the reports' disagreement as the figure's text)."""
-    record = {**row["record"], "id": row["id"], "event": row["event_type"], "date": _iso(row["date"])}
-    reported = (record["casualties"] or {}).get("dead") or {}
-    reconciled = (row["dead_low"], row["dead_best"], row["dead_high"])
-    if reconciled != (reported.get("low"), reported.get("best"), reported.get("high")):
-        low, best, high = reconciled
-        dead = {"low": low, "best": best, "high": high, "qualifier": "vague", "text": row["dead_note"] or ""}
-        record["casualties"] = {**record["casualties"], "dead": dead if best is not None else None}
-        record["size"] = {**record["size"], "dead": best}
-    return StoredEvent(
-        id=row["id"],
-        article_id=row["article_id"],
-        event_type=row["event_type"],
-        mode=row["mode"],
-        date=row["date"],
-        country=row["country"],
-        admin1=row["admin1"],
-        admin2=row["admin2"],
-        location=row["location"],
-        latitude=row["latitude"],
-        longitude=row["longitude"],
-        geo_precision=row["geo_precision"],
-        dead_best=row["dead_best"],
-        source="; ".join(row["sources"] or ()),
-        url=row["url"],
-        stored_at=row["stored_at"],
-        record=record,
-        reports=row["report_count"],
-        sources=row["source_count"],
-    )
-
-
-def _iso(day: date | None) -> str | None:
-    return day.isoformat() if day else None
 
 
 def open_store(url: str, rules: StoreRules | None = None) -> Store:
@@ -590,6 +430,8 @@ def _report_values(article_id: str, event: Event) -> dict[str, Any]:
         "sentence_start": event.evidence.start,
         "sentence_end": event.evidence.end,
         "confidence": event.confidence,
+        "acled_event_type": event.acled_event_type,
+        "historical": "historical" in event.auxiliary_modes,
         "record": record,
     }
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     Date,
     DateTime,
     Dialect,
@@ -23,6 +24,7 @@ from sqlalchemy import (
     String,
     Text,
     TypeDecorator,
+    false,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -178,6 +180,12 @@ class EventReportRow(Base):
     sentence_start: Mapped[int] = mapped_column(Integer, comment="offset of the evidence sentence in articles.text")
     sentence_end: Mapped[int] = mapped_column(Integer)
     confidence: Mapped[float] = mapped_column(Float)
+    acled_event_type: Mapped[str | None] = mapped_column(
+        String(32), comment="the ACLED event type of the record, if ACLED records such events"
+    )
+    historical: Mapped[bool] = mapped_column(
+        Boolean, server_default=false(), comment="the event belongs to the past the story recalls, not the news"
+    )
     record: Mapped[dict[str, Any]] = mapped_column(comment="the PLOVER event record as treve extracted it")
 
 
@@ -185,6 +193,7 @@ class MentionRow(Base):
     """An entity an event names, in its role: actor, recipient, mediator, or the source it is attributed to."""
 
     __tablename__ = "mentions"
+    __table_args__ = (Index("ix_mentions_code_role", "code", "role"),)
 
     report_id: Mapped[str] = mapped_column(
         REPORT_ID, ForeignKey("event_reports.id", ondelete="CASCADE"), primary_key=True

@@ -1,0 +1,1 @@
+"""`treve serve`: the REST API and the dashboard over the store."""

@@ -1,0 +1,331 @@
+"""`treve serve`'s application: the read API over the store (events, ceasefires, articles, counts), the write API
+(articles in, as a job), and the dashboard's files. Every error is JSON `{"error": "one line"}` with its 4xx/5xx
+status; nothing a rejected request carried is stored."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import dataclasses
+import io
+import json
+import secrets
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
+from datetime import date, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import FastAPI, Header, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel
+from sqlalchemy import Connection
+from sqlalchemy.exc import SQLAlchemyError
+
+from treve.config import Settings
+from treve.errors import StoreError
+from treve.ontology import EVENT_TYPES
+from treve.serve.jobs import Ingester, RejectedBody, read_body
+from treve.store.exports import ExportFormat, write_events
+from treve.store.queries import Cursor, EventFilter, StoredEvent, canonical_event, canonical_events_query
+from treve.store.reading import Period, article_detail, event_detail, stats
+from treve.store.repository import Store, StoredCeasefire
+
+STATIC = Path(__file__).parent / "static"
+PAGE_SIZE = 100
+MAX_PAGE_SIZE = 1000
+
+EventTypeName = StrEnum("EventTypeName", {name: name for name in EVENT_TYPES})  # type: ignore[misc]
+
+
+class Format(StrEnum):
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    geojson = "geojson"
+
+
+MEDIA_TYPES = {
+    Format.json: "application/json",
+    Format.jsonl: "application/x-ndjson",
+    Format.csv: "text/csv",
+    Format.geojson: "application/geo+json",
+}
+EXPORTS = {Format.jsonl: ExportFormat.jsonl, Format.csv: ExportFormat.csv, Format.geojson: ExportFormat.geojson}
+
+
+class Problem(Exception):
+    """An error the client gets as `{"error": message}` with `status`."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+class EventPage(BaseModel):
+    events: list[dict[str, Any]]
+    next: str | None
+
+
+class StatsPage(BaseModel):
+    period: str
+    rows: list[dict[str, Any]]
+
+
+class JobState(BaseModel):
+    id: str
+    items: int
+    status: str
+    done: int
+    stored: int
+    already: int
+    events: int
+    errors: list[str]
+
+
+class Error(BaseModel):
+    error: str
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    status: {"model": Error} for status in (400, 401, 403, 404, 413, 415, 422, 503)
+}
+
+
+def create_app(store: Store, settings: Settings) -> FastAPI:
+    """The application over an open store; writes need `settings.api_token` (none set: every write refused)."""
+    ingester = Ingester(store, settings)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        ingester.close()
+
+    app = FastAPI(
+        title="treve",
+        summary="Conflict events read from the news: canonical events, ceasefires, articles and counts.",
+        version="0.1.0",
+        lifespan=lifespan,
+        responses=ERRORS,
+    )
+
+    @app.exception_handler(Problem)
+    async def _problem(_: Request, problem: Problem) -> JSONResponse:
+        return JSONResponse({"error": problem.message}, status_code=problem.status)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_: Request, error: RequestValidationError) -> JSONResponse:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first.get("loc", ())[1:]) or "request"
+        return JSONResponse({"error": f"{where}: {first.get('msg', 'invalid')}"}, status_code=422)
+
+    @contextmanager
+    def reading() -> Iterator[Connection]:
+        try:
+            with store.engine.connect() as connection:
+                yield connection
+        except SQLAlchemyError as exc:
+            raise Problem(503, f"the store cannot be read ({type(exc).__name__}); try again later") from exc
+
+    @app.get("/events", response_model=EventPage, tags=["events"])
+    def list_events(
+        request: Request,
+        country: Annotated[str | None, Query(pattern="^[A-Za-z]{3}$", description="ISO 3166 alpha-3 code")] = None,
+        actor: Annotated[str | None, Query(max_length=8, description="a party's code (actor or recipient)")] = None,
+        event_type: Annotated[EventTypeName | None, Query(alias="type", description="PLOVER event type")] = None,
+        mode: Annotated[str | None, Query(max_length=32, description="PLOVER mode")] = None,
+        acled_type: Annotated[str | None, Query(max_length=32, description="ACLED event type")] = None,
+        since: Annotated[date | None, Query(description="first day, inclusive")] = None,
+        until: Annotated[date | None, Query(description="last day, inclusive")] = None,
+        bbox: Annotated[str | None, Query(description="west,south,east,north in degrees")] = None,
+        q: Annotated[str | None, Query(max_length=200, description="words of the evidence sentence")] = None,
+        historical: Annotated[bool, Query(description="include events recalled for context")] = True,
+        min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
+        limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = PAGE_SIZE,
+        cursor: Annotated[str | None, Query(max_length=400, description="`next` of the page before")] = None,
+        format: Annotated[Format | None, Query(description="else from the Accept header; JSON by default")] = None,
+    ) -> Any:
+        """Canonical events (one per real-world event) in date order, undated last, a page at a time."""
+        filters = EventFilter(
+            country=country,
+            event_type=event_type.value if event_type else None,
+            since=since,
+            until=until,
+            actor=actor,
+            mode=mode,
+            acled_type=acled_type,
+            bbox=_bbox(bbox),
+            text=q,
+            historical=historical,
+            min_confidence=min_confidence,
+        )
+        after = _cursor(cursor)
+        with reading() as connection:
+            rows = connection.execute(canonical_events_query(filters, after, limit + 1)).all()
+        events = [canonical_event(row._mapping) for row in rows[:limit]]
+        following = _encode(events[-1]) if len(rows) > limit else None
+        chosen = format or _accepted(request.headers.get("accept", ""))
+        if chosen is Format.json:
+            return EventPage(events=[_json_event(event) for event in events], next=following)
+        out = io.BytesIO()
+        write_events(events, EXPORTS[chosen], out)
+        headers = {"X-Next-Cursor": following} if following else {}
+        return Response(out.getvalue(), media_type=MEDIA_TYPES[chosen], headers=headers)
+
+    @app.get("/events/{event_id}", tags=["events"])
+    def one_event(event_id: str) -> dict[str, Any]:
+        """A canonical event with every report that tells it: record, evidence and retold sentences, article and
+        source, and how the death toll was reconciled."""
+        with reading() as connection:
+            found = event_detail(connection, event_id)
+        return found or _missing("event", event_id)
+
+    @app.get("/ceasefires", tags=["ceasefires"])
+    def list_ceasefires() -> list[dict[str, Any]]:
+        """Every ceasefire by announcement: parties, mediator, terms, status history, violations."""
+        return [_json_ceasefire(ceasefire) for ceasefire in _ceasefires(store)]
+
+    @app.get("/ceasefires/{ceasefire_id}", tags=["ceasefires"])
+    def one_ceasefire(ceasefire_id: str) -> dict[str, Any]:
+        found = [c for c in _ceasefires(store) if c.id == ceasefire_id]
+        return _json_ceasefire(found[0]) if found else _missing("ceasefire", ceasefire_id)
+
+    @app.get("/articles/{article_id}", tags=["articles"])
+    def one_article(article_id: str) -> dict[str, Any]:
+        """The clean text with its places, its events' evidence spans and the debris removed."""
+        with reading() as connection:
+            found = article_detail(connection, article_id)
+        return found or _missing("article", article_id)
+
+    @app.get("/stats", response_model=StatsPage, tags=["events"])
+    def counts(
+        period: Period = "month",
+        country: Annotated[str | None, Query(pattern="^[A-Za-z]{3}$")] = None,
+        event_type: Annotated[EventTypeName | None, Query(alias="type")] = None,
+        since: date | None = None,
+        until: date | None = None,
+    ) -> StatsPage:
+        """Canonical events and their dead by period, country and type, for the charts."""
+        filters = EventFilter(
+            country=country, event_type=event_type.value if event_type else None, since=since, until=until
+        )
+        with reading() as connection:
+            rows = stats(connection, filters, period)
+        return StatsPage(period=period, rows=rows)
+
+    @app.post("/articles", status_code=202, response_model=JobState, tags=["articles"])
+    async def add_articles(
+        request: Request,
+        authorization: Annotated[str | None, Header(description="Bearer TOKEN")] = None,
+        content_type: Annotated[str | None, Header()] = None,
+    ) -> JobState:
+        """Store one article or a batch (JSON, or a raw format `treve extract` reads) as a job; its progress is at
+        /jobs/{id}."""
+        _authorise(settings, authorization)
+        body = await _body(request, settings.api_max_request_bytes)
+        media_type = (content_type or "").split(";")[0].strip().lower()
+        try:
+            items = read_body(body, media_type, settings)
+        except RejectedBody as exc:
+            raise Problem(exc.status, str(exc)) from exc
+        return JobState(**ingester.submit(items).as_json())
+
+    @app.get("/jobs/{job_id}", response_model=JobState, tags=["articles"])
+    def job_state(job_id: str) -> JobState:
+        job = ingester.job(job_id)
+        return JobState(**job.as_json()) if job else _missing("job", job_id)
+
+    if STATIC.is_dir():
+        app.mount("/", StaticFiles(directory=STATIC, html=True), name="dashboard")
+    return app
+
+
+def _authorise(settings: Settings, authorization: str | None) -> None:
+    if not settings.api_token:
+        raise Problem(403, "writes are off: no API token is set; set TREVE_API_TOKEN and restart treve serve")
+    scheme, _, token = (authorization or "").partition(" ")
+    if scheme.lower() != "bearer" or not secrets.compare_digest(token.strip(), settings.api_token):
+        raise Problem(401, "missing or wrong token; send 'Authorization: Bearer TOKEN'")
+
+
+async def _body(request: Request, limit: int) -> bytes:
+    """The body, refused once it passes `limit` bytes (whatever Content-Length says)."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise Problem(413, f"the body is {int(declared):,} bytes, over the {limit:,} allowed; send smaller batches")
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise Problem(413, f"the body is over the {limit:,} bytes allowed; send smaller batches")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _missing(kind: str, identifier: str) -> Any:
+    raise Problem(404, f"no {kind} {identifier!r} in this store; list them first")
+
+
+def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
+    if value is None:
+        return None
+    try:
+        west, south, east, north = (float(part) for part in value.split(","))
+    except ValueError as exc:
+        raise Problem(400, f"bbox {value!r} is not west,south,east,north; e.g. 32.5,3.0,48.0,23.0") from exc
+    if not (-180 <= west <= 180 and -180 <= east <= 180 and -90 <= south <= north <= 90):
+        raise Problem(400, f"bbox {value!r} is outside the globe; longitudes -180..180, latitudes -90..90, south first")
+    return west, south, east, north
+
+
+def _encode(event: StoredEvent) -> str:
+    payload = json.dumps([event.date.isoformat() if event.date else None, event.id]).encode()
+    return base64.urlsafe_b64encode(payload).decode().rstrip("=")
+
+
+def _cursor(value: str | None) -> Cursor | None:
+    if value is None:
+        return None
+    try:
+        day, identifier = json.loads(base64.urlsafe_b64decode(value + "=" * (-len(value) % 4)))
+        return Cursor(date.fromisoformat(day) if day else None, str(identifier))
+    except (ValueError, TypeError, binascii.Error) as exc:
+        raise Problem(400, "cursor is not one this API gave; pass the `next` of the page before") from exc
+
+
+def _accepted(accept: str) -> Format:
+    for part in accept.split(","):
+        media = part.split(";")[0].strip().lower()
+        for chosen, media_type in MEDIA_TYPES.items():
+            if media == media_type:
+                return chosen
+    return Format.json
+
+
+def _json_event(event: StoredEvent) -> dict[str, Any]:
+    record = dict(event.record)
+    if event.reports is not None:
+        record.update(reports=event.reports, sources=event.sources)
+    place = {"country": event.country, "location": event.location, "latitude": event.latitude}
+    return {**record, **place, "longitude": event.longitude, "source": event.source, "url": event.url,
+            "article_id": event.article_id}  # fmt: skip
+
+
+def _ceasefires(store: Store) -> list[StoredCeasefire]:
+    try:
+        return store.ceasefires()
+    except StoreError as exc:
+        raise Problem(503, str(exc)) from exc
+
+
+def _json_ceasefire(ceasefire: StoredCeasefire) -> dict[str, Any]:
+    def plain(value: Any) -> Any:
+        return value.isoformat() if isinstance(value, datetime | date) else value
+
+    fields = dataclasses.asdict(ceasefire)
+    fields["history"] = [{key: plain(value) for key, value in change.items()} for change in fields["history"]]
+    return {key: plain(value) for key, value in fields.items()}

@@ -1,0 +1,142 @@
+"""What the API reads besides event lists: one canonical event with every report that tells it, one article with
+its places, events and debris, one ceasefire, and counts by period for the charts. Each takes an open connection
+and returns plain JSON-ready dictionaries (None when the id is unknown)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Literal
+
+from sqlalchemy import Connection, func, select
+
+from treve.store.queries import EventFilter, canonical_events_query
+from treve.store.schema import ArticleRow, CanonicalEventRow, EventReportRow, RemovalRow
+
+Period = Literal["day", "week", "month"]
+
+
+def event_detail(connection: Connection, event_id: str) -> dict[str, Any] | None:
+    """A canonical event, its reconciled death toll (how the reports' figures became low/best/high), and each report
+    with its record, evidence and retold sentences, and its article and source."""
+    event = connection.execute(select(CanonicalEventRow).where(CanonicalEventRow.id == event_id)).first()
+    if event is None:
+        return None
+    reports = connection.execute(
+        select(EventReportRow.id.label("report_id"), EventReportRow.record, *ARTICLE_SUMMARY)
+        .join(ArticleRow, ArticleRow.id == EventReportRow.article_id)
+        .where(EventReportRow.canonical_event_id == event_id)
+        .order_by(EventReportRow.id)
+    ).all()
+    return {
+        "id": event.id,
+        "event_type": event.event_type,
+        "date": _iso(event.date),
+        "country": event.country,
+        "location": event.location,
+        "latitude": event.latitude,
+        "longitude": event.longitude,
+        "dead": {"low": event.dead_low, "best": event.dead_best, "high": event.dead_high, "note": event.dead_note},
+        "report_count": event.report_count,
+        "source_count": event.source_count,
+        "sources": event.sources or [],
+        "first_reported": event.first_reported.isoformat() if event.first_reported else None,
+        "reports": [
+            {
+                "id": report.report_id,
+                "record": report.record,
+                "evidence": report.record["evidence"],
+                "retold": report.record.get("retold", []),
+                "article": _article_summary(report),
+            }
+            for report in reports
+        ],
+    }
+
+
+ARTICLE_SUMMARY = (
+    ArticleRow.id,
+    ArticleRow.title,
+    ArticleRow.source,
+    ArticleRow.url,
+    ArticleRow.published,
+    ArticleRow.language,
+    ArticleRow.duplicate_of,
+)
+
+
+def _article_summary(row: Any) -> dict[str, Any]:
+    return {column.key: getattr(row, column.key) for column in ARTICLE_SUMMARY}
+
+
+def article_detail(connection: Connection, article_id: str) -> dict[str, Any] | None:
+    """The clean text with its places, the spans of its events' evidence, and the debris the cleaner removed."""
+    article = connection.execute(select(ArticleRow).where(ArticleRow.id == article_id)).first()
+    if article is None:
+        return None
+    events = connection.execute(
+        select(EventReportRow.id, EventReportRow.canonical_event_id, EventReportRow.event_type, EventReportRow.record)
+        .where(EventReportRow.article_id == article_id)
+        .order_by(EventReportRow.sentence_start, EventReportRow.id)
+    ).all()
+    removed = connection.execute(
+        select(RemovalRow).where(RemovalRow.article_id == article_id).order_by(RemovalRow.position)
+    ).all()
+    return {
+        **_article_summary(article),
+        "text": article.text,
+        "places": article.places,
+        "events": [
+            {
+                "report_id": event.id,
+                "event_id": event.canonical_event_id,
+                "event_type": event.event_type,
+                "spans": [
+                    {"start": told["start"], "end": told["end"]}
+                    for told in [event.record["evidence"], *event.record.get("retold", [])]
+                ],
+            }
+            for event in events
+        ],
+        "removed": [
+            {"text": removal.text, "start": removal.start, "end": removal.end, "reason": removal.reason}
+            for removal in removed
+        ],
+    }
+
+
+def stats(connection: Connection, filters: EventFilter, period: Period) -> list[dict[str, Any]]:
+    """Canonical events and their dead (best estimates) by period start, country and type."""
+    events = canonical_events_query(filters).order_by(None).subquery()
+    start = _period_start(connection, events.c.date, period)
+    rows = connection.execute(
+        select(
+            start.label("period"),
+            events.c.country,
+            events.c.event_type,
+            func.count().label("events"),
+            func.coalesce(func.sum(events.c.dead_best), 0).label("dead"),
+        )
+        .where(events.c.date.is_not(None))
+        .group_by(start, events.c.country, events.c.event_type)
+        .order_by(start, events.c.country, events.c.event_type)
+    ).all()
+    return [
+        {"period": str(row.period)[:10], "country": row.country, "event_type": row.event_type,
+         "events": row.events, "dead": int(row.dead)}
+        for row in rows
+    ]  # fmt: skip
+
+
+def _period_start(connection: Connection, day: Any, period: Period) -> Any:
+    """The first day of the period a date falls in (weeks start on Monday, as ISO 8601's)."""
+    if connection.dialect.name == "postgresql":
+        return func.date_trunc(period, day).cast(CanonicalEventRow.date.type)
+    if period == "day":
+        return func.date(day)
+    if period == "month":
+        return func.date(day, "start of month")
+    return func.date(day, "-6 days", "weekday 1")
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
