@@ -36,6 +36,8 @@ from treve.store.repository import Store, StoredCeasefire
 
 STATIC = Path(__file__).parent / "static"
 PAGE_SIZE = 100
+_DEGREES = r"-?\d{1,3}(\.\d+)?"
+BBOX_PATTERN = f"^{_DEGREES}(,{_DEGREES}){{3}}$"
 MAX_PAGE_SIZE = 1000
 
 EventTypeName = StrEnum("EventTypeName", {name: name for name in EVENT_TYPES})  # type: ignore[misc]
@@ -131,7 +133,9 @@ def create_app(store: Store, settings: Settings) -> FastAPI:
         except SQLAlchemyError as exc:
             raise Problem(503, f"the store cannot be read ({type(exc).__name__}); try again later") from exc
 
-    @app.get("/events", response_model=EventPage, tags=["events"])
+    other_formats = {media_type: {} for chosen, media_type in MEDIA_TYPES.items() if chosen is not Format.json}
+
+    @app.get("/events", response_model=EventPage, tags=["events"], responses={200: {"content": other_formats}})
     def list_events(
         request: Request,
         country: Annotated[str | None, Query(pattern="^[A-Za-z]{3}$", description="ISO 3166 alpha-3 code")] = None,
@@ -141,12 +145,16 @@ def create_app(store: Store, settings: Settings) -> FastAPI:
         acled_type: Annotated[str | None, Query(max_length=32, description="ACLED event type")] = None,
         since: Annotated[date | None, Query(description="first day, inclusive")] = None,
         until: Annotated[date | None, Query(description="last day, inclusive")] = None,
-        bbox: Annotated[str | None, Query(description="west,south,east,north in degrees")] = None,
+        bbox: Annotated[
+            str | None, Query(pattern=BBOX_PATTERN, max_length=100, description="west,south,east,north in degrees")
+        ] = None,
         q: Annotated[str | None, Query(max_length=200, description="words of the evidence sentence")] = None,
         historical: Annotated[bool, Query(description="include events recalled for context")] = True,
         min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = PAGE_SIZE,
-        cursor: Annotated[str | None, Query(max_length=400, description="`next` of the page before")] = None,
+        cursor: Annotated[
+            str | None, Query(pattern="^[A-Za-z0-9_-]+$", max_length=400, description="`next` of the page before")
+        ] = None,
         format: Annotated[Format | None, Query(description="else from the Accept header; JSON by default")] = None,
     ) -> Any:
         """Canonical events (one per real-world event) in date order, undated last, a page at a time."""
