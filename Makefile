@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: demo test lint bench fuzz
+.PHONY: demo test lint bench fuzz vendor
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,3 +37,13 @@ bench: $(INSTALLED)
 # The readers' and the cleaner's property tests (tests/test_fuzz.py) at about an hour's worth of cases.
 fuzz: $(INSTALLED)
 	TREVE_FUZZ=600000 $(BIN)/pytest -q -p no:logging tests/test_fuzz.py
+
+# The dashboard's front-end files, from the npm registry (src/treve/serve/static/vendor/VENDORED.md lists them);
+# run when a version changes, and commit the result: nothing is fetched at run time or in CI.
+VENDOR := src/treve/serve/static/vendor
+vendor:
+	rm -rf .vendor && mkdir .vendor
+	cd .vendor && npm pack --silent world-atlas@2.0.2 topojson-client@3.1.0 && for f in *.tgz; do mkdir "$${f%.tgz}" && tar xzf "$$f" -C "$${f%.tgz}"; done
+	cp .vendor/world-atlas-2.0.2/package/countries-110m.json $(VENDOR)/
+	cp .vendor/topojson-client-3.1.0/package/dist/topojson-client.min.js $(VENDOR)/
+	rm -rf .vendor
