@@ -24,6 +24,7 @@ demo: $(INSTALLED)
 	$(BIN)/treve ingest examples/ --db $(DEMO_DB)
 	$(BIN)/treve events --db $(DEMO_DB) --format table
 	$(BIN)/treve ceasefires --db $(DEMO_DB)
+	@echo "To browse these events on a map: $(BIN)/treve serve --db $(DEMO_DB), then open http://127.0.0.1:8000/"
 
 test: $(INSTALLED) lint
 	$(BIN)/pytest
