@@ -10,6 +10,7 @@ import argparse
 import json
 from pathlib import Path
 
+from benchmarks.api import measure_api
 from benchmarks.article_layer import measure_article_layer
 from benchmarks.ceasefires import measure_ceasefires
 from benchmarks.common import DEFAULT_PAGES
@@ -43,6 +44,7 @@ def main() -> None:
         "ceasefires": measure_ceasefires(),
         "long_text": measure_long_text(args.pages),
         "scale": measure_scale(args.pages, crash_articles=args.crash_articles),
+        "api": measure_api(events=args.store_events, postgres_url=args.postgres_url),
     }
     OUTPUT.parent.mkdir(exist_ok=True)
     OUTPUT.write_text(json.dumps(results, indent=2), encoding="utf-8")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 from pathlib import Path
 
+from benchmarks.api import measure_api
 from benchmarks.article_layer import measure_article_layer
 from benchmarks.events import measure_events
 from benchmarks.languages import measure_languages
@@ -76,3 +77,11 @@ def test_scale_benchmark_kills_and_reruns_and_links_copies_across_runs(tmp_path:
     assert report["throughput"]["speed_up_2_over_1_workers"] > 0
     assert all(0 < peak < 1500 for peak in report["worker_memory"]["peak_rss_mb_per_worker"])
     assert report["parse_cost"]["ratio"] > 0
+
+
+def test_api_benchmark_loads_the_served_store_from_a_second_process() -> None:
+    report = measure_api(events=500, seconds=1, clients=2)
+    for backend in ("sqlite", "postgresql"):
+        for kind in ("events_country_31_days", "stats_country_by_month", "stats_all_by_month"):
+            figures = report[backend][kind]
+            assert figures["requests"] > 0 and 0 < figures["p50_ms"] <= figures["p99_ms"]

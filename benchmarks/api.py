@@ -1,0 +1,173 @@
+"""API latency (issue 17): p50 and p99 of `GET /events` (one country, 31 days) and `GET /stats` (one country, and the
+whole store, by month) from `treve serve` over a store of many events, under a bounded load: a second process on
+loopback keeps `--clients` requests in flight (each client waits for its answer before the next) for `--seconds`.
+
+The store is filled as `benchmarks.store` fills it (synthetic reports through `Store.save`, clustering on), or
+given filled with `--store-url` (filling 1,000,000 reports takes the better part of an hour on 2 cores).
+Targets: p50 under 50 ms, p99 under 200 ms.
+
+`python -m benchmarks.api [--events N] [--store-url URL] [--postgres-url URL] [--seconds S] [--clients C]`
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from contextlib import ExitStack
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from benchmarks.store import COUNTRIES, DAYS, EVENTS_PER_ARTICLE, FIRST_DAY, QUERY_DAYS, _bulk_load
+from tests.store_fixtures import PostgresUnavailable, fresh_postgres_database, throwaway_postgres
+from treve.store.repository import open_store
+
+TARGET_P50_MS = 50
+TARGET_P99_MS = 200
+KINDS = ("events_country_31_days", "stats_country_by_month", "stats_all_by_month")
+
+
+def request_path(kind: str, draw: random.Random) -> str:
+    country = draw.choice(COUNTRIES)
+    if kind == "events_country_31_days":
+        since = FIRST_DAY + timedelta(days=draw.randrange(DAYS - QUERY_DAYS))
+        until = since + timedelta(days=QUERY_DAYS - 1)
+        return f"/events?country={country}&since={since}&until={until}&limit=1000"
+    if kind == "stats_country_by_month":
+        return f"/stats?country={country}&period=month"
+    return "/stats?period=month"
+
+
+def load(base: str, seconds: float, clients: int, seed: int) -> dict[str, list[float]]:
+    """Run in the second process: `clients` threads, each asking the kinds in turn until time is up."""
+    latencies: dict[str, list[float]] = {kind: [] for kind in KINDS}
+    lock = threading.Lock()
+    deadline = time.perf_counter() + seconds
+
+    def client(number: int) -> None:
+        draw = random.Random(seed + number)
+        turn = number
+        while time.perf_counter() < deadline:
+            kind = KINDS[turn % len(KINDS)]
+            turn += 1
+            started = time.perf_counter()
+            with urllib.request.urlopen(base + request_path(kind, draw), timeout=60) as response:
+                response.read()
+            with lock:
+                latencies[kind].append((time.perf_counter() - started) * 1000)
+
+    threads = [threading.Thread(target=client, args=(number,)) for number in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return latencies
+
+
+def _percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def measure_served(url: str, *, seconds: float, clients: int) -> dict[str, Any]:
+    """Latencies of each kind of request, `treve serve` over the store at `url`, loaded from a second process."""
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "treve.cli", "serve", "--db", url, "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(600):
+            try:
+                urllib.request.urlopen(base + "/openapi.json", timeout=5).read()
+                break
+            except OSError:
+                time.sleep(0.1)
+        for kind in KINDS:  # one warm-up request each (the first query plans and reads the pages in)
+            urllib.request.urlopen(base + request_path(kind, random.Random(0)), timeout=120).read()
+        loader = [sys.executable, "-m", "benchmarks.api", "--load", base, "--seconds", str(seconds)]
+        done = subprocess.run([*loader, "--clients", str(clients)], capture_output=True, check=True, text=True)
+        latencies = json.loads(done.stdout)
+    finally:
+        server.terminate()
+        server.wait()
+    return {
+        kind: {
+            "requests": len(values),
+            "p50_ms": round(statistics.median(values), 1) if values else None,
+            "p99_ms": round(_percentile(values, 0.99), 1) if values else None,
+        }
+        for kind, values in latencies.items()
+    }
+
+
+def _filled(url: str, events: int) -> str:
+    with open_store(url) as store:
+        _bulk_load(store, first=0, articles=events // EVENTS_PER_ARTICLE)
+    return url
+
+
+def measure_api(
+    *, events: int, store_url: str | None = None, postgres_url: str | None = None, seconds: float = 20, clients: int = 4
+) -> dict[str, Any]:
+    results: dict[str, Any] = {"clients": clients, "seconds": seconds, "target_p50_ms": TARGET_P50_MS,
+                               "target_p99_ms": TARGET_P99_MS}  # fmt: skip
+    with tempfile.TemporaryDirectory(prefix="treve-api-") as folder:
+        sqlite = store_url or _filled(f"sqlite:///{Path(folder) / 'store.db'}", events)
+        results["sqlite" if sqlite.startswith("sqlite") else "given"] = measure_served(
+            sqlite, seconds=seconds, clients=clients
+        )
+    if store_url:
+        return results
+    with ExitStack() as stack:
+        try:
+            server = postgres_url or stack.enter_context(throwaway_postgres(durable=True))
+        except PostgresUnavailable as exc:
+            results["postgresql"] = {"skipped": str(exc)}
+            return results
+        database = _filled(stack.enter_context(fresh_postgres_database(server)), events)
+        results["postgresql"] = measure_served(database, seconds=seconds, clients=clients)
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument("--store-url", help="a store already filled (its events are not counted again)")
+    parser.add_argument("--postgres-url", help="a PostgreSQL server URL whose user may create databases")
+    parser.add_argument("--seconds", type=float, default=20)
+    parser.add_argument("--clients", type=int, default=4)
+    parser.add_argument("--load", metavar="BASE", help=argparse.SUPPRESS)  # the second process's role
+    args = parser.parse_args()
+    if args.load:
+        print(json.dumps(load(args.load, args.seconds, args.clients, seed=16)))
+        return
+    report = measure_api(
+        events=args.events,
+        store_url=args.store_url,
+        postgres_url=args.postgres_url,
+        seconds=args.seconds,
+        clients=args.clients,
+    )
+    print(json.dumps(report, indent=2))
+
+
+if __name__ == "__main__":
+    main()
