@@ -79,8 +79,8 @@ def test_scale_benchmark_kills_and_reruns_and_links_copies_across_runs(tmp_path:
     assert report["parse_cost"]["ratio"] > 0
 
 
-def test_api_benchmark_loads_the_served_store_from_a_second_process() -> None:
-    report = measure_api(events=500, seconds=1, clients=2)
+def test_api_benchmark_loads_the_served_store_from_a_second_process(postgres_server: str) -> None:
+    report = measure_api(events=500, seconds=1, clients=2, postgres_url=postgres_server)
     for backend in ("sqlite", "postgresql"):
         for kind in ("events_country_31_days", "stats_country_by_month", "stats_all_by_month"):
             figures = report[backend][kind]
