@@ -52,7 +52,7 @@ def conflict_articles(count: int, *, first: int, days: range = range(DAYS), seed
         yield Article(
             id=article_id,
             title=f"Conflict story {number}",
-            text="Conflict story. " * 40,
+            text=f"Conflict story {number}. " * 40,  # distinct texts: a copy would be stored without events
             language="en",
             published=day,
             published_source="metadata",

@@ -52,7 +52,7 @@ def synthetic_articles(count: int, *, first: int = 0, seed: int = SEED) -> Itera
         yield Article(
             id=article_id,
             title=f"Synthetic story {number}",
-            text="Synthetic story. " * 40,
+            text=f"Synthetic story {number}. " * 40,  # distinct texts: a copy would be stored without events
             language="en",
             published=FIRST_DAY + timedelta(days=draw.randrange(DAYS)),
             published_source="metadata",
