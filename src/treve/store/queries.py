@@ -3,7 +3,7 @@ date order (undated last), and a page of canonical events after a cursor."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -148,6 +148,16 @@ def canonical_events_query(filters: EventFilter, after: Cursor | None = None, li
     if after is not None:
         query = query.where(_after(canonical, after))
     return query.limit(limit) if limit is not None else query
+
+
+def canonical_rows(columns: Sequence[Any], filters: EventFilter) -> Select[Any]:
+    """`columns` of the canonical events `filters` keep, for counting: the earliest report is joined only when a
+    filter reads it."""
+    canonical = CanonicalEventRow
+    query = _filtered(select(*columns).select_from(canonical), canonical, filters)
+    if report_level := _report_conditions(_EARLIEST, filters):
+        query = query.join(_EARLIEST, _EARLIEST.id == canonical.earliest_report_id).where(*report_level)
+    return query.where(*_told_conditions(lambda told: told.canonical_event_id == canonical.id, filters))
 
 
 def _after(table: type[CanonicalEventRow], cursor: Cursor) -> Any:

@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 from sqlalchemy import Connection, func, select
 
-from treve.store.queries import EventFilter, canonical_events_query
+from treve.store.queries import EventFilter, canonical_rows
 from treve.store.schema import ArticleRow, CanonicalEventRow, EventReportRow, RemovalRow
 
 Period = Literal["day", "week", "month"]
@@ -106,19 +106,20 @@ def article_detail(connection: Connection, article_id: str) -> dict[str, Any] | 
 
 def stats(connection: Connection, filters: EventFilter, period: Period) -> list[dict[str, Any]]:
     """Canonical events and their dead (best estimates) by period start, country and type."""
-    events = canonical_events_query(filters).order_by(None).subquery()
-    start = _period_start(connection, events.c.date, period)
+    events = CanonicalEventRow
+    start = _period_start(connection, events.date, period)
+    columns = [
+        start.label("period"),
+        events.country,
+        events.event_type,
+        func.count().label("events"),
+        func.coalesce(func.sum(events.dead_best), 0).label("dead"),
+    ]
     rows = connection.execute(
-        select(
-            start.label("period"),
-            events.c.country,
-            events.c.event_type,
-            func.count().label("events"),
-            func.coalesce(func.sum(events.c.dead_best), 0).label("dead"),
-        )
-        .where(events.c.date.is_not(None))
-        .group_by(start, events.c.country, events.c.event_type)
-        .order_by(start, events.c.country, events.c.event_type)
+        canonical_rows(columns, filters)
+        .where(events.date.is_not(None))
+        .group_by(start, events.country, events.event_type)
+        .order_by(start, events.country, events.event_type)
     ).all()
     return [
         {"period": str(row.period)[:10], "country": row.country, "event_type": row.event_type,
