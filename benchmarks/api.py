@@ -22,13 +22,13 @@ import tempfile
 import threading
 import time
 import urllib.request
-from contextlib import ExitStack
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+from benchmarks.common import postgres_database
 from benchmarks.store import COUNTRIES, DAYS, EVENTS_PER_ARTICLE, FIRST_DAY, QUERY_DAYS, _bulk_load
-from tests.store_fixtures import PostgresUnavailable, fresh_postgres_database, throwaway_postgres
+from tests.store_fixtures import PostgresUnavailable
 from treve.store.repository import open_store
 
 TARGET_P50_MS = 50
@@ -136,14 +136,11 @@ def measure_api(
         )
     if store_url:
         return results
-    with ExitStack() as stack:
-        try:
-            server = postgres_url or stack.enter_context(throwaway_postgres(durable=True))
-        except PostgresUnavailable as exc:
-            results["postgresql"] = {"skipped": str(exc)}
-            return results
-        database = _filled(stack.enter_context(fresh_postgres_database(server)), events)
-        results["postgresql"] = measure_served(database, seconds=seconds, clients=clients)
+    try:
+        with postgres_database(postgres_url) as database:
+            results["postgresql"] = measure_served(_filled(database, events), seconds=seconds, clients=clients)
+    except PostgresUnavailable as exc:
+        results["postgresql"] = {"skipped": str(exc)}
     return results
 
 

@@ -5,7 +5,15 @@ from __future__ import annotations
 import gzip
 import subprocess
 import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
+
+from tests.store_fixtures import fresh_postgres_database, throwaway_postgres
+from treve.ingest import read_inputs
+from treve.records import RawItem
+from treve.stages.clean import Cleaner
 
 DEFAULT_PAGES = Path(__file__).resolve().parents[2] / "shared" / "eval" / "article-extraction" / "html"
 
@@ -33,3 +41,26 @@ def run_measuring_peak_memory(command: list[str]) -> tuple[int, bytes, float]:
     completed = subprocess.run([sys.executable, "-c", _MEASURE, *command], capture_output=True, check=True)
     status, peak_kb = completed.stdout.split()
     return int(status), completed.stderr, int(peak_kb) / 1024
+
+
+def clean_texts(pages: list[bytes]) -> list[str]:
+    """The clean text of each page that has one, in order."""
+    cleaner = Cleaner()
+    texts = []
+    with tempfile.TemporaryDirectory() as scratch:
+        for number, page in enumerate(pages):
+            path = Path(scratch) / f"{number}.html"
+            path.write_bytes(page)
+            for item in read_inputs([str(path)], stdin=None, max_item_bytes=10_000_000):
+                if isinstance(item, RawItem) and (article := cleaner(item)).text:
+                    texts.append(article.text)
+    return texts
+
+
+@contextmanager
+def postgres_database(postgres_url: str | None) -> Iterator[str]:
+    """A fresh database on the server at `postgres_url`, else in a throwaway cluster (fsync on); PostgresUnavailable
+    (tests.store_fixtures) when neither can be had."""
+    with ExitStack() as stack:
+        server = postgres_url or stack.enter_context(throwaway_postgres(durable=True))
+        yield stack.enter_context(fresh_postgres_database(server))

@@ -17,10 +17,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks.common import DEFAULT_PAGES, load_pages, run_measuring_peak_memory
-from treve.ingest import read_inputs
-from treve.records import RawItem
-from treve.stages.clean import Cleaner
+from benchmarks.common import DEFAULT_PAGES, clean_texts, load_pages, run_measuring_peak_memory
 
 TARGET_PEAK_MB = 1000
 PUBLISHED = "2024-03-12"  # any day: the text's relative dates need one
@@ -28,16 +25,7 @@ PUBLISHED = "2024-03-12"  # any day: the text's relative dates need one
 
 def long_text(pages: list[bytes], characters: int) -> str:
     """The pages' clean texts, one paragraph after another, repeated until the text is `characters` long."""
-    cleaner = Cleaner()
-    texts = []
-    with tempfile.TemporaryDirectory() as scratch:
-        for number, page in enumerate(pages):
-            path = Path(scratch) / f"{number}.html"
-            path.write_bytes(page)
-            for item in read_inputs([str(path)], stdin=None, max_item_bytes=10_000_000):
-                if isinstance(item, RawItem) and (article := cleaner(item)).text:
-                    texts.append(article.text)
-    body = "\n\n".join(texts)
+    body = "\n\n".join(clean_texts(pages))
     return ("\n\n".join([body] * (characters // max(1, len(body)) + 1)))[:characters]
 
 

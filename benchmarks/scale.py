@@ -24,10 +24,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks.common import DEFAULT_PAGES, load_pages
+from benchmarks.common import DEFAULT_PAGES, clean_texts, load_pages
 from treve.ingest import read_inputs
-from treve.records import RawItem
-from treve.stages.clean import Cleaner
 
 SEED = 16
 PUBLISHED = "2024-03-12"
@@ -36,18 +34,9 @@ TARGET_SPEED_UP = 1.7
 TARGET_WORKER_RSS_MB = 1500
 
 
-def clean_texts(pages: list[bytes]) -> list[list[str]]:
+def page_paragraphs(pages: list[bytes]) -> list[list[str]]:
     """Each page's clean paragraphs."""
-    cleaner = Cleaner()
-    texts = []
-    with tempfile.TemporaryDirectory() as scratch:
-        for number, page in enumerate(pages):
-            path = Path(scratch) / f"{number}.html"
-            path.write_bytes(page)
-            for item in read_inputs([str(path)], stdin=None, max_item_bytes=10_000_000):
-                if isinstance(item, RawItem) and (article := cleaner(item)).text:
-                    texts.append([part for part in article.text.split("\n\n") if part.strip()])
-    return texts
+    return [[part for part in text.split("\n\n") if part.strip()] for text in clean_texts(pages)]
 
 
 def write_corpus(texts: list[list[str]], count: int, path: Path, *, first: int = 0) -> Path:
@@ -260,7 +249,7 @@ def _pairs(db: Path) -> set[tuple[str, str]]:
 def measure_scale(
     folder: Path, *, articles: int = 200, crash_articles: int = 2_000, copies: int = 40, rounds: int = 1
 ) -> dict[str, Any]:
-    texts = clean_texts(load_pages(folder))
+    texts = page_paragraphs(load_pages(folder))
     with tempfile.TemporaryDirectory() as scratch_name:
         scratch = Path(scratch_name)
         return {

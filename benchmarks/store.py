@@ -17,14 +17,14 @@ import statistics
 import tempfile
 import time
 from collections.abc import Iterator
-from contextlib import ExitStack
 from datetime import date, timedelta
 from itertools import islice
 from typing import Any
 
 from sqlalchemy import text
 
-from tests.store_fixtures import PostgresUnavailable, fresh_postgres_database, throwaway_postgres
+from benchmarks.common import postgres_database
+from tests.store_fixtures import PostgresUnavailable
 from treve.ontology import EVENT_TYPES
 from treve.records import Article, Casualties, Count, Entity, Event, Evidence, Size
 from treve.store.repository import Store, open_store
@@ -142,14 +142,11 @@ def measure_store(*, events: int, ingest_articles: int = 2_000, postgres_url: st
     with tempfile.TemporaryDirectory(prefix="treve-bench-") as folder:
         sqlite_url = f"sqlite:///{folder}/store.db"
         results["sqlite"] = measure_backend(sqlite_url, events=events, ingest_articles=ingest_articles)
-    with ExitStack() as stack:
-        try:
-            server = postgres_url or stack.enter_context(throwaway_postgres(durable=True))
-        except PostgresUnavailable as exc:
-            results["postgresql"] = {"skipped": str(exc)}
-            return results
-        database = stack.enter_context(fresh_postgres_database(server))
-        results["postgresql"] = measure_backend(database, events=events, ingest_articles=ingest_articles)
+    try:
+        with postgres_database(postgres_url) as database:
+            results["postgresql"] = measure_backend(database, events=events, ingest_articles=ingest_articles)
+    except PostgresUnavailable as exc:
+        results["postgresql"] = {"skipped": str(exc)}
     return results
 
 
