@@ -74,7 +74,9 @@ def test_scale_benchmark_kills_and_reruns_and_links_copies_across_runs(tmp_path:
     report = measure_scale(pages(tmp_path / "pages", 6), articles=4, crash_articles=8, copies=2)
     assert report["crash"]["each_stored_once"] and len(report["crash"]["runs"]) == 4
     assert report["copies_across_runs"]["same_pairs"] and report["copies_across_runs"]["pairs_two_runs"] >= 2
-    assert report["throughput"]["speed_up_2_over_1_workers"] > 0
+    speed_up = report["throughput"]["speed_up_2_over_1_workers"]  # None: 4 articles may not outlast start-up noise
+    assert speed_up is None or speed_up > 0
+    assert set(report["throughput"]["seconds"]) == {"in_process", "workers_1", "workers_2"}
     assert all(0 < peak < 1500 for peak in report["worker_memory"]["peak_rss_mb_per_worker"])
     assert report["parse_cost"]["ratio"] > 0
 
