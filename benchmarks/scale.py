@@ -131,9 +131,9 @@ def measure_parse_cost(texts: list[list[str]], articles: int, scratch: Path) -> 
     treve = (_timed_ingest(corpus, scratch / "parse.db") - _timed_ingest(empty, scratch / "parse-empty.db")) / articles
     return {
         "articles": articles,
-        "treve_seconds_per_article": round(treve, 3),
+        "treve_seconds_per_article": round(treve, 3) if treve > 0 else None,
         "spacy_parse_seconds_per_article": round(parse, 3),
-        "ratio": round(treve / max(parse, 1e-9), 2),
+        "ratio": round(treve / parse, 2) if treve > 0 and parse > 0 else None,
     }
 
 
