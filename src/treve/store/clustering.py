@@ -35,6 +35,7 @@ from sqlalchemy import Connection, Select, and_, bindparam, insert, select, text
 from treve.records import Count
 from treve.resources.gazetteer import distance_km
 from treve.stages.tolls import reconcile
+from treve.store.counts import count_changes, counted_figures
 from treve.store.schema import ArticleRow, CanonicalEventRow, ClusterKeyRow, EventReportRow, MentionRow
 
 EVENT_FAMILIES: dict[str, tuple[str, ...]] = {
@@ -450,13 +451,15 @@ _REFRESH = update(CanonicalEventRow).where(CanonicalEventRow.id == bindparam("ca
 
 
 def refresh_canonical_events(connection: Connection, canonical_ids: Sequence[str]) -> None:
-    """Recompute the canonical events' figures from all their reports."""
+    """Recompute the canonical events' figures from all their reports, and the counts they make (counts.py)."""
     figures = [
         _figures(canonical_id, members)
         for canonical_id, members in canonical_members(connection, canonical_ids).items()
     ]
     if figures:
+        before = counted_figures(connection, canonical_ids)
         connection.execute(_REFRESH, figures)
+        count_changes(connection, before, figures)
 
 
 def _figures(canonical_id: str, members: Sequence[Member]) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from typing import Any, Literal
 from sqlalchemy import Connection, func, select
 
 from treve.store.queries import EventFilter, canonical_rows
-from treve.store.schema import ArticleRow, CanonicalEventRow, EventReportRow, RemovalRow
+from treve.store.schema import ArticleRow, CanonicalEventRow, EventCountRow, EventReportRow, RemovalRow
 
 Period = Literal["day", "week", "month"]
 
@@ -105,7 +105,10 @@ def article_detail(connection: Connection, article_id: str) -> dict[str, Any] | 
 
 
 def stats(connection: Connection, filters: EventFilter, period: Period) -> list[dict[str, Any]]:
-    """Canonical events and their dead (best estimates) by period start, country and type."""
+    """Canonical events and their dead (best estimates) by period start, country and type: from the counts kept as
+    events change (counts.py) when the filters are ones they keep, else counted now."""
+    if _kept_in_counts(filters, period):
+        return _counted(connection, filters, period)
     events = CanonicalEventRow
     start = _period_start(connection, events.date, period)
     columns = [
@@ -141,3 +144,32 @@ def _period_start(connection: Connection, day: Any, period: Period) -> Any:
 
 def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
+
+
+def _kept_in_counts(filters: EventFilter, period: Period) -> bool:
+    """Counts are kept by country and type for whole periods: a filter on anything else, or dates that may cut a
+    week or month, needs the events themselves."""
+    plain = EventFilter(
+        country=filters.country, event_type=filters.event_type, since=filters.since, until=filters.until
+    )
+    dated = filters.since is not None or filters.until is not None
+    return filters == plain and (period == "day" or not dated)
+
+
+def _counted(connection: Connection, filters: EventFilter, period: Period) -> list[dict[str, Any]]:
+    counts = EventCountRow
+    query = select(counts).where(counts.period == period, counts.events > 0)
+    if filters.country is not None:
+        query = query.where(counts.country == filters.country.upper())
+    if filters.event_type is not None:
+        query = query.where(counts.event_type == filters.event_type.upper())
+    if filters.since is not None:
+        query = query.where(counts.start >= filters.since)
+    if filters.until is not None:
+        query = query.where(counts.start <= filters.until)
+    rows = connection.execute(query.order_by(counts.start, counts.country, counts.event_type)).all()
+    return [
+        {"period": row.start.isoformat(), "country": row.country or None, "event_type": row.event_type,
+         "events": row.events, "dead": row.dead}
+        for row in rows
+    ]  # fmt: skip

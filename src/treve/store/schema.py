@@ -147,6 +147,19 @@ class CanonicalEventRow(Base):
     first_reported: Mapped[datetime | None] = mapped_column(comment="when the earliest report was published")
 
 
+class EventCountRow(Base):
+    """Canonical events and their dead (best estimates) by period start, country and type (store/counts.py)."""
+
+    __tablename__ = "event_counts"
+
+    period: Mapped[str] = mapped_column(String(5), primary_key=True, comment="day, week or month")
+    start: Mapped[date] = mapped_column(Date, primary_key=True, comment="the period's first day (weeks from Monday)")
+    country: Mapped[str] = mapped_column(COUNTRY_CODE, primary_key=True, comment="ISO alpha-3; empty when unknown")
+    event_type: Mapped[str] = mapped_column(String(16), primary_key=True)
+    events: Mapped[int] = mapped_column(Integer)
+    dead: Mapped[int] = mapped_column(Integer)
+
+
 class EventReportRow(Base):
     """One event as one article tells it: the full PLOVER record, plus the columns queries filter on.
 
