@@ -127,6 +127,13 @@ def test_counts_by_month_country_and_type(client: TestClient) -> None:
         ("2024-05-01", "UKR", 1, 0),
         ("2024-06-01", "SDN", 1, 3),
     }
+    totals = client.get("/stats", params={"period": "month", "by": "none"}).json()["rows"]
+    assert [(r["period"], r["events"], r["dead"]) for r in totals] == [
+        ("2023-04-01", 1, 0),
+        ("2024-05-01", 3, 12),
+        ("2024-06-01", 1, 3),
+    ]
+    assert "country" not in totals[0] and "event_type" not in totals[0]
     weeks = client.get("/stats", params={"period": "week", "country": "UKR"}).json()["rows"]
     assert [row["period"] for row in weeks] == ["2024-05-13"]  # a Tuesday's week starts on Monday
 
@@ -216,4 +223,7 @@ def test_counts_kept_as_events_change_equal_counts_made_from_the_events(store: S
         kept = stats(connection, EventFilter(), period)
         made = stats(connection, EventFilter(min_confidence=0.0), period)  # a filter counts do not keep
         assert kept == made
+        assert stats(connection, EventFilter(), period, ()) == stats(
+            connection, EventFilter(min_confidence=0), period, ()
+        )
         assert stats(connection, EventFilter(country="UKR"), period) == [row for row in made if row["country"] == "UKR"]

@@ -59,6 +59,21 @@ MEDIA_TYPES = {
 EXPORTS = {Format.jsonl: ExportFormat.jsonl, Format.csv: ExportFormat.csv, Format.geojson: ExportFormat.geojson}
 
 
+class Split(StrEnum):
+    both = "country,type"
+    country = "country"
+    type = "type"
+    none = "none"
+
+
+SPLITS: dict[Split, tuple[Any, ...]] = {
+    Split.both: ("country", "event_type"),
+    Split.country: ("country",),
+    Split.type: ("event_type",),
+    Split.none: (),
+}
+
+
 class Problem(Exception):
     """An error the client gets as `{"error": message}` with `status`."""
 
@@ -216,13 +231,14 @@ def create_app(store: Store, settings: Settings) -> FastAPI:
         event_type: Annotated[EventTypeName | None, Query(alias="type")] = None,
         since: date | None = None,
         until: date | None = None,
+        by: Annotated[Split, Query(description="what else to count by (none: the period alone)")] = Split.both,
     ) -> StatsPage:
-        """Canonical events and their dead by period, country and type, for the charts."""
+        """Canonical events and their dead by period, and by country and type (`by`), for the charts."""
         filters = EventFilter(
             country=country, event_type=event_type.value if event_type else None, since=since, until=until
         )
         with reading() as connection:
-            rows = stats(connection, filters, period)
+            rows = stats(connection, filters, period, SPLITS[by])
         return StatsPage(period=period, rows=rows)
 
     @app.post("/articles", status_code=202, response_model=JobState, tags=["articles"])

@@ -4,6 +4,7 @@ and returns plain JSON-ready dictionaries (None when the id is unknown)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any, Literal
 
@@ -104,29 +105,28 @@ def article_detail(connection: Connection, article_id: str) -> dict[str, Any] | 
     }
 
 
-def stats(connection: Connection, filters: EventFilter, period: Period) -> list[dict[str, Any]]:
-    """Canonical events and their dead (best estimates) by period start, country and type: from the counts kept as
-    events change (counts.py) when the filters are ones they keep, else counted now."""
+Split = tuple[Literal["country", "event_type"], ...]
+
+
+def stats(
+    connection: Connection, filters: EventFilter, period: Period, split: Split = ("country", "event_type")
+) -> list[dict[str, Any]]:
+    """Canonical events and their dead (best estimates) by period start, and by country and type as `split` says:
+    from the counts kept as events change (counts.py) when the filters are ones they keep, else counted now."""
     if _kept_in_counts(filters, period):
-        return _counted(connection, filters, period)
+        return _counted(connection, filters, period, split)
     events = CanonicalEventRow
     start = _period_start(connection, events.date, period)
-    columns = [
-        start.label("period"),
-        events.country,
-        events.event_type,
-        func.count().label("events"),
-        func.coalesce(func.sum(events.dead_best), 0).label("dead"),
-    ]
-    rows = connection.execute(
-        canonical_rows(columns, filters)
-        .where(events.date.is_not(None))
-        .group_by(start, events.country, events.event_type)
-        .order_by(start, events.country, events.event_type)
-    ).all()
+    parts = [getattr(events, name) for name in split]
+    columns = [start.label("period"), *parts, func.count().label("events"), func.sum(events.dead_best).label("dead")]
+    query = canonical_rows(columns, filters).where(events.date.is_not(None)).group_by(start, *parts)
+    return _rows(connection.execute(query.order_by(start, *parts)).all(), split)
+
+
+def _rows(rows: Sequence[Any], split: Split) -> list[dict[str, Any]]:
     return [
-        {"period": str(row.period)[:10], "country": row.country, "event_type": row.event_type,
-         "events": row.events, "dead": int(row.dead)}
+        {"period": str(row.period)[:10], **{name: getattr(row, name) or None for name in split},
+         "events": int(row.events), "dead": int(row.dead or 0)}
         for row in rows
     ]  # fmt: skip
 
@@ -156,9 +156,12 @@ def _kept_in_counts(filters: EventFilter, period: Period) -> bool:
     return filters == plain and (period == "day" or not dated)
 
 
-def _counted(connection: Connection, filters: EventFilter, period: Period) -> list[dict[str, Any]]:
+def _counted(connection: Connection, filters: EventFilter, period: Period, split: Split) -> list[dict[str, Any]]:
     counts = EventCountRow
-    query = select(counts).where(counts.period == period, counts.events > 0)
+    parts = [getattr(counts, name) for name in split]
+    total = func.sum(counts.events)
+    query = select(counts.start.label("period"), *parts, total.label("events"), func.sum(counts.dead).label("dead"))
+    query = query.where(counts.period == period)
     if filters.country is not None:
         query = query.where(counts.country == filters.country.upper())
     if filters.event_type is not None:
@@ -167,9 +170,5 @@ def _counted(connection: Connection, filters: EventFilter, period: Period) -> li
         query = query.where(counts.start >= filters.since)
     if filters.until is not None:
         query = query.where(counts.start <= filters.until)
-    rows = connection.execute(query.order_by(counts.start, counts.country, counts.event_type)).all()
-    return [
-        {"period": row.start.isoformat(), "country": row.country or None, "event_type": row.event_type,
-         "events": row.events, "dead": row.dead}
-        for row in rows
-    ]  # fmt: skip
+    query = query.group_by(counts.start, *parts).having(total > 0)
+    return _rows(connection.execute(query.order_by(counts.start, *parts)).all(), split)

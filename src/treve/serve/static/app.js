@@ -64,7 +64,7 @@ function showEvents() {
 }
 
 async function loadTimeline() {
-  const stats = await getJSON("stats?" + filterQuery({ period: "month" }));
+  const stats = await getJSON("stats?" + filterQuery({ period: "month", by: "none" }));
   drawTimeline(document.getElementById("timeline"), stats.rows);
 }
 

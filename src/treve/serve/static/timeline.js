@@ -1,4 +1,4 @@
-// Events (bars) and the dead (line) per period, from /stats.
+// Events (bars) and the dead (dots) per period, from /stats (rows of one period summed, whatever they split).
 import { clear, svg } from "./dom.js";
 
 const WIDTH = 960, HEIGHT = 160, MARGIN = 24;
