@@ -1,6 +1,7 @@
-"""API latency (issue 17): p50 and p99 of `GET /events` (one country, 31 days) and `GET /stats` (one country, and the
-whole store, by month) from `treve serve` over a store of many events, under a bounded load: a second process on
-loopback keeps `--clients` requests in flight (each client waits for its answer before the next) for `--seconds`.
+"""API latency (issue 17): p50 and p99 of `GET /events` (one country, 31 days) and `GET /stats` (one country, and
+the whole store, by month: split by country and type, and the totals the dashboard's timeline asks) from `treve
+serve` over a store of many events, under a bounded load: a second process on loopback keeps `--clients`
+requests in flight (each client waits for its answer before the next) for `--seconds`.
 
 The store is filled as `benchmarks.store` fills it (synthetic reports through `Store.save`, clustering on), or
 given filled with `--store-url` (filling 1,000,000 reports takes the better part of an hour on 2 cores).
@@ -33,7 +34,7 @@ from treve.store.repository import open_store
 
 TARGET_P50_MS = 50
 TARGET_P99_MS = 200
-KINDS = ("events_country_31_days", "stats_country_by_month", "stats_all_by_month")
+KINDS = ("events_country_31_days", "stats_country_by_month", "stats_all_by_month", "stats_all_by_month_totals")
 
 
 def request_path(kind: str, draw: random.Random) -> str:
@@ -44,7 +45,9 @@ def request_path(kind: str, draw: random.Random) -> str:
         return f"/events?country={country}&since={since}&until={until}&limit=1000"
     if kind == "stats_country_by_month":
         return f"/stats?country={country}&period=month"
-    return "/stats?period=month"
+    if kind == "stats_all_by_month":
+        return "/stats?period=month"  # by country and type: up to 50 x 16 rows a month
+    return "/stats?period=month&by=none"  # what the dashboard's timeline asks
 
 
 def load(base: str, seconds: float, clients: int, seed: int) -> dict[str, list[float]]:
