@@ -50,9 +50,9 @@ def request_path(kind: str, draw: random.Random) -> str:
     return "/stats?period=month&by=none"  # what the dashboard's timeline asks
 
 
-def load(base: str, seconds: float, clients: int, seed: int) -> dict[str, list[float]]:
-    """Run in the second process: `clients` threads, each asking the kinds in turn until time is up."""
-    latencies: dict[str, list[float]] = {kind: [] for kind in KINDS}
+def load(base: str, seconds: float, clients: int, seed: int, kinds: tuple[str, ...] = KINDS) -> dict[str, list[float]]:
+    """Run in the second process: `clients` threads, each asking the `kinds` in turn until time is up."""
+    latencies: dict[str, list[float]] = {kind: [] for kind in kinds}
     lock = threading.Lock()
     deadline = time.perf_counter() + seconds
 
@@ -60,7 +60,7 @@ def load(base: str, seconds: float, clients: int, seed: int) -> dict[str, list[f
         draw = random.Random(seed + number)
         turn = number
         while time.perf_counter() < deadline:
-            kind = KINDS[turn % len(KINDS)]
+            kind = kinds[turn % len(kinds)]
             turn += 1
             started = time.perf_counter()
             with urllib.request.urlopen(base + request_path(kind, draw), timeout=60) as response:
@@ -87,7 +87,7 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def measure_served(url: str, *, seconds: float, clients: int) -> dict[str, Any]:
+def measure_served(url: str, *, seconds: float, clients: int, kinds: tuple[str, ...] = KINDS) -> dict[str, Any]:
     """Latencies of each kind of request, `treve serve` over the store at `url`, loaded from a second process."""
     with open_store(url):  # migrated before the clock: a store from an older treve is brought up to date first
         pass
@@ -105,10 +105,11 @@ def measure_served(url: str, *, seconds: float, clients: int) -> dict[str, Any]:
                 break
             except OSError:
                 time.sleep(0.1)
-        for kind in KINDS:  # one warm-up request each (the first query plans and reads the pages in)
+        for kind in kinds:  # one warm-up request each (the first query plans and reads the pages in)
             urllib.request.urlopen(base + request_path(kind, random.Random(0)), timeout=120).read()
         loader = [sys.executable, "-m", "benchmarks.api", "--load", base, "--seconds", str(seconds)]
-        done = subprocess.run([*loader, "--clients", str(clients)], capture_output=True, check=True, text=True)
+        loader += ["--clients", str(clients), "--kinds", *kinds]
+        done = subprocess.run(loader, capture_output=True, check=True, text=True)
         latencies = json.loads(done.stdout)
     finally:
         server.terminate()
@@ -130,20 +131,28 @@ def _filled(url: str, events: int) -> str:
 
 
 def measure_api(
-    *, events: int, store_url: str | None = None, postgres_url: str | None = None, seconds: float = 20, clients: int = 4
+    *,
+    events: int,
+    store_url: str | None = None,
+    postgres_url: str | None = None,
+    seconds: float = 20,
+    clients: int = 4,
+    kinds: tuple[str, ...] = KINDS,
 ) -> dict[str, Any]:
     results: dict[str, Any] = {"clients": clients, "seconds": seconds, "target_p50_ms": TARGET_P50_MS,
                                "target_p99_ms": TARGET_P99_MS}  # fmt: skip
     with tempfile.TemporaryDirectory(prefix="treve-api-") as folder:
         sqlite = store_url or _filled(f"sqlite:///{Path(folder) / 'store.db'}", events)
         results["sqlite" if sqlite.startswith("sqlite") else "given"] = measure_served(
-            sqlite, seconds=seconds, clients=clients
+            sqlite, seconds=seconds, clients=clients, kinds=kinds
         )
     if store_url:
         return results
     try:
         with postgres_database(postgres_url) as database:
-            results["postgresql"] = measure_served(_filled(database, events), seconds=seconds, clients=clients)
+            results["postgresql"] = measure_served(
+                _filled(database, events), seconds=seconds, clients=clients, kinds=kinds
+            )
     except PostgresUnavailable as exc:
         results["postgresql"] = {"skipped": str(exc)}
     return results
@@ -156,10 +165,11 @@ def main() -> None:
     parser.add_argument("--postgres-url", help="a PostgreSQL server URL whose user may create databases")
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--clients", type=int, default=4)
+    parser.add_argument("--kinds", nargs="+", choices=KINDS, default=list(KINDS), help="the requests to mix")
     parser.add_argument("--load", metavar="BASE", help=argparse.SUPPRESS)  # the second process's role
     args = parser.parse_args()
     if args.load:
-        print(json.dumps(load(args.load, args.seconds, args.clients, seed=16)))
+        print(json.dumps(load(args.load, args.seconds, args.clients, seed=16, kinds=tuple(args.kinds))))
         return
     report = measure_api(
         events=args.events,
@@ -167,6 +177,7 @@ def main() -> None:
         postgres_url=args.postgres_url,
         seconds=args.seconds,
         clients=args.clients,
+        kinds=tuple(args.kinds),
     )
     print(json.dumps(report, indent=2))
 
