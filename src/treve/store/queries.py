@@ -166,18 +166,25 @@ def _after(table: type[CanonicalEventRow], cursor: Cursor) -> Any:
     return or_(table.date > cursor.date, and_(table.date == cursor.date, table.id > cursor.id), table.date.is_(None))
 
 
+def plain_conditions(country: Any, event_type: Any, day: Any, filters: EventFilter) -> list[Any]:
+    """The filters on country, type and dates, on the columns given (an event's, or a count's period start)."""
+    conditions = []
+    if filters.country is not None:
+        conditions.append(country == filters.country.upper())
+    if filters.event_type is not None:
+        conditions.append(event_type == filters.event_type.upper())
+    if filters.since is not None:
+        conditions.append(day >= filters.since)
+    if filters.until is not None:
+        conditions.append(day <= filters.until)
+    return conditions
+
+
 def _filtered(
     query: Select[Any], table: type[EventReportRow] | type[CanonicalEventRow], filters: EventFilter
 ) -> Select[Any]:
     """The filters on what reports and canonical events both have: country, type, date, coordinates."""
-    if filters.country is not None:
-        query = query.where(table.country == filters.country.upper())
-    if filters.event_type is not None:
-        query = query.where(table.event_type == filters.event_type.upper())
-    if filters.since is not None:
-        query = query.where(table.date >= filters.since)
-    if filters.until is not None:
-        query = query.where(table.date <= filters.until)
+    query = query.where(*plain_conditions(table.country, table.event_type, table.date, filters))
     if filters.bbox is not None:
         west, south, east, north = filters.bbox
         longitude = (

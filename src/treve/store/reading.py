@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from sqlalchemy import Connection, String, cast, func, select
 
-from treve.store.queries import EventFilter, canonical_rows
+from treve.store.queries import EventFilter, canonical_rows, plain_conditions
 from treve.store.schema import ArticleRow, CanonicalEventRow, EventCountRow, EventReportRow, RemovalRow
 
 Period = Literal["day", "week", "month"]
@@ -162,15 +162,9 @@ def _counted(connection: Connection, filters: EventFilter, period: Period, split
     total = func.sum(counts.events)
     period_text = cast(counts.start, String).label("period")  # read as text: parsing thousands of dates costs more
     query = select(period_text, *parts, total.label("events"), func.sum(counts.dead).label("dead"))
-    query = query.where(counts.period == period)
-    if filters.country is not None:
-        query = query.where(counts.country == filters.country.upper())
-    if filters.event_type is not None:
-        query = query.where(counts.event_type == filters.event_type.upper())
-    if filters.since is not None:
-        query = query.where(counts.start >= filters.since)
-    if filters.until is not None:
-        query = query.where(counts.start <= filters.until)
+    query = query.where(
+        counts.period == period, *plain_conditions(counts.country, counts.event_type, counts.start, filters)
+    )
     if len(parts) < 2:
         query = query.group_by(counts.start, *parts).having(total > 0)
     else:  # one kept row a key: nothing to add up
