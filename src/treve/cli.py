@@ -323,26 +323,32 @@ def serve(
     db: Db = None,
     host: Annotated[str, typer.Option(help="Address to listen on (127.0.0.1: this machine only).")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    workers: Annotated[
+        int, typer.Option(min=1, max=64, help="Server processes answering on the port (about one per core).")
+    ] = 1,
     config: Config = None,
 ) -> None:
     """Serve the REST API and the dashboard over the store, until interrupted (Ctrl-C).
 
     Writes (POST /articles) need the token set in TREVE_API_TOKEN (or `api_token` in the settings file); without
-    one they are refused.
+    one they are refused. They are kept in the store as jobs, run by whichever process is free.
     """
+    import os
+
     import uvicorn
 
-    from treve.serve.api import create_app
+    from treve.serve.api import SETTINGS_VARIABLE
 
     settings = settings_from(config, db=db)
-    store = open_store_from(settings)
-    with store:
-        stderr.print(
-            f"{store.shown_url}: dashboard at http://{host}:{port}/, API documentation at http://{host}:{port}/docs",
-            highlight=False,
-            soft_wrap=True,
-        )
-        uvicorn.run(create_app(store, settings), host=host, port=port, log_level="warning")
+    with open_store_from(settings) as store:  # migrated here once, not by each process
+        shown = store.shown_url
+    stderr.print(
+        f"{shown}: dashboard at http://{host}:{port}/, API documentation at http://{host}:{port}/docs",
+        highlight=False,
+        soft_wrap=True,
+    )
+    os.environ[SETTINGS_VARIABLE] = settings.model_dump_json()
+    uvicorn.run("treve.serve.api:served_app", factory=True, host=host, port=port, workers=workers, log_level="warning")
 
 
 @app.command("events")

@@ -36,6 +36,9 @@ class Settings(BaseModel):
     ceasefire_collapse_days: int = Field(ge=1, description="Days with violations that make a ceasefire collapse.")
     api_token: str = Field("", description="Bearer token `treve serve` asks of writes; empty: writes refused.")
     api_max_request_bytes: int = Field(50_000_000, gt=0, description="The largest request body `treve serve` reads.")
+    api_cache_bytes: int = Field(
+        64_000_000, ge=0, description="Read answers each `treve serve` process keeps until the store changes; 0: none."
+    )
 
     @field_validator("languages", mode="before")
     @classmethod

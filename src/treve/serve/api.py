@@ -9,6 +9,7 @@ import binascii
 import dataclasses
 import io
 import json
+import os
 import secrets
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager
@@ -19,6 +20,7 @@ from typing import Annotated, Any
 
 from fastapi import FastAPI, Header, Query, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel
@@ -28,17 +30,24 @@ from sqlalchemy.exc import SQLAlchemyError
 from treve.config import Settings
 from treve.errors import StoreError
 from treve.ontology import EVENT_TYPES
+from treve.serve.answers import KeptAnswers
 from treve.serve.jobs import Ingester, RejectedBody, read_body
 from treve.store.exports import ExportFormat, write_events
 from treve.store.queries import Cursor, EventFilter, StoredEvent, canonical_event, canonical_events_query
 from treve.store.reading import Period, article_detail, event_detail, stats
-from treve.store.repository import Store, StoredCeasefire
+from treve.store.repository import Store, StoredCeasefire, StoreRules, open_store
+from treve.store.state import store_version
 
 STATIC = Path(__file__).parent / "static"
+SETTINGS_VARIABLE = "TREVE_SERVE_SETTINGS"
+"""The settings, as JSON, that `treve serve` hands its server processes."""
 PAGE_SIZE = 100
 _DEGREES = r"-?\d{1,3}(\.\d+)?"
 BBOX_PATTERN = f"^{_DEGREES}(,{_DEGREES}){{3}}$"
 MAX_PAGE_SIZE = 1000
+GZIP_FROM_BYTES = 1000
+GZIP_LEVEL = 6
+"""Starlette's default, 9, takes 4x longer for a tenth less (a 2.7 MB answer: 107 ms against 26)."""
 
 EventTypeName = StrEnum("EventTypeName", {name: name for name in EVENT_TYPES})  # type: ignore[misc]
 
@@ -113,14 +122,24 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 
-def create_app(store: Store, settings: Settings) -> FastAPI:
-    """The application over an open store; writes need `settings.api_token` (none set: every write refused)."""
+def served_app() -> FastAPI:
+    """The application of one `treve serve` process (uvicorn's factory: `--workers N` starts N), over the store
+    and with the settings the command put in the environment."""
+    settings = Settings.model_validate_json(os.environ[SETTINGS_VARIABLE])
+    return create_app(open_store(settings.db, StoreRules.from_settings(settings)), settings, owns_store=True)
+
+
+def create_app(store: Store, settings: Settings, *, owns_store: bool = False) -> FastAPI:
+    """The application over an open store (closed with the app if it `owns_store`); writes need
+    `settings.api_token` (none set: every write refused)."""
     ingester = Ingester(store, settings)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         yield
         ingester.close()
+        if owns_store:
+            store.close()
 
     app = FastAPI(
         title="treve",
@@ -129,6 +148,16 @@ def create_app(store: Store, settings: Settings) -> FastAPI:
         lifespan=lifespan,
         responses=ERRORS,
     )
+
+    def version() -> int | None:
+        try:
+            with store.reading() as connection:
+                return store_version(connection)
+        except StoreError:
+            return None
+
+    app.add_middleware(GZipMiddleware, minimum_size=GZIP_FROM_BYTES, compresslevel=GZIP_LEVEL)
+    app.add_middleware(KeptAnswers, version=version, capacity=settings.api_cache_bytes)  # outside: kept compressed
 
     @app.exception_handler(Problem)
     async def _problem(_: Request, problem: Problem) -> JSONResponse:

@@ -1,25 +1,25 @@
-"""Writes through the API: a request body read into news items (all or nothing), then stored by a background job
-whose progress can be read. Jobs run one at a time in one thread that keeps one pipeline, its models loaded once."""
+"""Writes through the API: a request body read into news items (all or nothing), kept in the store as a job
+(store/jobs.py), then stored by a background thread whose progress can be read from any server process. Each
+process runs its jobs one at a time in one thread that keeps one pipeline, its models loaded once."""
 
 from __future__ import annotations
 
 import json
 import tempfile
 import threading
-import uuid
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Literal
 
 from treve.config import Settings
 from treve.distribute import Saved, save_each
+from treve.errors import StoreError
 from treve.ingest import read_inputs
 from treve.pipeline import Pipeline
 from treve.records import ItemError, RawItem
+from treve.store.jobs import Job, add_job, claim_job, read_job, record_progress
 from treve.store.repository import Store
 
 BODY_NAME = "request body"
+POLL_SECONDS = 1.0
 SUFFIXES = {
     "application/json": ".jsonl",
     "application/x-ndjson": ".jsonl",
@@ -79,50 +79,50 @@ def _json_lines(body: bytes) -> bytes:
     return "".join(json.dumps(article, ensure_ascii=False) + "\n" for article in articles).encode("utf-8")
 
 
-@dataclass
-class Job:
-    """One write's progress: items read so far, what storing them gave, and the errors met."""
-
-    id: str
-    items: int
-    status: Literal["queued", "running", "done", "failed"] = "queued"
-    done: int = 0
-    stored: int = 0
-    already: int = 0
-    events: int = 0
-    errors: list[str] = field(default_factory=list)
-
-    def as_json(self) -> dict[str, Any]:
-        return asdict(self)
-
-
 class Ingester:
-    """Runs write jobs one after another in a background thread."""
+    """Runs the store's queued jobs one after another in a background thread of this server process; several
+    processes share the queue. A job submitted here starts at once; others are looked for every `poll` seconds."""
 
-    def __init__(self, store: Store, settings: Settings) -> None:
+    def __init__(self, store: Store, settings: Settings, poll: float = POLL_SECONDS) -> None:
         self._store = store
         self._settings = settings
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="treve-ingest")
-        self._jobs: dict[str, Job] = {}
-        self._lock = threading.Lock()
+        self._poll = poll
+        self._wake = threading.Event()
+        self._stopping = threading.Event()
         self._pipeline: Pipeline | None = None
+        self._thread = threading.Thread(target=self._work, name="treve-ingest", daemon=True)
+        self._thread.start()
 
     def submit(self, items: list[RawItem]) -> Job:
-        job = Job(id=uuid.uuid4().hex, items=len(items))
-        with self._lock:
-            self._jobs[job.id] = job
-        self._executor.submit(self._run, job, items)
+        with self._store.writing() as connection:
+            job = add_job(connection, items)
+        self._wake.set()
         return job
 
     def job(self, job_id: str) -> Job | None:
-        with self._lock:
-            return self._jobs.get(job_id)
+        with self._store.reading() as connection:
+            return read_job(connection, job_id)
 
     def close(self) -> None:
-        self._executor.shutdown(wait=True, cancel_futures=False)
+        """Stop after the item being stored; a job left running is queued again when a server next starts."""
+        self._stopping.set()
+        self._wake.set()
+        self._thread.join()
+
+    def _work(self) -> None:
+        while not self._stopping.is_set():
+            try:
+                with self._store.writing() as connection:
+                    claimed = claim_job(connection)
+            except StoreError:
+                claimed = None  # the store is away: look again later
+            if claimed is None:
+                self._wake.wait(self._poll)
+                self._wake.clear()
+                continue
+            self._run(*claimed)
 
     def _run(self, job: Job, items: list[RawItem]) -> None:
-        job.status = "running"
         try:
             if self._pipeline is None:
                 self._pipeline = Pipeline(self._settings, stored=self._store)
@@ -134,8 +134,15 @@ class Ingester:
                     job.events += outcome.events
                 else:
                     job.errors.append(outcome.reason)
+                self._record(job)
+                if self._stopping.is_set():
+                    return
+            job.status = "done"
         except Exception as exc:  # the store failed: the job says so; what was stored stays stored
             job.errors.append(str(exc))
             job.status = "failed"
-            return
-        job.status = "done"
+        self._record(job)
+
+    def _record(self, job: Job) -> None:
+        with self._store.writing() as connection:
+            record_progress(connection, job)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import cache
@@ -46,6 +47,7 @@ from treve.store.schema import (
     MentionRow,
     RemovalRow,
 )
+from treve.store.state import raise_version
 
 SQLITE_BUSY_TIMEOUT_MS = 60_000
 POSTGRES_CONNECT_TIMEOUT_S = 10
@@ -148,9 +150,28 @@ class Store:
                 report_ids = [report["id"] for report in reports]
                 cluster_reports(connection, report_ids, self.rules.merge)
                 track_ceasefires(connection, report_ids, self.rules.ceasefires)
+                if new:
+                    raise_version(connection)
         except SQLAlchemyError as exc:
             raise StoreError(f"{self.shown_url}: cannot store articles ({_reason(exc)}); check the database") from exc
         return new
+
+    @contextmanager
+    def writing(self) -> Iterator[Connection]:
+        """One write transaction of the caller's (SQLite: taken at once, other writers queued behind it)."""
+        try:
+            with self._writer.begin() as connection:
+                yield connection
+        except SQLAlchemyError as exc:
+            raise StoreError(f"{self.shown_url}: cannot write ({_reason(exc)}); check the database") from exc
+
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        try:
+            with self.engine.connect() as connection:
+                yield connection
+        except SQLAlchemyError as exc:
+            raise StoreError(f"{self.shown_url}: cannot read ({_reason(exc)}); check the database") from exc
 
     def holds(self, article_id: str) -> bool:
         """Whether an article with this id is stored: one primary-key lookup, asked before an article is read so
@@ -382,6 +403,8 @@ def _migrate(engine: Engine, rules: StoreRules) -> None:
             cluster_reports(connection, chunk, rules.merge)
             track_ceasefires(connection, chunk, rules.ceasefires)
         index_stored_first_copies(connection, rules.copies)
+        if unclustered:
+            raise_version(connection)
 
 
 def _reason(exc: Exception) -> str:

@@ -328,3 +328,31 @@ class CeasefireStatusRow(Base):
     status: Mapped[str] = mapped_column(String(16))
     at: Mapped[datetime]
     report_id: Mapped[str | None] = mapped_column(REPORT_ID, ForeignKey("event_reports.id", ondelete="CASCADE"))
+
+
+class StoreStateRow(Base):
+    """One row: a number raised by every write that changes what the store answers, so that a server can keep its
+    answers until it moves (serve/answers.py)."""
+
+    __tablename__ = "store_state"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False, comment="always 1")
+    version: Mapped[int] = mapped_column(Integer, comment="raised by each write that stores something")
+
+
+class JobRow(Base):
+    """A write accepted by `treve serve` (store/jobs.py): its items until stored, then its progress and errors."""
+
+    __tablename__ = "jobs"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    status: Mapped[str] = mapped_column(String(8), index=True, comment="queued, running, done or failed")
+    items: Mapped[int] = mapped_column(Integer, comment="news items the request held")
+    done: Mapped[int] = mapped_column(Integer, comment="items handled so far (stored, already there or failed)")
+    stored: Mapped[int] = mapped_column(Integer)
+    already: Mapped[int] = mapped_column(Integer)
+    events: Mapped[int] = mapped_column(Integer)
+    errors: Mapped[list[Any]] = mapped_column(comment="one line per item that failed")
+    pending: Mapped[str | None] = mapped_column(Text, comment="the items as JSON Lines until the job is over")
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
