@@ -164,3 +164,31 @@ def test_a_ceasefire_opens_on_the_board_with_its_history(page, server: str) -> N
     shot(page, "4-ceasefire")
     assert "ceasefire=" in page.url
     assert page.locator("#ceasefires .ceasefire.selected li").first.text_content().endswith("agreed")
+
+
+def test_a_box_dragged_on_the_map_and_a_party_narrow_the_view(page, server: str) -> None:
+    page.goto(server)
+    page.wait_for_selector("body[data-ready=true]")
+    area = page.locator("#map").bounding_box()
+
+    def at(longitude: float, latitude: float) -> tuple[float, float]:
+        return area["x"] + (longitude + 180) / 360 * area["width"], area["y"] + (90 - latitude) / 180 * area["height"]
+
+    page.mouse.move(*at(20, 58))  # around Ukraine, from the north-west corner
+    page.mouse.down()
+    page.mouse.move(*at(30, 50))
+    page.mouse.move(*at(45, 42))
+    page.mouse.up()
+    page.wait_for_selector("body[data-ready=true] #map rect.box")
+    shot(page, "5-box")
+    assert "bbox=" in page.url and listed(page) == ["ua9-1"]
+    west, south, east, north = (float(part) for part in page.input_value("#filters input[name=bbox]").split(","))
+    assert (19 < west < 21, 41 < south < 43, 44 < east < 46, 57 < north < 59) == (True,) * 4
+    assert page.locator("#timeline rect.bar").count() == 1  # the timeline counts the same events
+
+    page.fill("#filters input[name=bbox]", "")
+    page.fill("#filters input[name=actor]", "RUS")
+    page.click("#filters button")
+    page.wait_for_function("() => !location.search.includes('bbox')")
+    page.wait_for_selector("body[data-ready=true]")
+    assert "actor=RUS" in page.url and listed(page) == ["ua9-1"]

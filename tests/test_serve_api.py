@@ -138,6 +138,14 @@ def test_counts_by_month_country_and_type(client: TestClient) -> None:
     assert [row["period"] for row in weeks] == ["2024-05-13"]  # a Tuesday's week starts on Monday
 
 
+def test_counts_are_filtered_as_events_are(client: TestClient) -> None:
+    """Filters the kept counts do not keep (a party, a box, recalled events left out) are counted from events."""
+    by_party = client.get("/stats", params={"actor": "RUS", "by": "none"}).json()["rows"]
+    assert [(r["period"], r["events"]) for r in by_party] == [("2024-05-01", 1)]
+    boxed = client.get("/stats", params={"bbox": "30,10,35,20", "historical": "false", "by": "none"}).json()["rows"]
+    assert [(r["period"], r["events"], r["dead"]) for r in boxed] == [("2024-05-01", 1, 0), ("2024-06-01", 1, 3)]
+
+
 @pytest.mark.parametrize(
     ("path", "params", "status", "says"),
     [

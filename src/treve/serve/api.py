@@ -18,7 +18,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import FastAPI, Header, Query, Request
+from fastapi import Depends, FastAPI, Header, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse, Response
@@ -182,19 +182,7 @@ def create_app(store: Store, settings: Settings, *, owns_store: bool = False) ->
     @app.get("/events", response_model=EventPage, tags=["events"], responses={200: {"content": other_formats}})
     def list_events(
         request: Request,
-        country: Annotated[str | None, Query(pattern="^[A-Za-z]{3}$", description="ISO 3166 alpha-3 code")] = None,
-        actor: Annotated[str | None, Query(max_length=8, description="a party's code (actor or recipient)")] = None,
-        event_type: Annotated[EventTypeName | None, Query(alias="type", description="PLOVER event type")] = None,
-        mode: Annotated[str | None, Query(max_length=32, description="PLOVER mode")] = None,
-        acled_type: Annotated[str | None, Query(max_length=32, description="ACLED event type")] = None,
-        since: Annotated[date | None, Query(description="first day, inclusive")] = None,
-        until: Annotated[date | None, Query(description="last day, inclusive")] = None,
-        bbox: Annotated[
-            str | None, Query(pattern=BBOX_PATTERN, max_length=100, description="west,south,east,north in degrees")
-        ] = None,
-        q: Annotated[str | None, Query(max_length=200, description="words of the evidence sentence")] = None,
-        historical: Annotated[bool, Query(description="include events recalled for context")] = True,
-        min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
+        filters: Annotated[EventFilter, Depends(event_filter)],
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = PAGE_SIZE,
         cursor: Annotated[
             str | None, Query(pattern="^[A-Za-z0-9_-]+$", max_length=400, description="`next` of the page before")
@@ -202,28 +190,13 @@ def create_app(store: Store, settings: Settings, *, owns_store: bool = False) ->
         format: Annotated[Format | None, Query(description="else from the Accept header; JSON by default")] = None,
     ) -> Any:
         """Canonical events (one per real-world event) in date order, undated last, a page at a time."""
-        filters = EventFilter(
-            country=country,
-            event_type=event_type.value if event_type else None,
-            since=since,
-            until=until,
-            actor=actor,
-            mode=mode,
-            acled_type=acled_type,
-            bbox=_bbox(bbox),
-            text=q,
-            historical=historical,
-            min_confidence=min_confidence,
-        )
         after = _cursor(cursor)
         with reading() as connection:
             rows = connection.execute(canonical_events_query(filters, after, limit + 1)).all()
         events = [canonical_event(row._mapping) for row in rows[:limit]]
         following = _encode(events[-1]) if len(rows) > limit else None
         chosen = format or _accepted(request.headers.get("accept", ""))
-        if (
-            chosen is Format.json
-        ):  # as EventPage, written directly: validating thousands of records costs more than reading them
+        if chosen is Format.json:  # as EventPage, written directly: validating many records costs more than reading
             return JSONResponse({"events": [_json_event(event) for event in events], "next": following})
         out = io.BytesIO()
         write_events(events, EXPORTS[chosen], out)
@@ -257,17 +230,12 @@ def create_app(store: Store, settings: Settings, *, owns_store: bool = False) ->
 
     @app.get("/stats", response_model=StatsPage, tags=["events"])
     def counts(
+        filters: Annotated[EventFilter, Depends(event_filter)],
         period: Period = "month",
-        country: Annotated[str | None, Query(pattern="^[A-Za-z]{3}$")] = None,
-        event_type: Annotated[EventTypeName | None, Query(alias="type")] = None,
-        since: date | None = None,
-        until: date | None = None,
         by: Annotated[Split, Query(description="what else to count by (none: the period alone)")] = Split.both,
     ) -> Any:
-        """Canonical events and their dead by period, and by country and type (`by`), for the charts."""
-        filters = EventFilter(
-            country=country, event_type=event_type.value if event_type else None, since=since, until=until
-        )
+        """Canonical events and their dead by period, and by country and type (`by`), for the charts; filtered as
+        /events is."""
         with reading() as connection:
             rows = stats(connection, filters, period, SPLITS[by])
         return JSONResponse({"period": period, "rows": rows})  # as StatsPage, written directly
@@ -297,6 +265,37 @@ def create_app(store: Store, settings: Settings, *, owns_store: bool = False) ->
     if STATIC.is_dir():
         app.mount("/", StaticFiles(directory=STATIC, html=True), name="dashboard")
     return app
+
+
+def event_filter(
+    country: Annotated[str | None, Query(pattern="^[A-Za-z]{3}$", description="ISO 3166 alpha-3 code")] = None,
+    actor: Annotated[str | None, Query(max_length=8, description="a party's code (actor or recipient)")] = None,
+    event_type: Annotated[EventTypeName | None, Query(alias="type", description="PLOVER event type")] = None,
+    mode: Annotated[str | None, Query(max_length=32, description="PLOVER mode")] = None,
+    acled_type: Annotated[str | None, Query(max_length=32, description="ACLED event type")] = None,
+    since: Annotated[date | None, Query(description="first day, inclusive")] = None,
+    until: Annotated[date | None, Query(description="last day, inclusive")] = None,
+    bbox: Annotated[
+        str | None, Query(pattern=BBOX_PATTERN, max_length=100, description="west,south,east,north in degrees")
+    ] = None,
+    q: Annotated[str | None, Query(max_length=200, description="words of the evidence sentence")] = None,
+    historical: Annotated[bool, Query(description="include events recalled for context")] = True,
+    min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
+) -> EventFilter:
+    """The filters /events and /stats share, from the query."""
+    return EventFilter(
+        country=country,
+        event_type=event_type.value if event_type else None,
+        since=since,
+        until=until,
+        actor=actor,
+        mode=mode,
+        acled_type=acled_type,
+        bbox=_bbox(bbox),
+        text=q,
+        historical=historical,
+        min_confidence=min_confidence,
+    )
 
 
 def _authorise(settings: Settings, authorization: str | None) -> None:

@@ -1,10 +1,10 @@
 // The dashboard: filters bound to the URL (a view is shared by its address), the map, the timeline, the event list,
 // an event's panel with its evidence highlighted in its article, and the ceasefire board.
 import { clear, el, getJSON } from "./dom.js";
-import { drawMap } from "./map.js";
+import { chooseBoxes, drawMap } from "./map.js";
 import { drawTimeline } from "./timeline.js";
 
-const FILTERS = ["country", "type", "since", "until", "q"];
+const FILTERS = ["country", "actor", "type", "since", "until", "q", "bbox", "historical"];
 const form = document.getElementById("filters");
 let events = [];
 let next = null;
@@ -60,11 +60,12 @@ function showEvents() {
       `${event.date || "undated"} · ${event.event} · ${event.location || event.country || "?"}`,
       dead ? ` · ${dead} dead` : "", event.reports > 1 ? ` · ${event.reports} reports` : ""));
   }
-  drawMap(document.getElementById("map"), events, selected, (id) => { go({ event: id }); showSelection(); });
+  drawMap(document.getElementById("map"), events, selected, (id) => { go({ event: id }); showSelection(); },
+    view().get("bbox"));
 }
 
 async function loadTimeline() {
-  const stats = await getJSON("stats?" + filterQuery({ period: "month", by: "none" }));
+  const stats = await getJSON("stats?" + filterQuery({ period: "month", by: "none" }));  // as the list is filtered
   drawTimeline(document.getElementById("timeline"), stats.rows);
 }
 
@@ -132,6 +133,7 @@ async function showSelection() {
 }
 
 async function refresh() {
+  document.body.dataset.ready = "false";  // until this view is drawn
   showForm();
   await Promise.all([loadEvents(), loadTimeline(), loadCeasefires()]);
   await showEvent(view().get("event"));
@@ -146,5 +148,6 @@ form.addEventListener("submit", (submitted) => {
   refresh();
 });
 document.getElementById("more").addEventListener("click", () => loadEvents(true));
+chooseBoxes(document.getElementById("map"), (bbox) => { go({ bbox, event: null }); refresh(); });
 window.addEventListener("popstate", refresh);
 fillTypes().then(refresh);
