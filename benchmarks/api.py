@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import socket
 import statistics
@@ -23,6 +24,7 @@ import tempfile
 import threading
 import time
 import urllib.request
+from dataclasses import asdict, dataclass
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -50,8 +52,12 @@ def request_path(kind: str, draw: random.Random) -> str:
     return "/stats?period=month&by=none"  # what the dashboard's timeline asks
 
 
-def load(base: str, seconds: float, clients: int, seed: int, kinds: tuple[str, ...] = KINDS) -> dict[str, list[float]]:
-    """Run in the second process: `clients` threads, each asking the `kinds` in turn until time is up."""
+def load(
+    base: str, seconds: float, clients: int, seed: int, kinds: tuple[str, ...] = KINDS, compressed: bool = False
+) -> dict[str, list[float]]:
+    """Run in the second process: `clients` threads, each asking the `kinds` in turn until time is up (accepting
+    gzip, as browsers do, if `compressed`)."""
+    headers = {"Accept-Encoding": "gzip"} if compressed else {}
     latencies: dict[str, list[float]] = {kind: [] for kind in kinds}
     lock = threading.Lock()
     deadline = time.perf_counter() + seconds
@@ -63,7 +69,8 @@ def load(base: str, seconds: float, clients: int, seed: int, kinds: tuple[str, .
             kind = kinds[turn % len(kinds)]
             turn += 1
             started = time.perf_counter()
-            with urllib.request.urlopen(base + request_path(kind, draw), timeout=60) as response:
+            asked = urllib.request.Request(base + request_path(kind, draw), headers=headers)
+            with urllib.request.urlopen(asked, timeout=60) as response:
                 response.read()
             with lock:
                 latencies[kind].append((time.perf_counter() - started) * 1000)
@@ -87,13 +94,36 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def measure_served(url: str, *, seconds: float, clients: int, kinds: tuple[str, ...] = KINDS) -> dict[str, Any]:
+@dataclass(frozen=True)
+class Serving:
+    """How the server runs and is asked: its processes, whether it keeps answers, whether clients take gzip."""
+
+    workers: int = 1
+    kept: bool = True
+    compressed: bool = True
+
+
+def measure_served(
+    url: str, *, seconds: float, clients: int, kinds: tuple[str, ...] = KINDS, serving: Serving = Serving()
+) -> dict[str, Any]:
     """Latencies of each kind of request, `treve serve` over the store at `url`, loaded from a second process."""
     with open_store(url):  # migrated before the clock: a store from an older treve is brought up to date first
         pass
     port = _free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "treve.cli", "serve", "--db", url, "--port", str(port)],
+        [
+            sys.executable,
+            "-m",
+            "treve.cli",
+            "serve",
+            "--db",
+            url,
+            "--port",
+            str(port),
+            "--workers",
+            f"{serving.workers}",
+        ],
+        env=os.environ | ({} if serving.kept else {"TREVE_API_CACHE_BYTES": "0"}),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
@@ -108,7 +138,7 @@ def measure_served(url: str, *, seconds: float, clients: int, kinds: tuple[str, 
         for kind in kinds:  # one warm-up request each (the first query plans and reads the pages in)
             urllib.request.urlopen(base + request_path(kind, random.Random(0)), timeout=120).read()
         loader = [sys.executable, "-m", "benchmarks.api", "--load", base, "--seconds", str(seconds)]
-        loader += ["--clients", str(clients), "--kinds", *kinds]
+        loader += ["--clients", str(clients), "--kinds", *kinds, *(("--compressed",) if serving.compressed else ())]
         done = subprocess.run(loader, capture_output=True, check=True, text=True)
         latencies = json.loads(done.stdout)
     finally:
@@ -138,20 +168,21 @@ def measure_api(
     seconds: float = 20,
     clients: int = 4,
     kinds: tuple[str, ...] = KINDS,
+    serving: Serving = Serving(),
 ) -> dict[str, Any]:
     results: dict[str, Any] = {"clients": clients, "seconds": seconds, "target_p50_ms": TARGET_P50_MS,
-                               "target_p99_ms": TARGET_P99_MS}  # fmt: skip
+                               "target_p99_ms": TARGET_P99_MS, "serving": asdict(serving)}  # fmt: skip
     with tempfile.TemporaryDirectory(prefix="treve-api-") as folder:
         sqlite = store_url or _filled(f"sqlite:///{Path(folder) / 'store.db'}", events)
         results["sqlite" if sqlite.startswith("sqlite") else "given"] = measure_served(
-            sqlite, seconds=seconds, clients=clients, kinds=kinds
+            sqlite, seconds=seconds, clients=clients, kinds=kinds, serving=serving
         )
     if store_url:
         return results
     try:
         with postgres_database(postgres_url) as database:
             results["postgresql"] = measure_served(
-                _filled(database, events), seconds=seconds, clients=clients, kinds=kinds
+                _filled(database, events), seconds=seconds, clients=clients, kinds=kinds, serving=serving
             )
     except PostgresUnavailable as exc:
         results["postgresql"] = {"skipped": str(exc)}
@@ -166,10 +197,15 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--clients", type=int, default=4)
     parser.add_argument("--kinds", nargs="+", choices=KINDS, default=list(KINDS), help="the requests to mix")
+    parser.add_argument("--workers", type=int, default=1, help="server processes (treve serve --workers)")
+    parser.add_argument("--not-kept", action="store_true", help="the server keeps no answers (api_cache_bytes 0)")
+    parser.add_argument("--identity", action="store_true", help="clients do not accept gzip (browsers do)")
+    parser.add_argument("--compressed", action="store_true", help=argparse.SUPPRESS)  # the loader's: --identity off
     parser.add_argument("--load", metavar="BASE", help=argparse.SUPPRESS)  # the second process's role
     args = parser.parse_args()
     if args.load:
-        print(json.dumps(load(args.load, args.seconds, args.clients, seed=16, kinds=tuple(args.kinds))))
+        latencies = load(args.load, args.seconds, args.clients, 16, tuple(args.kinds), compressed=args.compressed)
+        print(json.dumps(latencies))
         return
     report = measure_api(
         events=args.events,
@@ -178,6 +214,7 @@ def main() -> None:
         seconds=args.seconds,
         clients=args.clients,
         kinds=tuple(args.kinds),
+        serving=Serving(workers=args.workers, kept=not args.not_kept, compressed=not args.identity),
     )
     print(json.dumps(report, indent=2))
 
