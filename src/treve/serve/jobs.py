@@ -15,7 +15,7 @@ from treve.errors import StoreError
 from treve.ingest import read_inputs
 from treve.pipeline import Pipeline
 from treve.records import ItemError, RawItem
-from treve.store.jobs import Job, add_job, claim_job, read_job, record_progress
+from treve.store.jobs import Job, add_job, any_waiting, claim_job, read_job, record_progress
 from treve.store.repository import Store
 
 BODY_NAME = "request body"
@@ -112,8 +112,12 @@ class Ingester:
     def _work(self) -> None:
         while not self._stopping.is_set():
             try:
-                with self._store.writing() as connection:
-                    claimed = claim_job(connection)
+                with self._store.reading() as connection:
+                    waiting = any_waiting(connection)
+                claimed = None
+                if waiting:
+                    with self._store.writing() as connection:
+                        claimed = claim_job(connection)
             except StoreError:
                 claimed = None  # the store is away: look again later
             if claimed is None:

@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
-from sqlalchemy import Connection, Row, insert, select, update
+from sqlalchemy import ColumnElement, Connection, Row, insert, select, update
 
 from treve.records import RawItem
 from treve.store.schema import JobRow
@@ -52,12 +52,22 @@ def add_job(connection: Connection, items: list[RawItem]) -> Job:
     return job
 
 
+def _waiting(now: datetime, stale_after: timedelta) -> ColumnElement[bool]:
+    """A job waits when queued, or when running without progress for `stale_after` (its server stopped)."""
+    return (JOBS.c.status == "queued") | ((JOBS.c.status == "running") & (JOBS.c.updated_at < now - stale_after))
+
+
+def any_waiting(connection: Connection, stale_after: timedelta = STALE_AFTER) -> bool:
+    """Asked before claiming, in a read: SQLite's write lock is taken only when there is a job to claim."""
+    waiting = _waiting(datetime.now(UTC), stale_after)
+    return connection.scalar(select(JOBS.c.id).where(waiting).limit(1)) is not None
+
+
 def claim_job(connection: Connection, stale_after: timedelta = STALE_AFTER) -> tuple[Job, list[RawItem]] | None:
-    """The oldest job waiting, now running, with the items it has not handled yet; None when none waits or another
-    process took it first. A job waits when queued, or when running without progress for `stale_after` (its
-    server stopped half-way): it goes on from the first item not handled."""
+    """The oldest job waiting, now running, with the items it has not handled yet (a job taken up again goes on
+    from the first item not handled); None when none waits or another process took it first."""
     now = datetime.now(UTC)
-    waiting = (JOBS.c.status == "queued") | ((JOBS.c.status == "running") & (JOBS.c.updated_at < now - stale_after))
+    waiting = _waiting(now, stale_after)
     row = connection.execute(select(JOBS).where(waiting).order_by(JOBS.c.created_at, JOBS.c.id).limit(1)).first()
     if row is None:
         return None
