@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import cache
@@ -156,47 +156,37 @@ class Store:
             raise StoreError(f"{self.shown_url}: cannot store articles ({_reason(exc)}); check the database") from exc
         return new
 
-    @contextmanager
-    def writing(self) -> Iterator[Connection]:
+    def writing(self) -> AbstractContextManager[Connection]:
         """One write transaction of the caller's (SQLite: taken at once, other writers queued behind it)."""
-        try:
-            with self._writer.begin() as connection:
-                yield connection
-        except SQLAlchemyError as exc:
-            raise StoreError(f"{self.shown_url}: cannot write ({_reason(exc)}); check the database") from exc
+        return self._connected("write", write=True)
+
+    def reading(self, doing: str = "read") -> AbstractContextManager[Connection]:
+        return self._connected(doing, write=False)
 
     @contextmanager
-    def reading(self) -> Iterator[Connection]:
+    def _connected(self, doing: str, *, write: bool) -> Iterator[Connection]:
+        """A connection (in a write transaction if `write`); what the database refuses becomes one StoreError."""
         try:
-            with self.engine.connect() as connection:
+            with self._writer.begin() if write else self.engine.connect() as connection:
                 yield connection
         except SQLAlchemyError as exc:
-            raise StoreError(f"{self.shown_url}: cannot read ({_reason(exc)}); check the database") from exc
+            raise StoreError(f"{self.shown_url}: cannot {doing} ({_reason(exc)}); check the database") from exc
 
     def holds(self, article_id: str) -> bool:
         """Whether an article with this id is stored: one primary-key lookup, asked before an article is read so
         that a rerun after a crash reads only what was not stored."""
-        try:
-            with self.engine.connect() as connection:
-                return connection.scalar(select(ArticleRow.id).where(ArticleRow.id == article_id)) is not None
-        except SQLAlchemyError as exc:
-            raise StoreError(f"{self.shown_url}: cannot read articles ({_reason(exc)}); check the database") from exc
+        with self.reading("read articles") as connection:
+            return connection.scalar(select(ArticleRow.id).where(ArticleRow.id == article_id)) is not None
 
     def article_ids(self) -> Iterator[str]:
         """Every stored article's id, streamed."""
-        try:
-            with self.engine.connect() as connection:
-                yield from connection.execution_options(yield_per=10_000).scalars(select(ArticleRow.id))
-        except SQLAlchemyError as exc:
-            raise StoreError(f"{self.shown_url}: cannot read articles ({_reason(exc)}); check the database") from exc
+        with self.reading("read articles") as connection:
+            yield from connection.execution_options(yield_per=10_000).scalars(select(ArticleRow.id))
 
     def first_copy(self, signature: MinHash, rule: CopyRule) -> str | None:
         """The stored first copy that a text with this signature copies, if any (asked before it is read)."""
-        try:
-            with self.engine.connect() as connection:
-                return stored_first_copy(connection, signature, rule)
-        except SQLAlchemyError as exc:
-            raise StoreError(f"{self.shown_url}: cannot read articles ({_reason(exc)}); check the database") from exc
+        with self.reading("read articles") as connection:
+            return stored_first_copy(connection, signature, rule)
 
     def _insert_all(self, connection: Connection, model: type[Base], rows: Sequence[dict[str, Any]]) -> None:
         if rows:
@@ -229,40 +219,34 @@ class Store:
 
     def _stream(self, query: Select[Any], as_event: Callable[[Any], StoredEvent]) -> Iterator[StoredEvent]:
         """The query's rows as events, fetched a thousand at a time."""
-        try:
-            with self.engine.connect() as connection:
-                for row in connection.execution_options(yield_per=1000).execute(query):
-                    yield as_event(row._mapping)
-        except SQLAlchemyError as exc:
-            raise StoreError(f"{self.shown_url}: cannot read events ({_reason(exc)}); check the database") from exc
+        with self.reading("read events") as connection:
+            for row in connection.execution_options(yield_per=1000).execute(query):
+                yield as_event(row._mapping)
 
     def ceasefires(self) -> list[StoredCeasefire]:
         """Every ceasefire by announcement, with its status history and violations."""
-        try:
-            with self.engine.connect() as connection:
-                statuses = connection.execute(
-                    select(CeasefireStatusRow).order_by(CeasefireStatusRow.ceasefire_id, CeasefireStatusRow.position)
-                ).all()
-                accusations = connection.execute(
-                    select(
-                        CeasefireAccusationRow.ceasefire_id,
-                        CeasefireAccusationRow.report_id,
-                        CeasefireAccusationRow.accuser,
-                    ).order_by(CeasefireAccusationRow.at, CeasefireAccusationRow.report_id)
-                ).all()
-                violations = connection.execute(
-                    select(CeasefireViolationRow.ceasefire_id, CeasefireViolationRow.report_id).order_by(
-                        CeasefireViolationRow.at, CeasefireViolationRow.report_id
-                    )
-                ).all()
-                rows = connection.execute(select(CeasefireRow).order_by(CeasefireRow.announced, CeasefireRow.id)).all()
-                tellings = connection.execute(
-                    select(CeasefireTellingRow.ceasefire_id, EventReportRow.id, EventReportRow.record)
-                    .join(EventReportRow, EventReportRow.canonical_event_id == CeasefireTellingRow.canonical_event_id)
-                    .order_by(EventReportRow.id)
-                ).all()
-        except SQLAlchemyError as exc:
-            raise StoreError(f"{self.shown_url}: cannot read ceasefires ({_reason(exc)}); check the database") from exc
+        with self.reading("read ceasefires") as connection:
+            statuses = connection.execute(
+                select(CeasefireStatusRow).order_by(CeasefireStatusRow.ceasefire_id, CeasefireStatusRow.position)
+            ).all()
+            accusations = connection.execute(
+                select(
+                    CeasefireAccusationRow.ceasefire_id,
+                    CeasefireAccusationRow.report_id,
+                    CeasefireAccusationRow.accuser,
+                ).order_by(CeasefireAccusationRow.at, CeasefireAccusationRow.report_id)
+            ).all()
+            violations = connection.execute(
+                select(CeasefireViolationRow.ceasefire_id, CeasefireViolationRow.report_id).order_by(
+                    CeasefireViolationRow.at, CeasefireViolationRow.report_id
+                )
+            ).all()
+            rows = connection.execute(select(CeasefireRow).order_by(CeasefireRow.announced, CeasefireRow.id)).all()
+            tellings = connection.execute(
+                select(CeasefireTellingRow.ceasefire_id, EventReportRow.id, EventReportRow.record)
+                .join(EventReportRow, EventReportRow.canonical_event_id == CeasefireTellingRow.canonical_event_id)
+                .order_by(EventReportRow.id)
+            ).all()
         return [
             StoredCeasefire(
                 id=row.id,
