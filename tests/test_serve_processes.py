@@ -80,6 +80,7 @@ def test_an_answer_is_kept_until_the_store_changes(store: Store, settings: Setti
     with TestClient(create_app(store, settings)) as client:
         first = client.get("/events", params={"country": "SDN"})
         tag = first.headers["etag"]
+        assert first.headers["cache-control"] == "no-cache"  # a browser asks again, with the tag
         again = client.get("/events", params={"country": "SDN"})
         assert (again.content, again.headers["etag"]) == (first.content, tag)
         assert client.get("/events", params={"country": "SDN"}, headers={"If-None-Match": tag}).status_code == 304

@@ -73,8 +73,9 @@ class KeptAnswers:
         async def tagged(message: Message) -> None:
             nonlocal start
             if message["type"] == "http.response.start":
-                if message["status"] == 200:
-                    message = {**message, "headers": [*message.get("headers", []), (b"etag", tag.encode())]}
+                if message["status"] == 200:  # browsers keep it, and ask whether it changed before using it again
+                    validated = [(b"etag", tag.encode()), (b"cache-control", b"no-cache")]
+                    message = {**message, "headers": [*message.get("headers", []), *validated]}
                 start = message
             elif start is not None and start["status"] == 200:
                 chunks.append(message.get("body", b""))
