@@ -192,3 +192,4 @@ def test_a_box_dragged_on_the_map_and_a_party_narrow_the_view(page, server: str)
     page.wait_for_function("() => !location.search.includes('bbox')")
     page.wait_for_selector("body[data-ready=true]")
     assert "actor=RUS" in page.url and listed(page) == ["ua9-1"]
+    assert page.text_content("#ceasefires") == "No ceasefire in this view."  # the truce's parties are Sudan's

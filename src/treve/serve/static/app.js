@@ -104,8 +104,9 @@ async function showEvent(id) {
 }
 
 async function loadCeasefires() {
-  const country = view().get("country");
-  const ceasefires = (await getJSON("ceasefires")).filter((c) => !country || c.country === country.toUpperCase());
+  const country = (view().get("country") || "").toUpperCase(), party = (view().get("actor") || "").toUpperCase();
+  const ceasefires = (await getJSON("ceasefires")).filter((c) => (!country || c.country === country)
+    && (!party || c.parties.some((p) => (p.code || "").toUpperCase() === party)));
   const selected = view().get("ceasefire");
   const pairs = new Map();
   for (const ceasefire of ceasefires) {
