@@ -24,6 +24,8 @@ import tempfile
 import threading
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import timedelta
 from pathlib import Path
@@ -36,6 +38,8 @@ from treve.store.repository import open_store
 
 TARGET_P50_MS = 50
 TARGET_P99_MS = 200
+WRITTEN_FROM = 10**9
+"""Articles written during a load are numbered from here on, apart from those the store was filled with."""
 KINDS = ("events_country_31_days", "stats_country_by_month", "stats_all_by_month", "stats_all_by_month_totals")
 
 
@@ -101,6 +105,9 @@ class Serving:
     workers: int = 1
     kept: bool = True
     compressed: bool = True
+    writes_per_second: float = 0
+    """Synthetic articles stored during the load (an ingest running beside the server): each one changes the store,
+    so the answers kept before it are no longer given."""
 
 
 def measure_served(
@@ -139,12 +146,13 @@ def measure_served(
             urllib.request.urlopen(base + request_path(kind, random.Random(0)), timeout=120).read()
         loader = [sys.executable, "-m", "benchmarks.api", "--load", base, "--seconds", str(seconds)]
         loader += ["--clients", str(clients), "--kinds", *kinds, *(("--compressed",) if serving.compressed else ())]
-        done = subprocess.run(loader, capture_output=True, check=True, text=True)
+        with writing(url, serving.writes_per_second) as written:
+            done = subprocess.run(loader, capture_output=True, check=True, text=True)
         latencies = json.loads(done.stdout)
     finally:
         server.terminate()
         server.wait()
-    return {
+    return {"articles_written": written[0]} | {
         kind: {
             "requests": len(values),
             "p50_ms": round(statistics.median(values), 1) if values else None,
@@ -152,6 +160,30 @@ def measure_served(
         }
         for kind, values in latencies.items()
     }
+
+
+@contextmanager
+def writing(url: str, per_second: float) -> Iterator[list[int]]:
+    """Store one new synthetic article every 1/`per_second` seconds while the block runs (none if 0); the list
+    given holds how many were stored."""
+    written = [0]
+    stop = threading.Event()
+
+    def write() -> None:
+        with open_store(url) as store:
+            while not stop.wait(1 / per_second):
+                _bulk_load(store, first=WRITTEN_FROM + random.randrange(10**9), articles=1, analyse=False)
+                written[0] += 1
+
+    writer = threading.Thread(target=write) if per_second > 0 else None
+    if writer:
+        writer.start()
+    try:
+        yield written
+    finally:
+        stop.set()
+        if writer:
+            writer.join()
 
 
 def _filled(url: str, events: int) -> str:
@@ -199,6 +231,7 @@ def main() -> None:
     parser.add_argument("--kinds", nargs="+", choices=KINDS, default=list(KINDS), help="the requests to mix")
     parser.add_argument("--workers", type=int, default=1, help="server processes (treve serve --workers)")
     parser.add_argument("--not-kept", action="store_true", help="the server keeps no answers (api_cache_bytes 0)")
+    parser.add_argument("--writes-per-second", type=float, default=0, help="articles stored during the load")
     parser.add_argument("--identity", action="store_true", help="clients do not accept gzip (browsers do)")
     parser.add_argument("--compressed", action="store_true", help=argparse.SUPPRESS)  # the loader's: --identity off
     parser.add_argument("--load", metavar="BASE", help=argparse.SUPPRESS)  # the second process's role
@@ -214,7 +247,7 @@ def main() -> None:
         seconds=args.seconds,
         clients=args.clients,
         kinds=tuple(args.kinds),
-        serving=Serving(workers=args.workers, kept=not args.not_kept, compressed=not args.identity),
+        serving=Serving(args.workers, not args.not_kept, not args.identity, args.writes_per_second),
     )
     print(json.dumps(report, indent=2))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gzip
 from pathlib import Path
 
-from benchmarks.api import measure_api
+from benchmarks.api import Serving, measure_api
 from benchmarks.article_layer import measure_article_layer
 from benchmarks.events import measure_events
 from benchmarks.languages import measure_languages
@@ -82,8 +82,10 @@ def test_scale_benchmark_kills_and_reruns_and_links_copies_across_runs(tmp_path:
 
 
 def test_api_benchmark_loads_the_served_store_from_a_second_process(postgres_server: str) -> None:
-    report = measure_api(events=500, seconds=1, clients=2, postgres_url=postgres_server)
+    serving = Serving(workers=2, writes_per_second=5)
+    report = measure_api(events=500, seconds=1, clients=2, postgres_url=postgres_server, serving=serving)
     for backend in ("sqlite", "postgresql"):
+        assert report[backend]["articles_written"] > 0
         for kind in (
             "events_country_31_days",
             "stats_country_by_month",
