@@ -18,13 +18,16 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import anyio
 from fastapi.testclient import TestClient
 from sqlalchemy import update
+from starlette.types import Message, Receive, Scope, Send
 
 from tests.store_fixtures import NEWS, RSF, SUDAN_ARMY, article, event, stored_article_ids
 from tests.test_serve_api import TOKEN, place, stored_events
 from treve.config import Settings
 from treve.records import RawItem
+from treve.serve.answers import KeptAnswers
 from treve.serve.api import create_app
 from treve.store.jobs import add_job
 from treve.store.repository import Store, open_store
@@ -92,6 +95,41 @@ def test_an_answer_is_kept_until_the_store_changes(store: Store, settings: Setti
         assert changed.status_code == 200 and changed.headers["etag"] != tag
         assert "sd9-1" in [record["id"] for record in changed.json()["events"]]
         assert client.get("/events", params={"limit": 0}).headers.get("etag") is None  # errors are not kept
+
+
+def test_requests_asked_together_are_answered_once() -> None:
+    """Five clients asking the same counts at once (as after a write) cost one computation, and all get it."""
+    computed = []
+
+    async def slow_counts(scope: Scope, receive: Receive, send: Send) -> None:
+        computed.append(scope["query_string"])
+        await anyio.sleep(0.2)
+        await send({"type": "http.response.start", "status": 200, "headers": [(b"content-type", b"text/plain")]})
+        await send({"type": "http.response.body", "body": b"42 events"})
+
+    answers = KeptAnswers(slow_counts, version=lambda: 7, capacity=1_000_000)
+    bodies: list[bytes] = []
+
+    async def ask(query: bytes) -> None:
+        scope = {"type": "http", "method": "GET", "path": "/stats", "query_string": query, "headers": []}
+
+        async def receive() -> Message:
+            return {"type": "http.request", "body": b""}
+
+        async def send(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                bodies.append(message["body"])
+
+        await answers(scope, receive, send)
+
+    async def together() -> None:
+        async with anyio.create_task_group() as clients:
+            for query in [b"by=none"] * 5 + [b"by=country"]:
+                clients.start_soon(ask, query)
+
+    anyio.run(together)
+    assert sorted(computed) == [b"by=country", b"by=none"]
+    assert bodies == [b"42 events"] * 6
 
 
 def test_no_answer_kept_still_answers_what_is_stored(store: Store, settings: Settings) -> None:

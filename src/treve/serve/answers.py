@@ -3,7 +3,9 @@ before, and a client that sends back the ETag it holds gets 304 Not Modified. Th
 is read before the answer is computed, so an answer kept under a version is never older than it.
 
 An ASGI middleware placed outside compression, so that kept answers are kept compressed; bounded by bytes, least
-recently used dropped first; in memory, one per server process.
+recently used dropped first; in memory, one per server process. A request asked while the same one is being
+answered waits for that answer rather than computing it again (after a write, every client of a dashboard asks
+for the same counts at once).
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ class KeptAnswers:
         self._capacity = capacity
         self._kept: OrderedDict[tuple[Any, ...], Kept] = OrderedDict()
         self._size = 0
+        self._computing: dict[tuple[Any, ...], anyio.Event] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] != "GET" or not scope["path"].startswith(KEPT_PATHS):
@@ -55,11 +58,18 @@ class KeptAnswers:
             await send({"type": "http.response.start", "status": 304, "headers": [(b"etag", tag.encode())]})
             await send({"type": "http.response.body", "body": b""})
             return
+        while key in self._computing:  # asked again while being answered: wait for that answer
+            await self._computing[key].wait()
         kept = self._kept.get(key)
         if kept is None:
-            kept = await self._answer(scope, receive, send, tag)
-            if kept is not None:
-                self._keep(key, kept)
+            self._computing[key] = done = anyio.Event()
+            try:
+                kept = await self._answer(scope, receive, send, tag)
+                if kept is not None:
+                    self._keep(key, kept)
+            finally:
+                del self._computing[key]
+                done.set()
             return
         self._kept.move_to_end(key)
         await send(kept.start)
