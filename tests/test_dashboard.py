@@ -125,6 +125,16 @@ def test_the_dashboard_loads_its_map_timeline_and_events(page, server: str) -> N
     assert page.locator("#filters select[name=type] option").count() == 17
 
 
+def test_a_month_clicked_on_the_timeline_narrows_the_view_to_it(page, server: str) -> None:
+    page.goto(server)
+    page.wait_for_selector("body[data-ready=true]")
+    page.click("#timeline rect.bar[data-period='2024-05-01']")
+    page.wait_for_selector("body[data-ready=true]")
+    assert "since=2024-05-01" in page.url and "until=2024-05-31" in page.url
+    assert set(listed(page)) == {"sd9-1", "ua9-1"}
+    assert page.input_value("#filters input[name=until]") == "2024-05-31"
+
+
 def test_a_country_filter_narrows_the_view_and_is_kept_in_the_address(page, browser, server: str) -> None:
     page.goto(server)
     page.wait_for_selector("body[data-ready=true]")

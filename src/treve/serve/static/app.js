@@ -66,7 +66,10 @@ function showEvents() {
 
 async function loadTimeline() {
   const stats = await getJSON("stats?" + filterQuery({ period: "month", by: "none" }));  // as the list is filtered
-  drawTimeline(document.getElementById("timeline"), stats.rows);
+  drawTimeline(document.getElementById("timeline"), stats.rows, (since, until) => {
+    go({ since, until, event: null });
+    refresh();
+  });
 }
 
 function highlighted(text, spans) {

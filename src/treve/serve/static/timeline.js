@@ -3,7 +3,15 @@ import { clear, svg } from "./dom.js";
 
 const WIDTH = 960, HEIGHT = 160, MARGIN = 24;
 
-export function drawTimeline(node, rows) {
+function monthEnd(start) {
+  // The last day of the month starting on `start` (YYYY-MM-01), as YYYY-MM-DD.
+  const [year, month] = start.split("-").map(Number);
+  const last = new Date(Date.UTC(year, month, 0));
+  return last.toISOString().slice(0, 10);
+}
+
+// Clicking a month's bar calls onMonth(first day, last day).
+export function drawTimeline(node, rows, onMonth) {
   const byPeriod = new Map();
   for (const row of rows) {
     const total = byPeriod.get(row.period) || { events: 0, dead: 0 };
@@ -26,7 +34,8 @@ export function drawTimeline(node, rows) {
     const barHeight = (events / most) * height;
     const x = MARGIN + index * step;
     node.append(svg("rect", { class: "bar", x: x.toFixed(1), y: (HEIGHT - MARGIN - barHeight).toFixed(1),
-      width: Math.max(1, step - 2).toFixed(1), height: barHeight.toFixed(1), fill: "#90a4ae" },
+      width: Math.max(1, step - 2).toFixed(1), height: barHeight.toFixed(1), fill: "#90a4ae", "data-period": period,
+      onclick: () => onMonth(period, monthEnd(period)) },
       svg("title", {}, `${period}: ${events} events, ${dead} dead`)));
     node.append(svg("circle", { class: "dead", cx: (x + step / 2).toFixed(1),
       cy: (HEIGHT - MARGIN - (dead / mostDead) * height).toFixed(1), r: 3, fill: "#c62828" }));
