@@ -196,6 +196,12 @@ def stored_report_count(store: Store) -> int:
 # ---------------------------------------------------------------------------------------------------
 # News to ingest: short conflict reports in English and French, as JSON Lines items with their metadata.
 
+TRUCE = (
+    "Sudan's army and the Rapid Support Forces agreed on Tuesday, 12 March 2024, to a seven-day truce in North "
+    "Darfur, mediators said.\n\nThe truce took effect at 06:00 GMT on 13 March 2024."
+)
+"""A truce told with its day of agreement and its time of effect, for the readers of ceasefires."""
+
 NEWS = {
     "sudan": {
         "title": "Sudan: army and RSF clash near El Fasher",

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import uvicorn
 
-from tests.store_fixtures import RSF, SUDAN_ARMY, UKRAINE, article, event
+from tests.store_fixtures import RSF, SUDAN_ARMY, TRUCE, UKRAINE, article, event
 from tests.test_serve_api import RUSSIA, place
 from treve.config import Settings
 from treve.pipeline import Pipeline
@@ -30,10 +30,6 @@ CHROMIUM_FLAGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]  # fmt: skip
 INJECTED = '<script>window.injected = "title"</script><img src=x onerror="window.injected = \'image\'">'
-TRUCE = (
-    "Sudan's army and the Rapid Support Forces agreed on Tuesday, 12 March 2024, to a seven-day truce in North "
-    "Darfur, mediators said.\n\nThe truce took effect at 06:00 GMT on 13 March 2024."
-)
 
 if not Path(CHROMIUM).exists():
     if os.environ.get("CI") == "true":

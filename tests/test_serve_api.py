@@ -7,14 +7,15 @@ import csv
 import io
 import json
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.store_fixtures import NEWS, RSF, SUDAN_ARMY, UKRAINE, article, event, stored_article_ids
+from tests.store_fixtures import NEWS, RSF, SUDAN_ARMY, TRUCE, UKRAINE, article, event, stored_article_ids
 from treve.config import Settings
-from treve.records import Place
+from treve.pipeline import Pipeline
+from treve.records import Place, RawItem
 from treve.serve.api import create_app
 from treve.store.queries import EventFilter
 from treve.store.reading import stats
@@ -210,6 +211,33 @@ def test_a_batch_is_stored_by_a_job_whose_progress_can_be_read(store: Store, set
         assert (job["status"], job["items"], job["stored"], job["errors"]) == ("done", 2, 2, [])
         assert job["events"] >= 2
         assert len(client.get("/events").json()["events"]) >= 2
+
+
+def test_ceasefires_are_listed_by_country_party_and_status(
+    store: Store, settings: Settings, pipeline_factory: Callable[[], Pipeline]
+) -> None:
+    store.save(
+        [pipeline_factory().process(RawItem(path="truce.txt", format="text", text=TRUCE, published="2024-03-12"))]
+    )
+    with TestClient(create_app(store, settings)) as client:
+        every = client.get("/ceasefires").json()
+        assert len(every) == 1
+        truce = every[0]
+        party = truce["parties"][0]["code"]
+        assert truce["country"] == "SDN" and [change["status"] for change in truce["history"]][:2] == [
+            "agreed",
+            "in effect",
+        ]
+
+        def listed(**params: str) -> list[str]:
+            answer = client.get("/ceasefires", params=params)
+            assert answer.status_code == 200, answer.text
+            return [ceasefire["id"] for ceasefire in answer.json()]
+
+        assert listed(country="sdn") == listed(party=party.lower()) == listed(status=truce["status"]) == [truce["id"]]
+        assert listed(country="UKR") == listed(party="RUS") == listed(status="collapsed") == []
+        assert client.get("/ceasefires", params={"status": "over"}).status_code == 422
+        assert client.get(f"/ceasefires/{truce['id']}").json() == truce
 
 
 def test_the_schema_and_its_documentation_are_served(client: TestClient) -> None:

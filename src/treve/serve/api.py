@@ -32,6 +32,7 @@ from treve.errors import StoreError
 from treve.ontology import EVENT_TYPES
 from treve.serve.answers import KeptAnswers
 from treve.serve.jobs import Ingester, RejectedBody, read_body
+from treve.store.ceasefires import STATUS_RANK
 from treve.store.exports import ExportFormat, write_events
 from treve.store.queries import Cursor, EventFilter, StoredEvent, canonical_event, canonical_events_query
 from treve.store.reading import Period, article_detail, event_detail, stats
@@ -66,6 +67,9 @@ MEDIA_TYPES = {
     Format.geojson: "application/geo+json",
 }
 EXPORTS = {Format.jsonl: ExportFormat.jsonl, Format.csv: ExportFormat.csv, Format.geojson: ExportFormat.geojson}
+
+
+CeasefireStatus = StrEnum("CeasefireStatus", {name.replace(" ", "_"): name for name in STATUS_RANK})  # type: ignore[misc]
 
 
 class Split(StrEnum):
@@ -212,9 +216,20 @@ def create_app(store: Store, settings: Settings, *, owns_store: bool = False) ->
         return found or _missing("event", event_id)
 
     @app.get("/ceasefires", tags=["ceasefires"])
-    def list_ceasefires() -> list[dict[str, Any]]:
-        """Every ceasefire by announcement: parties, mediator, terms, status history, violations."""
-        return [_json_ceasefire(ceasefire) for ceasefire in _ceasefires(store)]
+    def list_ceasefires(
+        country: Annotated[str | None, Query(pattern="^[A-Za-z]{3}$", description="ISO 3166 alpha-3 code")] = None,
+        party: Annotated[str | None, Query(max_length=8, description="a party's code")] = None,
+        status: Annotated[CeasefireStatus | None, Query(description="its status now")] = None,
+    ) -> list[dict[str, Any]]:
+        """The ceasefires by announcement, of a country, a party or a status if asked: parties, mediator, terms,
+        status history, violations."""
+        return [
+            _json_ceasefire(ceasefire)
+            for ceasefire in _ceasefires(store)
+            if (country is None or ceasefire.country == country.upper())
+            and (party is None or party.upper() in {(p.get("code") or "").upper() for p in ceasefire.parties})
+            and (status is None or ceasefire.status == status.value)
+        ]
 
     @app.get("/ceasefires/{ceasefire_id}", tags=["ceasefires"])
     def one_ceasefire(ceasefire_id: str) -> dict[str, Any]:

@@ -107,9 +107,10 @@ async function showEvent(id) {
 }
 
 async function loadCeasefires() {
-  const country = (view().get("country") || "").toUpperCase(), party = (view().get("actor") || "").toUpperCase();
-  const ceasefires = (await getJSON("ceasefires")).filter((c) => (!country || c.country === country)
-    && (!party || c.parties.some((p) => (p.code || "").toUpperCase() === party)));
+  const query = new URLSearchParams();
+  if (view().get("country")) query.set("country", view().get("country"));
+  if (view().get("actor")) query.set("party", view().get("actor"));
+  const ceasefires = await getJSON("ceasefires?" + query);
   const selected = view().get("ceasefire");
   const pairs = new Map();
   for (const ceasefire of ceasefires) {
