@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 import binascii
 import dataclasses
+import gc
 import io
 import json
 import os
@@ -130,7 +131,9 @@ def served_app() -> FastAPI:
     """The application of one `treve serve` process (uvicorn's factory: `--workers N` starts N), over the store
     and with the settings the command put in the environment."""
     settings = Settings.model_validate_json(os.environ[SETTINGS_VARIABLE])
-    return create_app(open_store(settings.db, StoreRules.from_settings(settings)), settings, owns_store=True)
+    app = create_app(open_store(settings.db, StoreRules.from_settings(settings)), settings, owns_store=True)
+    gc.freeze()  # what start-up made lives as long as the process: full collections no longer walk it (150-180 ms)
+    return app
 
 
 def create_app(store: Store, settings: Settings, *, owns_store: bool = False) -> FastAPI:

@@ -4,6 +4,7 @@ process runs its jobs one at a time in one thread that keeps one pipeline, its m
 
 from __future__ import annotations
 
+import gc
 import json
 import tempfile
 import threading
@@ -130,6 +131,7 @@ class Ingester:
         try:
             if self._pipeline is None:
                 self._pipeline = Pipeline(self._settings, stored=self._store)
+                gc.freeze()  # its models live as long as the process: full collections need not walk them
             for outcome in save_each(self._store, self._pipeline.run(items)):
                 job.done += 1
                 if isinstance(outcome, Saved):
