@@ -188,9 +188,9 @@ def writing(url: str, per_second: float) -> Iterator[list[int]]:
             writer.join()
 
 
-def _filled(url: str, events: int) -> str:
+def _filled(url: str, events: int, located: bool = False) -> str:
     with open_store(url) as store:
-        _bulk_load(store, first=0, articles=events // EVENTS_PER_ARTICLE)
+        _bulk_load(store, first=0, articles=events // EVENTS_PER_ARTICLE, located=located)
     return url
 
 
@@ -203,11 +203,12 @@ def measure_api(
     clients: int = 4,
     kinds: tuple[str, ...] = KINDS,
     serving: Serving = Serving(),
+    located: bool = False,
 ) -> dict[str, Any]:
     results: dict[str, Any] = {"clients": clients, "seconds": seconds, "target_p50_ms": TARGET_P50_MS,
                                "target_p99_ms": TARGET_P99_MS, "serving": asdict(serving)}  # fmt: skip
     with tempfile.TemporaryDirectory(prefix="treve-api-") as folder:
-        sqlite = store_url or _filled(f"sqlite:///{Path(folder) / 'store.db'}", events)
+        sqlite = store_url or _filled(f"sqlite:///{Path(folder) / 'store.db'}", events, located)
         results["sqlite" if sqlite.startswith("sqlite") else "given"] = measure_served(
             sqlite, seconds=seconds, clients=clients, kinds=kinds, serving=serving
         )
@@ -216,7 +217,7 @@ def measure_api(
     try:
         with postgres_database(postgres_url) as database:
             results["postgresql"] = measure_served(
-                _filled(database, events), seconds=seconds, clients=clients, kinds=kinds, serving=serving
+                _filled(database, events, located), seconds=seconds, clients=clients, kinds=kinds, serving=serving
             )
     except PostgresUnavailable as exc:
         results["postgresql"] = {"skipped": str(exc)}
@@ -234,6 +235,9 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1, help="server processes (treve serve --workers)")
     parser.add_argument("--not-kept", action="store_true", help="the server keeps no answers (api_cache_bytes 0)")
     parser.add_argument("--writes-per-second", type=float, default=0, help="articles stored during the load")
+    parser.add_argument(
+        "--located", action="store_true", help="fill with events at towns: each report nearly its own canonical event"
+    )
     parser.add_argument("--identity", action="store_true", help="clients do not accept gzip (browsers do)")
     parser.add_argument("--compressed", action="store_true", help=argparse.SUPPRESS)  # the loader's: --identity off
     parser.add_argument("--load", metavar="BASE", help=argparse.SUPPRESS)  # the second process's role
@@ -250,6 +254,7 @@ def main() -> None:
         clients=args.clients,
         kinds=tuple(args.kinds),
         serving=Serving(args.workers, not args.not_kept, not args.identity, args.writes_per_second),
+        located=args.located,
     )
     print(json.dumps(report, indent=2))
 

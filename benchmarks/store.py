@@ -11,6 +11,7 @@ throwaway cluster (fsync on) when the local PostgreSQL binaries can start one.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import random
 import statistics
@@ -21,12 +22,14 @@ from datetime import date, timedelta
 from itertools import islice
 from typing import Any
 
+import pycountry
 from sqlalchemy import text
 
 from benchmarks.common import postgres_database
 from tests.store_fixtures import PostgresUnavailable
 from treve.ontology import EVENT_TYPES
-from treve.records import Article, Casualties, Count, Entity, Event, Evidence, Size
+from treve.records import Article, Casualties, Count, Entity, Event, Evidence, Place, Size
+from treve.resources.gazetteer import open_gazetteer
 from treve.store.repository import Store, open_store
 
 EVENTS_PER_ARTICLE = 5
@@ -44,9 +47,12 @@ QUERIES = 20
 SEED = 5
 
 
-def synthetic_articles(count: int, *, first: int = 0, seed: int = SEED) -> Iterator[Article]:
-    """`count` articles of EVENTS_PER_ARTICLE events each, numbered from `first`, reproducible from `seed`."""
+def synthetic_articles(count: int, *, first: int = 0, seed: int = SEED, located: bool = False) -> Iterator[Article]:
+    """`count` articles of EVENTS_PER_ARTICLE events each, numbered from `first`, reproducible from `seed`; placed
+    at a town of their country if `located` (then few of them tell one event: the clustering wants places no more
+    than 25 km apart), else at their country alone (events of one country, type family and day then merge)."""
     draw = random.Random(seed + first)
+    towns = _towns() if located else None
     for number in range(first, first + count):
         article_id = f"bench{number:010d}"
         yield Article(
@@ -60,12 +66,25 @@ def synthetic_articles(count: int, *, first: int = 0, seed: int = SEED) -> Itera
             url=f"https://example.invalid/{article_id}",
             input_format="jsonl",
             path="synthetic.jsonl",
-            events=[_synthetic_event(f"{article_id}-{index}", draw) for index in range(1, EVENTS_PER_ARTICLE + 1)],
+            events=[
+                _synthetic_event(f"{article_id}-{index}", draw, towns) for index in range(1, EVENTS_PER_ARTICLE + 1)
+            ],
         )
 
 
-def _synthetic_event(event_id: str, draw: random.Random) -> Event:
+@functools.cache
+def _towns() -> dict[str, list[tuple[float, float]]]:
+    """The points of each country's towns of 1,000 people or more, from the gazetteer (GeoNames)."""
+    gazetteer = open_gazetteer()
+    return {code: gazetteer.towns(pycountry.countries.get(alpha_3=code).alpha_2, 1000) for code in COUNTRIES}
+
+
+def _synthetic_event(event_id: str, draw: random.Random, towns: dict[str, list[tuple[float, float]]] | None) -> Event:
     country, dead = draw.choice(COUNTRIES), draw.randrange(50)
+    place = None
+    if towns is not None and towns[country]:
+        latitude, longitude = draw.choice(towns[country])
+        place = Place(extracted_place="a town", lat=latitude, lon=longitude, country_code=country, geo_precision=1)
     sentence = f"Forces of {country} and rebels clashed near the border, killing at least {dead}, officials said."
     toll = Count(low=dead, best=dead, high=None, qualifier="at least", text=f"at least {dead}")
     return Event(
@@ -80,6 +99,7 @@ def _synthetic_event(event_id: str, draw: random.Random) -> Event:
         date_precision="day",
         evidence=Evidence(sentence=sentence, start=0, end=len(sentence), trigger="clashed"),
         confidence=0.7,
+        location=place,
     )
 
 
@@ -96,10 +116,10 @@ def _ingest_rate(store: Store, articles: int) -> dict[str, float]:
     }
 
 
-def _bulk_load(store: Store, *, first: int, articles: int, analyse: bool = True) -> float:
+def _bulk_load(store: Store, *, first: int, articles: int, analyse: bool = True, located: bool = False) -> float:
     """Many articles per transaction, to fill the store for the query; returns reports stored per second."""
     started = time.perf_counter()
-    pending = synthetic_articles(articles, first=first)
+    pending = synthetic_articles(articles, first=first, located=located)
     while chunk := list(islice(pending, BULK_ARTICLES_PER_TRANSACTION)):
         store.save(chunk)
     if analyse:
