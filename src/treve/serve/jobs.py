@@ -105,7 +105,8 @@ class Ingester:
             return read_job(connection, job_id)
 
     def close(self) -> None:
-        """Stop after the item being stored; a job left running is queued again when a server next starts."""
+        """Stop after the item being stored; a job left running is taken up by a server running once it has made
+        no progress for `STALE_AFTER` (store/jobs.py)."""
         self._stopping.set()
         self._wake.set()
         self._thread.join()
@@ -125,7 +126,10 @@ class Ingester:
                 self._wake.wait(self._poll)
                 self._wake.clear()
                 continue
-            self._run(*claimed)
+            try:
+                self._run(*claimed)
+            except StoreError:
+                continue  # its progress could not be written: it is taken up again once stale
 
     def _run(self, job: Job, items: list[RawItem]) -> None:
         try:
