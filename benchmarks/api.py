@@ -42,14 +42,17 @@ TARGET_P99_MS = 200
 WRITTEN_FROM = 10**9
 """Articles written during a load are numbered from here on, apart from those the store was filled with."""
 KINDS = ("events_country_31_days", "stats_country_by_month", "stats_all_by_month", "stats_all_by_month_totals")
+OTHER_KINDS = ("events_country_31_days_first_page",)
+"""Asked only when named (--kinds): the first page of 100 events, as a client paging through them gets it."""
 
 
 def request_path(kind: str, draw: random.Random) -> str:
     country = draw.choice(COUNTRIES)
-    if kind == "events_country_31_days":
+    if kind.startswith("events_country_31_days"):
         since = FIRST_DAY + timedelta(days=draw.randrange(DAYS - QUERY_DAYS))
         until = since + timedelta(days=QUERY_DAYS - 1)
-        return f"/events?country={country}&since={since}&until={until}&limit=1000"
+        page = 100 if kind.endswith("first_page") else 1000
+        return f"/events?country={country}&since={since}&until={until}&limit={page}"
     if kind == "stats_country_by_month":
         return f"/stats?country={country}&period=month"
     if kind == "stats_all_by_month":
@@ -231,7 +234,8 @@ def main() -> None:
     parser.add_argument("--postgres-url", help="a PostgreSQL server URL whose user may create databases")
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--clients", type=int, default=4)
-    parser.add_argument("--kinds", nargs="+", choices=KINDS, default=list(KINDS), help="the requests to mix")
+    kinds = KINDS + OTHER_KINDS
+    parser.add_argument("--kinds", nargs="+", choices=kinds, default=list(KINDS), help="the requests to mix")
     parser.add_argument("--workers", type=int, default=1, help="server processes (treve serve --workers)")
     parser.add_argument("--not-kept", action="store_true", help="the server keeps no answers (api_cache_bytes 0)")
     parser.add_argument("--writes-per-second", type=float, default=0, help="articles stored during the load")
