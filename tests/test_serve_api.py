@@ -263,3 +263,21 @@ def test_counts_kept_as_events_change_equal_counts_made_from_the_events(store: S
             connection, EventFilter(min_confidence=0), period, ()
         )
         assert stats(connection, EventFilter(country="UKR"), period) == [row for row in made if row["country"] == "UKR"]
+
+
+def test_a_store_that_cannot_be_read_is_a_503_without_its_address(tmp_path, settings: Settings) -> None:
+    from sqlalchemy import text
+
+    from treve.store.repository import open_store
+
+    with (
+        open_store(f"sqlite:///{tmp_path / 'treve.db'}") as broken,
+        TestClient(create_app(broken, settings)) as client,
+    ):
+        with broken.engine.begin() as connection:
+            connection.execute(text("DROP TABLE ceasefire_statuses"))
+            connection.execute(text("DROP TABLE event_counts"))
+        for path in ("/ceasefires", "/stats"):
+            answer = client.get(path)
+            assert answer.status_code == 503, answer.text
+            assert answer.json() == {"error": "the store cannot be read now; try again later"}

@@ -26,7 +26,6 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel
 from sqlalchemy import Connection
-from sqlalchemy.exc import SQLAlchemyError
 
 from treve.config import Settings
 from treve.errors import StoreError
@@ -178,11 +177,8 @@ def create_app(store: Store, settings: Settings, *, owns_store: bool = False) ->
 
     @contextmanager
     def reading() -> Iterator[Connection]:
-        try:
-            with store.engine.connect() as connection:
-                yield connection
-        except SQLAlchemyError as exc:
-            raise Problem(503, f"the store cannot be read ({type(exc).__name__}); try again later") from exc
+        with _store_away(), store.reading() as connection:
+            yield connection
 
     other_formats = {media_type: {} for chosen, media_type in MEDIA_TYPES.items() if chosen is not Format.json}
 
@@ -388,10 +384,17 @@ def _json_event(event: StoredEvent) -> dict[str, Any]:
 
 
 def _ceasefires(store: Store) -> list[StoredCeasefire]:
-    try:
+    with _store_away():
         return store.ceasefires()
+
+
+@contextmanager
+def _store_away() -> Iterator[None]:
+    """A store that cannot be read is a 503 to the client, without the store's address."""
+    try:
+        yield
     except StoreError as exc:
-        raise Problem(503, str(exc)) from exc
+        raise Problem(503, "the store cannot be read now; try again later") from exc
 
 
 def _json_ceasefire(ceasefire: StoredCeasefire) -> dict[str, Any]:
